@@ -1,0 +1,46 @@
+import express, { type Express, type Router } from 'express';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import type { HandoverContext } from '../../src/handover-context.js';
+import { customerApi } from '../webchat/customer-api.js';
+import { errorResponses, notFoundRoute, sendError } from './error-responses.js';
+import { rateLimit } from './rate-limit.js';
+
+export interface HttpAppOptions {
+  ctx: HandoverContext;
+  log: Logger;
+  rateLimitPerMinute: number;
+  /** Checks the database answers, for /readyz. */
+  databaseReady(): Promise<boolean>;
+  /** Platform adapters (Slack, Teams) mounted before the customer API. */
+  mounts?: Array<{ path: string; router: Router | Express }>;
+}
+
+const webchatPage = fileURLToPath(new URL('../webchat/public/', import.meta.url));
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (await options.databaseReady()) res.json({ status: 'ready' });
+    else sendError(res, 'storage_unavailable', 'the database is not reachable');
+  });
+
+  for (const mount of options.mounts ?? []) app.use(mount.path, mount.router);
+
+  app.use(
+    '/api/v1',
+    rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)) }),
+    express.json({ limit: '64kb', strict: false, type: () => true }),
+    customerApi(options.ctx),
+  );
+  app.use(express.static(webchatPage, { index: 'index.html', maxAge: '5m' }));
+  app.use(notFoundRoute());
+  app.use(errorResponses(options.log));
+  return app;
+}

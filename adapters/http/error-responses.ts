@@ -1,0 +1,44 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { HandoverError } from '../../src/errors.js';
+
+/** The one place where error codes become HTTP statuses. */
+const STATUS_BY_CODE: Record<string, number> = {
+  invalid_input: 400,
+  invalid_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule_limit: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  storage_unavailable: 503,
+};
+
+export function sendError(res: Parameters<RequestHandler>[1], code: string, message: string): void {
+  res.status(STATUS_BY_CODE[code] ?? 500).json({ error: { code, message } });
+}
+
+const MONGO_UNAVAILABLE = /^Mongo(ServerSelection|Network|NotConnected|Topology|PoolCleared)/;
+
+export function errorResponses(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) return;
+    if (error instanceof HandoverError) return sendError(res, error.code, error.message);
+    const bodyParserType = (error as { type?: string }).type;
+    if (bodyParserType === 'entity.too.large') return sendError(res, 'payload_too_large', 'the request body is too large (limit 64 kB)');
+    if (bodyParserType === 'entity.parse.failed') return sendError(res, 'invalid_json', 'the request body is not valid JSON');
+    if (bodyParserType) return sendError(res, 'invalid_input', `the request body could not be read (${bodyParserType})`);
+    if (MONGO_UNAVAILABLE.test((error as Error)?.name ?? '')) {
+      log.warn({ err: error, path: req.path }, 'database unavailable');
+      return sendError(res, 'storage_unavailable', 'the database is unavailable; try again shortly');
+    }
+    log.error({ err: error, path: req.path }, 'unexpected error');
+    sendError(res, 'internal', 'something went wrong on our side');
+  };
+}
+
+export function notFoundRoute(): RequestHandler {
+  return (req, res) => sendError(res, 'not_found', `no route ${req.method} ${req.path}`);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Every environment variable the service reads, validated once at start-up (spec §2). */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/.+/, 'must be a mongodb:// or mongodb+srv:// URI')
+    .optional(),
+  HANDOVER_DATA_DIR: z.string().min(1).default('./.data'),
+  HANDOVER_CONFIG: z.string().min(1).optional(),
+  HANDOVER_ADMINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean)),
+  HANDOVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  HANDOVER_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: z.url().optional(),
+  SLACK_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{8,}$/, 'must be a channel id like C0123456789 (not a #name)')
+    .optional(),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  SMTP_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type EnvConfig = z.infer<typeof envSchema>;
+
+export class EnvConfigError extends Error {}
+
+/** Values never echoed back in an error line. */
+const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL']);
+
+/** Parses the environment; a bad value throws one line naming the variable. */
+export function readEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const got = SECRET_VARIABLES.has(name) ? '' : ` (got "${String(env[name]).slice(0, 40)}")`;
+    throw new EnvConfigError(`${name}: ${issue.message}${got}`);
+  }
+  const config = parsed.data;
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    throw new EnvConfigError('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
+    throw new EnvConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  return config;
+}

@@ -1,0 +1,54 @@
+import { pino } from 'pino';
+import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
+import { readEnvConfig } from './env-config.js';
+import { startService } from './start-service.js';
+
+/** `npm start`: the only place that reads process.env. */
+async function main(): Promise<void> {
+  const env = readEnvConfig(process.env);
+  const log = pino({ level: env.LOG_LEVEL, base: { service: 'handover' } });
+  const botConfigs = env.HANDOVER_CONFIG ? loadHandoverConfigFile(env.HANDOVER_CONFIG) : [];
+
+  let embedded: EmbeddedDatabase | null = null;
+  let mongodbUri = env.MONGODB_URI;
+  if (!mongodbUri) {
+    embedded = await startEmbeddedDatabase({ dataDir: env.HANDOVER_DATA_DIR, log: (line) => log.info(line) });
+    mongodbUri = `${embedded.uri}handover`;
+    log.info({ dataDir: env.HANDOVER_DATA_DIR }, 'embedded database started');
+  }
+
+  const service = await startService({
+    mongodbUri,
+    port: env.PORT,
+    log,
+    rateLimitPerMinute: env.HANDOVER_RATE_LIMIT_PER_MINUTE,
+    jobPollMs: env.HANDOVER_JOB_POLL_MS,
+    demoSlackChannel: env.SLACK_CHANNEL ?? null,
+    botConfigs,
+  }).catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  log.info(`chat with the demo bot at http://localhost:${env.PORT}/`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const forceExit = setTimeout(() => process.exit(1), 15_000);
+    forceExit.unref();
+    await service.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  // One clear line: bad configuration, an unreachable database, a failed build.
+  console.error(`handover: ${(error as Error).message ?? String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+import type { Server } from 'node:http';
+import type { Express, Router } from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createHttpApp } from '../http/create-http-app.js';
+import { agendaTaskScheduler, createAgenda } from '../../jobs/agenda-scheduler.js';
+import { defineTaskDueJob } from '../../jobs/task-due-job.js';
+import { createBotResponders } from '../../src/bots/bot-responders.js';
+import { ensureDemoBot } from '../../src/bots/demo-bot.js';
+import { applyBotConfig } from '../../src/config/apply-bot-config.js';
+import type { BotConfig } from '../../src/config/bot-config-file.js';
+import { createConversationTokens, loadTokenSecret } from '../../src/conversation/conversation-tokens.js';
+import { createInProcessConversationEvents } from '../../src/events/in-process-conversation-events.js';
+import type { HandoverContext } from '../../src/handover-context.js';
+import { combineNotifiers } from '../../src/notify/combined-notifier.js';
+import { createLogNotifier } from '../../src/notify/log-notifier.js';
+import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
+import { connectHandoverStore } from '../../src/storage/handover-store.js';
+
+/** A platform adapter (Slack, Teams…): what it adds to the service once the domain exists. */
+export interface ServiceAdapter {
+  notifier?: EscalationNotifier;
+  mounts?: Array<{ path: string; router: Router | Express }>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export type ServiceAdapterFactory = (ctx: HandoverContext) => ServiceAdapter | Promise<ServiceAdapter>;
+
+export interface ServiceOptions {
+  mongodbUri: string;
+  port: number;
+  log: Logger;
+  rateLimitPerMinute: number;
+  jobPollMs: number;
+  demoSlackChannel: string | null;
+  botConfigs: BotConfig[];
+  adapters?: ServiceAdapterFactory[];
+}
+
+export interface RunningService {
+  url: string;
+  ctx: HandoverContext;
+  stop(): Promise<void>;
+}
+
+/** The composition root: storage → domain → jobs → adapters → HTTP server. */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const { log } = options;
+  const store = await connectHandoverStore(options.mongodbUri);
+  const notifiers: EscalationNotifier[] = [createLogNotifier(log)];
+  const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}` });
+  const ctx: HandoverContext = {
+    store,
+    events: createInProcessConversationEvents(),
+    notifier: combineNotifiers(notifiers, log),
+    scheduler: agendaTaskScheduler(agenda),
+    responders: createBotResponders(),
+    tokens: createConversationTokens(await loadTokenSecret(store)),
+    log,
+    now: () => new Date(),
+  };
+  defineTaskDueJob(agenda, ctx);
+  await ensureDemoBot(ctx, { slackChannel: options.demoSlackChannel });
+  await applyBotConfig(ctx, options.botConfigs);
+  const adapters: ServiceAdapter[] = [];
+  for (const factory of options.adapters ?? []) adapters.push(await factory(ctx));
+  for (const adapter of adapters) if (adapter.notifier) notifiers.push(adapter.notifier);
+  await agenda.start();
+
+  const app = createHttpApp({
+    ctx,
+    log,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+    mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),
+    databaseReady: async () => {
+      try {
+        await store.connection.db!.admin().ping({ timeoutMS: 2_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  const server = await listen(app, options.port);
+  for (const adapter of adapters) await adapter.start?.();
+  const { port } = server.address() as AddressInfo;
+  log.info({ port }, 'handover service listening');
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ctx,
+    async stop() {
+      await closeServer(server);
+      for (const adapter of adapters) await adapter.stop?.();
+      await agenda.stop();
+      await store.connection.close();
+    },
+  };
+}
+
+function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '0.0.0.0', () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stops accepting, lets in-flight requests finish, then ends long-lived streams. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    // event streams never finish on their own
+    setTimeout(() => server.closeAllConnections(), 2_000).unref();
+  });
+}

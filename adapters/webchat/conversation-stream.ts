@@ -1,0 +1,49 @@
+import type { Request, Response } from 'express';
+import type { HandoverContext } from '../../src/handover-context.js';
+import type { ConversationEvent } from '../../src/ports/conversation-events.js';
+import { toMessage } from '../../src/storage/to-domain.js';
+import type { Conversation } from '../../src/types.js';
+
+const KEEPALIVE_MS = 25_000;
+
+/**
+ * Server-Sent Events for one conversation: `message` for each new bot, agent
+ * or system message, `status` on status changes. Message ids sort in time
+ * order, so a reconnecting client (Last-Event-ID) gets what it missed.
+ */
+export async function streamConversation(ctx: HandoverContext, conversation: Conversation, req: Request, res: Response) {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.write('retry: 3000\n\n');
+
+  const send = (event: ConversationEvent) => {
+    if (event.type === 'message') {
+      if (event.message.from === 'customer') return;
+      res.write(`id: ${event.message.id}\nevent: message\ndata: ${JSON.stringify(event.message)}\n\n`);
+    } else {
+      const { status, paused, assignee } = event;
+      res.write(`event: status\ndata: ${JSON.stringify({ status, paused, assignee })}\n\n`);
+    }
+  };
+  const unsubscribe = ctx.events.subscribe(conversation.id, send);
+  const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  req.on('close', () => {
+    clearInterval(keepalive);
+    unsubscribe();
+  });
+
+  const lastEventId = req.get('last-event-id');
+  if (lastEventId && /^msg_[\w-]{1,60}$/.test(lastEventId)) {
+    const missed = await ctx.store.messages
+      .find({ conversationId: conversation.id, _id: { $gt: lastEventId }, from: { $ne: 'customer' } })
+      .sort({ _id: 1 })
+      .limit(200)
+      .lean();
+    for (const doc of missed) send({ type: 'message', message: toMessage(doc) });
+  }
+  send({ type: 'status', status: conversation.status, paused: conversation.paused, assignee: conversation.assignee });
+}

@@ -1,0 +1,86 @@
+import { Router, type Request } from 'express';
+import type { z } from 'zod';
+import { loadBot } from '../../src/bots/load-bot.js';
+import { conversationView } from '../../src/conversation/conversation-view.js';
+import { handleCustomerMessage } from '../../src/conversation/handle-customer-message.js';
+import { loadCustomerConversation } from '../../src/conversation/load-customer-conversation.js';
+import { recordFeedback } from '../../src/conversation/record-feedback.js';
+import { InvalidInputError, NotFoundError } from '../../src/errors.js';
+import type { HandoverContext } from '../../src/handover-context.js';
+import { streamConversation } from './conversation-stream.js';
+import { botIdSchema, conversationIdSchema, customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
+
+/** Customer HTTP API v1 (spec §3): a thin translation between HTTP and the domain. */
+export function customerApi(ctx: HandoverContext): Router {
+  const router = Router();
+
+  router.get('/bots/:botId', async (req, res) => {
+    const bot = await loadBot(ctx, botIdParam(req));
+    res.json({ id: bot.id, name: bot.name });
+  });
+
+  router.post('/bots/:botId/messages', async (req, res) => {
+    const botId = botIdParam(req);
+    const body = parseBody(customerMessageBodySchema, req.body);
+    if (body.conversationId !== undefined && !conversationIdSchema.safeParse(body.conversationId).success) {
+      throw new NotFoundError(`conversation "${body.conversationId}"`);
+    }
+    const turn = await handleCustomerMessage(ctx, {
+      botId,
+      text: body.text,
+      conversationId: body.conversationId,
+      token: bearerToken(req),
+      messageId: body.messageId,
+      customer: body.customer,
+    });
+    res.json({ ...turn.result, ...(turn.token ? { token: turn.token } : {}) });
+  });
+
+  router.get('/conversations/:id', async (req, res) => {
+    const conversation = await loadCustomerConversation(ctx, conversationIdParam(req), bearerToken(req));
+    res.json(await conversationView(ctx, conversation));
+  });
+
+  router.post('/conversations/:id/feedback', async (req, res) => {
+    const body = parseBody(feedbackBodySchema, req.body);
+    res.json(await recordFeedback(ctx, { conversationId: conversationIdParam(req), token: bearerToken(req), helpful: body.helpful }));
+  });
+
+  router.get('/conversations/:id/stream', async (req, res) => {
+    const token = bearerToken(req) ?? (typeof req.query.token === 'string' ? req.query.token : undefined);
+    const conversation = await loadCustomerConversation(ctx, conversationIdParam(req), token);
+    await streamConversation(ctx, conversation, req, res);
+  });
+
+  return router;
+}
+
+function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new InvalidInputError('send a JSON object body with Content-Type: application/json');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new InvalidInputError(`${field}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function botIdParam(req: Request): string {
+  const botId = String(req.params.botId);
+  if (!botIdSchema.safeParse(botId).success) throw new NotFoundError(`bot "${botId.slice(0, 60)}"`);
+  return botId;
+}
+
+function conversationIdParam(req: Request): string {
+  const id = String(req.params.id);
+  if (!conversationIdSchema.safeParse(id).success) throw new NotFoundError(`conversation "${id.slice(0, 60)}"`);
+  return id;
+}
+
+function bearerToken(req: Request): string | undefined {
+  const match = /^Bearer\s+([\w-]{1,200})$/i.exec(req.get('authorization') ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { knowledgeBaseEntrySchema } from '../bot/knowledge-base-file.js';
+import { handoverRulesSchema } from '../rules/handover-rule-schema.js';
+
+/** Bots declared in HANDOVER_CONFIG (spec §2, "Configuration as code"). */
+export const botConfigSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a bot id is 1-40 lowercase letters, digits or "-"'),
+    name: z.string().trim().min(1).max(80),
+    labs: z.boolean().default(false),
+    handover: z.boolean().default(true),
+    slackChannel: z
+      .string()
+      .regex(/^[CGD][A-Z0-9]{8,}$/, 'a Slack channel id looks like C0123456789')
+      .nullable()
+      .default(null),
+    failedTurnsBeforeHandover: z.number().int().min(1).max(20).default(2),
+    knowledgeBase: z.array(knowledgeBaseEntrySchema).default([]),
+    rules: handoverRulesSchema.default([]),
+  })
+  .strict();
+
+export const handoverConfigSchema = z
+  .object({ bots: z.array(botConfigSchema).min(1) })
+  .strict()
+  .refine((config) => new Set(config.bots.map((bot) => bot.id)).size === config.bots.length, 'bot ids must be unique');
+
+export type BotConfig = z.infer<typeof botConfigSchema>;
+
+export class ConfigFileError extends Error {
+  readonly code = 'config_file';
+}
+
+export function loadHandoverConfigFile(path: string): BotConfig[] {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigFileError(`HANDOVER_CONFIG ${path}: cannot read it: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = handoverConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigFileError(`HANDOVER_CONFIG ${path}: ${describeIssuePlace(raw, issue.path)}: ${issue.message}`);
+  }
+  return parsed.data.bots;
+}
+
+/** "bot acme, rule default, field triggers[1]" from a zod path, so the reader knows where to look. */
+function describeIssuePlace(raw: unknown, path: readonly PropertyKey[]): string {
+  const [, botIndex, section, ruleIndex, ...rest] = path;
+  if (botIndex === undefined) return path.length ? `field ${path.join('.')}` : 'the file';
+  const bot = (raw as { bots?: Array<{ id?: unknown }> }).bots?.[Number(botIndex)];
+  const botName = typeof bot?.id === 'string' ? `bot "${bot.id}"` : `bots[${String(botIndex)}]`;
+  if (section === undefined) return botName;
+  if (section === 'rules' && ruleIndex !== undefined) {
+    const rule = (bot as { rules?: Array<{ name?: unknown }> } | undefined)?.rules?.[Number(ruleIndex)];
+    const ruleName = typeof rule?.name === 'string' ? `rule "${rule.name}"` : `rules[${String(ruleIndex)}]`;
+    return rest.length ? `${botName}, ${ruleName}, field ${formatPath(rest)}` : `${botName}, ${ruleName}`;
+  }
+  const fieldPath = ruleIndex === undefined ? [section] : [section, ruleIndex, ...rest];
+  return `${botName}, field ${formatPath(fieldPath)}`;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+}

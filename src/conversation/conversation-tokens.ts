@@ -1,0 +1,42 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isDuplicateKeyError, type HandoverStore } from '../storage/handover-store.js';
+
+/**
+ * Conversation tokens are an HMAC of the conversation id under an
+ * installation secret kept in the database: nothing per conversation to
+ * store or leak, every replica can check them, and a retried first message
+ * can be answered with the same token again.
+ */
+export interface ConversationTokens {
+  issue(conversationId: string): string;
+  verify(conversationId: string, token: string): boolean;
+}
+
+export function createConversationTokens(secret: Buffer): ConversationTokens {
+  const issue = (conversationId: string) => createHmac('sha256', secret).update(conversationId).digest('base64url');
+  return {
+    issue,
+    verify(conversationId, token) {
+      const expected = Buffer.from(issue(conversationId));
+      const given = Buffer.from(token);
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    },
+  };
+}
+
+/** The installation's token secret, created once by whichever replica starts first. */
+export async function loadTokenSecret(store: HandoverStore): Promise<Buffer> {
+  const id = 'conversation-token-secret';
+  try {
+    await store.settings.updateOne(
+      { _id: id },
+      { $setOnInsert: { value: randomBytes(32).toString('base64') } },
+      { upsert: true },
+    );
+  } catch (error) {
+    // two replicas starting at once: the other one's secret stands
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  const setting = await store.settings.findById(id).lean();
+  return Buffer.from(String(setting!.value), 'base64');
+}

@@ -1,0 +1,17 @@
+import { NotFoundError, UnauthorizedError } from '../errors.js';
+import type { HandoverContext } from '../handover-context.js';
+import { toConversation } from '../storage/to-domain.js';
+import type { Conversation } from '../types.js';
+
+/** A conversation as its customer may see it: the token must match. */
+export async function loadCustomerConversation(
+  ctx: HandoverContext,
+  conversationId: string,
+  token: string | undefined,
+): Promise<Conversation> {
+  if (!token) throw new UnauthorizedError('this conversation needs its token: send "Authorization: Bearer <token>"');
+  const doc = await ctx.store.conversations.findById(conversationId).lean();
+  if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
+  if (!ctx.tokens.verify(conversationId, token)) throw new UnauthorizedError('the conversation token does not match');
+  return toConversation(doc);
+}

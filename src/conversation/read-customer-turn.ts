@@ -1,0 +1,36 @@
+import type { BotAnswer, Responder } from '../bot/responder.js';
+import { detectContactRequest } from '../detection/contact-request.js';
+import { isNegativeFeedback } from '../detection/negative-feedback.js';
+import { tokenize } from '../text/normalize-text.js';
+
+/** What the bot makes of one customer message, before any rule is judged. */
+export interface CustomerTurnReading {
+  contactRequest: boolean;
+  negativeFeedback: boolean;
+  repeatedQuestion: boolean;
+  answer: BotAnswer;
+  /** The bot could not help on this turn: no answer, "that didn't help", or the same question again. */
+  failed: boolean;
+}
+
+const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, confidence: 0 };
+
+export function readCustomerTurn(responder: Responder, text: string, previousText: string | null): CustomerTurnReading {
+  const contactRequest = detectContactRequest(text).isRequest;
+  const negativeFeedback = !contactRequest && isNegativeFeedback(text);
+  // "That didn't help" is about the last answer, not a question for the knowledge base.
+  const answer = negativeFeedback ? NO_ANSWER : responder.answer(text);
+  const repeatedQuestion = !negativeFeedback && previousText !== null && isSameQuestion(text, previousText);
+  const failed = !contactRequest && (negativeFeedback || repeatedQuestion || !answer.answered);
+  return { contactRequest, negativeFeedback, repeatedQuestion, answer, failed };
+}
+
+/** Asking again in nearly the same words means the answer did not help. */
+function isSameQuestion(a: string, b: string): boolean {
+  const wordsA = new Set(tokenize(a));
+  const wordsB = new Set(tokenize(b));
+  if (wordsA.size < 2 || wordsB.size < 2) return false;
+  let shared = 0;
+  for (const word of wordsA) if (wordsB.has(word)) shared += 1;
+  return shared / (wordsA.size + wordsB.size - shared) >= 0.8;
+}

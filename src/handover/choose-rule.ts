@@ -1,0 +1,56 @@
+import { matchSensitiveTopic } from '../detection/sensitive-topic.js';
+import { TRIGGERS, type Bot, type HandoverRule, type Trigger } from '../types.js';
+
+/** What one customer turn showed, for the rules to judge. */
+export interface TurnSignals {
+  text: string;
+  contactRequest: boolean;
+  /** The bot had no confident answer. */
+  unanswered: boolean;
+  confidence: number;
+  /** Failed turns so far, this one included. */
+  failedTurns: number;
+}
+
+export interface RuleDecision {
+  rule: HandoverRule;
+  trigger: Trigger;
+  reason: string;
+}
+
+/**
+ * The first enabled rule whose triggers match runs; of its matching
+ * triggers, the one reported follows the spec's precedence (TRIGGERS order).
+ * Nothing fires unless the bot has Labs and handover switched on.
+ */
+export function chooseRule(bot: Bot, signals: TurnSignals): RuleDecision | null {
+  if (!bot.labs || !bot.handover) return null;
+  for (const rule of bot.rules) {
+    if (!rule.enabled) continue;
+    for (const trigger of TRIGGERS) {
+      if (!rule.triggers.includes(trigger)) continue;
+      const reason = reasonFor(trigger, rule, bot, signals);
+      if (reason) return { rule, trigger, reason };
+    }
+  }
+  return null;
+}
+
+function reasonFor(trigger: Trigger, rule: HandoverRule, bot: Bot, signals: TurnSignals): string | null {
+  switch (trigger) {
+    case 'contact_request':
+      return signals.contactRequest ? 'The customer asked to talk to a person.' : null;
+    case 'sensitive_topic': {
+      const topic = signals.text ? matchSensitiveTopic(signals.text, rule.sensitiveTopics) : null;
+      return topic ? `The message touches a sensitive topic: ${topic}.` : null;
+    }
+    case 'failed_resolution':
+      return signals.failedTurns >= bot.failedTurnsBeforeHandover
+        ? `The bot failed to help ${signals.failedTurns} times.`
+        : null;
+    case 'lack_of_information':
+      return signals.unanswered
+        ? `The bot had no confident answer (confidence ${signals.confidence.toFixed(2)}).`
+        : null;
+  }
+}

@@ -1,0 +1,40 @@
+import { appendMessage } from '../conversation/append-message.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { HandoverContext } from '../handover-context.js';
+import { toConversation, toTask } from '../storage/to-domain.js';
+import type { Conversation, StaffMember } from '../types.js';
+
+export type ClaimOutcome =
+  | { won: true; conversation: Conversation }
+  | { won: false; conversation: Conversation; heldBy: Conversation['assignee'] };
+
+/**
+ * First to claim wins: one conditional update decides, however many staff
+ * click at once and on whichever replica.
+ */
+export async function claimConversation(ctx: HandoverContext, conversationId: string, staff: StaffMember): Promise<ClaimOutcome> {
+  const person = { id: staff.id, name: staff.name };
+  const claimed = await ctx.store.conversations
+    .findOneAndUpdate({ _id: conversationId, status: 'waiting' }, { $set: { status: 'assigned', assignee: person } }, { new: true })
+    .lean();
+  if (!claimed) {
+    const current = await ctx.store.conversations.findById(conversationId).lean();
+    if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
+    const conversation = toConversation(current);
+    if (conversation.status !== 'assigned') {
+      throw new ConflictError(`conversation "${conversationId}" is not waiting for the team (it is ${conversation.status})`);
+    }
+    return { won: false, conversation, heldBy: conversation.assignee };
+  }
+  const conversation = toConversation(claimed);
+  ctx.log.info({ conversationId, staffId: staff.id }, 'conversation claimed');
+
+  // Open follow-up tasks nobody holds go to whoever claimed the conversation.
+  await ctx.store.tasks.updateMany({ conversationId, status: { $ne: 'done' }, assignee: null }, { $set: { assignee: person } });
+  await appendMessage(ctx, conversationId, 'system', `${staff.name} from the team joined the conversation.`);
+  ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });
+  await ctx.notifier.conversationChanged({ conversation, change: 'claimed', by: staff });
+  const tasks = await ctx.store.tasks.find({ conversationId, status: { $ne: 'done' }, 'assignee.id': staff.id }).lean();
+  for (const task of tasks) await ctx.notifier.assigned({ staff, conversation, task: toTask(task), kind: 'task' });
+  return { won: true, conversation };
+}

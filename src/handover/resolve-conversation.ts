@@ -1,0 +1,34 @@
+import { appendMessage } from '../conversation/append-message.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { HandoverContext } from '../handover-context.js';
+import { toConversation } from '../storage/to-domain.js';
+import type { Conversation, StaffMember } from '../types.js';
+
+export const RESOLVED_MESSAGE = 'This conversation has been resolved. The bot is back — ask me anything, anytime.';
+
+/** Ends the handover: the bot speaks again, the customer is told, open follow-ups are closed. */
+export async function resolveConversation(
+  ctx: HandoverContext,
+  conversationId: string,
+  by: StaffMember | null,
+): Promise<Conversation> {
+  const resolved = await ctx.store.conversations
+    .findOneAndUpdate(
+      { _id: conversationId, status: { $in: ['waiting', 'assigned'] } },
+      { $set: { status: 'resolved', paused: false, failedTurns: 0 } },
+      { new: true },
+    )
+    .lean();
+  if (!resolved) {
+    const exists = await ctx.store.conversations.exists({ _id: conversationId });
+    if (!exists) throw new NotFoundError(`conversation "${conversationId}"`);
+    throw new ConflictError(`conversation "${conversationId}" is not with the team (already resolved?)`);
+  }
+  const conversation = toConversation(resolved);
+  ctx.log.info({ conversationId, staffId: by?.id ?? null }, 'conversation resolved');
+  await ctx.store.tasks.updateMany({ conversationId, status: { $ne: 'done' } }, { $set: { status: 'done' } });
+  await appendMessage(ctx, conversationId, 'system', RESOLVED_MESSAGE);
+  ctx.events.publish(conversationId, { type: 'status', status: 'resolved', paused: false, assignee: conversation.assignee });
+  await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });
+  return conversation;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { TRIGGERS } from '../types.js';
+import { DEFAULT_SENSITIVE_TOPICS } from '../detection/sensitive-topic.js';
+
+export const MAX_RULES_PER_BOT = 6;
+export const DEFAULT_CLOSING_MESSAGE = 'Thank you! Someone from the team will get back to you.';
+export const DEFAULT_TAG = 'human_handover';
+export const DEFAULT_TASK_DUE_MINUTES = 24 * 60;
+
+const tag = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}\p{N}_-]{1,40}$/u, 'a tag is 1-40 letters, digits, "_" or "-"');
+
+const assignmentSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('claim') }),
+  z.object({ mode: z.literal('user'), staff: z.string().trim().min(1).max(100) }),
+  z.object({ mode: z.literal('auto') }),
+]);
+
+/** A handover rule as written by a person (config file, Slack modal, Teams card): defaults filled in. */
+export const handoverRuleSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    enabled: z.boolean().default(true),
+    triggers: z.array(z.enum(TRIGGERS)).min(1, 'a rule needs at least one trigger'),
+    sensitiveTopics: z
+      .array(z.string().trim().min(1).max(80))
+      .max(50)
+      .default(() => [...DEFAULT_SENSITIVE_TOPICS]),
+    assign: assignmentSchema.default({ mode: 'claim' }),
+    task: z
+      .object({
+        enabled: z.boolean().default(true),
+        note: z.string().trim().max(500).default('Follow up with the customer'),
+        dueInMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(60 * 24 * 365)
+          .default(DEFAULT_TASK_DUE_MINUTES),
+      })
+      .default({ enabled: true, note: 'Follow up with the customer', dueInMinutes: DEFAULT_TASK_DUE_MINUTES }),
+    closingMessage: z.string().trim().min(1).max(1000).default(DEFAULT_CLOSING_MESSAGE),
+    pauseBot: z.boolean().default(true),
+    tags: z.array(tag).max(20).default([DEFAULT_TAG]),
+    notify: z
+      .object({
+        slack: z.boolean().default(true),
+        teams: z.boolean().default(true),
+        email: z.array(z.email()).max(20).default([]),
+        webhook: z.url({ protocol: /^https?$/ }).nullable().default(null),
+      })
+      .default({ slack: true, teams: true, email: [], webhook: null }),
+  })
+  .strict();
+
+export const handoverRulesSchema = z
+  .array(handoverRuleSchema)
+  .max(MAX_RULES_PER_BOT, `at most ${MAX_RULES_PER_BOT} rules per bot`)
+  .refine((rules) => new Set(rules.map((rule) => rule.name)).size === rules.length, 'rule names must be unique');

@@ -1,0 +1,134 @@
+/** The domain's types, in the product's words. */
+
+/** In precedence order: when several match one turn, the first listed is reported. */
+export const TRIGGERS = ['contact_request', 'sensitive_topic', 'failed_resolution', 'lack_of_information'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+export type ConversationStatus = 'bot' | 'waiting' | 'assigned' | 'resolved';
+export type MessageAuthor = 'customer' | 'bot' | 'agent' | 'system';
+
+export type Assignment = { mode: 'claim' } | { mode: 'user'; staff: string } | { mode: 'auto' };
+
+export interface TaskAction {
+  enabled: boolean;
+  note: string;
+  dueInMinutes: number;
+}
+
+export interface NotifyAction {
+  slack: boolean;
+  teams: boolean;
+  email: string[];
+  webhook: string | null;
+}
+
+export interface HandoverRule {
+  name: string;
+  enabled: boolean;
+  triggers: Trigger[];
+  sensitiveTopics: string[];
+  assign: Assignment;
+  task: TaskAction;
+  closingMessage: string;
+  pauseBot: boolean;
+  tags: string[];
+  notify: NotifyAction;
+}
+
+export interface KnowledgeBaseEntry {
+  id: string;
+  questions: string[];
+  answer: string;
+}
+
+export interface Bot {
+  id: string;
+  name: string;
+  labs: boolean;
+  handover: boolean;
+  slackChannel: string | null;
+  failedTurnsBeforeHandover: number;
+  knowledgeBase: KnowledgeBaseEntry[];
+  rules: HandoverRule[];
+  updatedAt: Date;
+}
+
+/** Someone from the team, as shown to customers and in posts. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface Customer {
+  id?: string;
+  name?: string;
+  email?: string;
+}
+
+export interface Conversation {
+  id: string;
+  botId: string;
+  status: ConversationStatus;
+  paused: boolean;
+  tags: string[];
+  assignee: Person | null;
+  customer: Customer;
+  failedTurns: number;
+  lastCustomerText: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  from: MessageAuthor;
+  text: string;
+  at: Date;
+  author: Person | null;
+}
+
+export type TaskStatus = 'open' | 'overdue' | 'done';
+
+export interface Task {
+  id: string;
+  conversationId: string;
+  botId: string;
+  note: string;
+  dueAt: Date;
+  status: TaskStatus;
+  assignee: Person | null;
+}
+
+export interface HandoverRecord {
+  id: string;
+  conversationId: string;
+  botId: string;
+  trigger: Trigger;
+  rule: string;
+  reason: string;
+  taskId: string | null;
+  at: Date;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  email: string | null;
+  slackUserId: string | null;
+  teamsUserId: string | null;
+  available: boolean;
+  notifyOnConversationAssigned: boolean;
+  notifyOnTaskAssigned: boolean;
+}
+
+/** What a customer turn produced, as the HTTP API reports it. */
+export interface TurnResult {
+  conversationId: string;
+  status: ConversationStatus;
+  paused: boolean;
+  tags: string[];
+  assignee: Person | null;
+  replies: Array<{ id: string; from: MessageAuthor; text: string; at: Date }>;
+  handover: { trigger: Trigger; rule: string; taskId: string | null; taskDueAt: Date | null } | null;
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { claimConversation } from '../../src/handover/claim-conversation.js';
+import { postAgentReply } from '../../src/handover/post-agent-reply.js';
+import { RESOLVED_MESSAGE, resolveConversation } from '../../src/handover/resolve-conversation.js';
+import { saveStaffMember } from '../../src/staff/save-staff-member.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+
+let service: RunningService;
+
+beforeAll(async () => {
+  service = await startTestService({ mongodbUri: testDatabaseUri() });
+});
+afterAll(async () => {
+  await service?.stop();
+});
+
+async function handedOverConversation() {
+  const response = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a human' } });
+  expect(response.body.status).toBe('waiting');
+  return response.body as { conversationId: string; token: string };
+}
+
+/** Reads the SSE stream into a list of events while the test runs. */
+async function openStream(conversationId: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${service.url}/api/v1/conversations/${conversationId}/stream?token=${token}`, {
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const events: Array<{ event: string; data: any }> = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    try {
+      for await (const chunk of response.body!) {
+        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+        }
+      }
+    } catch {
+      // aborted at the end of the test
+    }
+  })();
+  return { events, close: () => controller.abort() };
+}
+
+describe('staff take over and hand back', () => {
+  it('lets exactly one of many simultaneous claimers win', async () => {
+    const { conversationId } = await handedOverConversation();
+    const staff = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => saveStaffMember(service.ctx, { slackUserId: `U${1000 + i}` }, { name: `Agent ${i}` })),
+    );
+    const outcomes = await Promise.all(staff.map((member) => claimConversation(service.ctx, conversationId, member)));
+    const winners = outcomes.filter((outcome) => outcome.won);
+    expect(winners).toHaveLength(1);
+    const winner = winners[0]!.conversation.assignee!;
+    for (const outcome of outcomes.filter((o) => !o.won)) {
+      expect(outcome.won === false && outcome.heldBy).toEqual(winner);
+    }
+    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    expect(stored?.status).toBe('assigned');
+    expect(stored?.assignee?.id).toBe(winner.id);
+    const task = await service.ctx.store.tasks.findOne({ conversationId }).lean();
+    expect(task?.assignee?.id).toBe(winner.id);
+  });
+
+  it('relays agent replies to the customer live, resolves, and the bot answers again', async () => {
+    const { conversationId, token } = await handedOverConversation();
+    const stream = await openStream(conversationId, token);
+    try {
+      await waitFor(async () => stream.events.find((e) => e.event === 'status' && e.data.status === 'waiting'));
+      const agent = await saveStaffMember(service.ctx, { slackUserId: 'U2000' }, { name: 'Dana' });
+      await claimConversation(service.ctx, conversationId, agent);
+      await postAgentReply(service.ctx, conversationId, agent, 'Hi, Dana here. How can I help?');
+
+      const agentMessage = await waitFor(async () => stream.events.find((e) => e.event === 'message' && e.data.from === 'agent'));
+      expect(agentMessage.data).toMatchObject({ text: 'Hi, Dana here. How can I help?', author: { name: 'Dana' } });
+      expect(stream.events.some((e) => e.event === 'status' && e.data.status === 'assigned' && e.data.assignee.name === 'Dana')).toBe(true);
+
+      await resolveConversation(service.ctx, conversationId, agent);
+      await waitFor(async () => stream.events.find((e) => e.event === 'message' && e.data.text === RESOLVED_MESSAGE));
+      await waitFor(async () => stream.events.find((e) => e.event === 'status' && e.data.status === 'resolved'));
+
+      const after = await api(service, 'POST', '/api/v1/bots/demo/messages', {
+        body: { text: 'How long is a session?', conversationId },
+        token,
+      });
+      expect(after.body.paused).toBe(false);
+      expect(after.body.status).toBe('bot');
+      expect(after.body.replies[0].text).toContain('60 minutes');
+      const task = await service.ctx.store.tasks.findOne({ conversationId }).lean();
+      expect(task?.status).toBe('done');
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('refuses to resolve twice and to reply to a conversation the bot has back', async () => {
+    const { conversationId } = await handedOverConversation();
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U3000' }, { name: 'Lee' });
+    await resolveConversation(service.ctx, conversationId, agent);
+    await expect(resolveConversation(service.ctx, conversationId, agent)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(postAgentReply(service.ctx, conversationId, agent, 'late')).rejects.toMatchObject({ code: 'conflict' });
+  });
+});

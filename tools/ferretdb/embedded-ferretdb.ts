@@ -1,0 +1,120 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The embedded MongoDB-compatible database: FerretDB v1.24.2 on SQLite, built
+ * once per machine from the pinned Go module beside this file and cached under
+ * `.ferretdb/` at the repository root.
+ */
+
+const toolsModuleDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(toolsModuleDir, '..', '..');
+const cacheDir = join(repoRoot, '.ferretdb');
+const binaryPath = join(cacheDir, 'bin', 'embedded-ferretdb');
+const stampPath = join(cacheDir, 'bin', 'embedded-ferretdb.stamp');
+
+export class EmbeddedDatabaseError extends Error {
+  readonly code = 'EMBEDDED_DATABASE';
+}
+
+export interface EmbeddedDatabase {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+/** Hash of what the binary is built from, so a changed pin rebuilds it. */
+function sourceStamp(): string {
+  const hash = createHash('sha256');
+  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(toolsModuleDir, file)));
+  return hash.digest('hex');
+}
+
+export function embeddedDatabaseBinary(log: (line: string) => void = () => {}): string {
+  const stamp = sourceStamp();
+  if (existsSync(binaryPath) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === stamp) return binaryPath;
+
+  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  if (go.error || go.status !== 0) {
+    throw new EmbeddedDatabaseError(
+      'MONGODB_URI is not set and Go (≥ 1.24) is not installed to build the embedded database: install Go or set MONGODB_URI',
+    );
+  }
+  log('building the embedded database (FerretDB v1.24.2, once per machine; a few minutes the first time)');
+  mkdirSync(dirname(binaryPath), { recursive: true });
+  const partial = `${binaryPath}.${process.pid}.partial`;
+  const build = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], {
+    cwd: toolsModuleDir,
+    env: { ...process.env, CGO_ENABLED: '0' },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) {
+    throw new EmbeddedDatabaseError(`building the embedded database failed: ${(build.stderr || build.error?.message || '').trim()}`);
+  }
+  // rename is atomic: concurrent first starts never run a half-written binary
+  renameSync(partial, binaryPath);
+  writeFileSync(stampPath, stamp);
+  return binaryPath;
+}
+
+export interface StartEmbeddedDatabaseOptions {
+  dataDir: string;
+  /** `host:port`; port 0 picks a free one. */
+  listen?: string;
+  log?: (line: string) => void;
+  startTimeoutMs?: number;
+}
+
+export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const binary = embeddedDatabaseBinary(options.log);
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, DO_NOT_TRACK: '1' },
+  });
+  const stderr: string[] = [];
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr.push(chunk);
+    if (stderr.length > 50) stderr.shift();
+  });
+  const uri = await readAnnouncedUri(child, options.startTimeoutMs ?? 30_000, stderr);
+  return { uri, stop: () => stopChild(child) };
+}
+
+function readAnnouncedUri(child: ChildProcess, timeoutMs: number, stderr: string[]): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new EmbeddedDatabaseError(`the embedded database did not start within ${timeoutMs} ms: ${stderr.join('').trim()}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new EmbeddedDatabaseError(`the embedded database exited (code ${code}): ${stderr.join('').trim()}`));
+    });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolvePromise((JSON.parse(line) as { uri: string }).uri);
+      } catch {
+        reject(new EmbeddedDatabaseError(`unexpected output from the embedded database: ${line}`));
+      }
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolvePromise) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolvePromise();
+    });
+    child.kill('SIGTERM');
+  });
+}

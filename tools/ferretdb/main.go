@@ -1,0 +1,62 @@
+// Command embedded-ferretdb runs FerretDB v1.24.2 on SQLite for Handover's
+// embedded default. It uses FerretDB's embeddable package rather than its
+// cmd/ferretdb, whose version check panics when built outside FerretDB's own
+// repository (FerretDB issue #2982); the embeddable package also disables
+// telemetry for good.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
+	dir := flag.String("dir", ".data", "directory holding the SQLite files")
+	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input closes (the parent process died)")
+	flag.Parse()
+
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+
+	if err := os.MkdirAll(*dir, 0o700); err != nil {
+		fail(logger, "cannot create data directory", err)
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Logger:    logger,
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + *dir + "/",
+	})
+	if err != nil {
+		fail(logger, "cannot start FerretDB", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	if *watchStdin {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop()
+		}()
+	}
+
+	// The parent reads this one line to learn the URI (the port may be :0).
+	_ = json.NewEncoder(os.Stdout).Encode(map[string]string{"uri": f.MongoDBURI()})
+
+	_ = f.Run(ctx)
+}
+
+func fail(logger *slog.Logger, msg string, err error) {
+	logger.Error(msg, slog.String("error", err.Error()))
+	os.Exit(1)
+}
