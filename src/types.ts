@@ -75,6 +75,8 @@ export interface Conversation {
   customer: Customer;
   failedTurns: number;
   lastCustomerText: string | null;
+  /** The latest handover of this conversation, if any. */
+  lastHandoverId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

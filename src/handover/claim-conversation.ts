@@ -1,31 +1,36 @@
 import { appendMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { decideOnce } from '../storage/decide-once.js';
 import { toConversation, toTask } from '../storage/to-domain.js';
-import type { Conversation, StaffMember } from '../types.js';
+import type { Conversation, Person, StaffMember } from '../types.js';
 
 export type ClaimOutcome =
   | { won: true; conversation: Conversation }
-  | { won: false; conversation: Conversation; heldBy: Conversation['assignee'] };
+  | { won: false; conversation: Conversation; heldBy: Person | null };
 
 /**
- * First to claim wins: one conditional update decides, however many staff
- * click at once and on whichever replica.
+ * First to claim wins: one unique-key decision per handover settles it,
+ * however many staff click at once and on whichever replica.
  */
 export async function claimConversation(ctx: HandoverContext, conversationId: string, staff: StaffMember): Promise<ClaimOutcome> {
-  const person = { id: staff.id, name: staff.name };
+  const current = await ctx.store.conversations.findById(conversationId).lean();
+  if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
+  if (current.status === 'assigned') return { won: false, conversation: toConversation(current), heldBy: toConversation(current).assignee };
+  if (current.status !== 'waiting') {
+    throw new ConflictError(`conversation "${conversationId}" is not waiting for the team (it is ${current.status})`);
+  }
+
+  const person: Person = { id: staff.id, name: staff.name };
+  const decision = await decideOnce(ctx.store, `claim:${conversationId}:${current.lastHandoverId}`, { ...person });
+  if (!decision.won) {
+    const heldBy = { id: String(decision.winner.id), name: String(decision.winner.name) };
+    return { won: false, conversation: toConversation(current), heldBy };
+  }
   const claimed = await ctx.store.conversations
     .findOneAndUpdate({ _id: conversationId, status: 'waiting' }, { $set: { status: 'assigned', assignee: person } }, { new: true })
     .lean();
-  if (!claimed) {
-    const current = await ctx.store.conversations.findById(conversationId).lean();
-    if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
-    const conversation = toConversation(current);
-    if (conversation.status !== 'assigned') {
-      throw new ConflictError(`conversation "${conversationId}" is not waiting for the team (it is ${conversation.status})`);
-    }
-    return { won: false, conversation, heldBy: conversation.assignee };
-  }
+  if (!claimed) throw new ConflictError(`conversation "${conversationId}" changed while it was being claimed`);
   const conversation = toConversation(claimed);
   ctx.log.info({ conversationId, staffId: staff.id }, 'conversation claimed');
 

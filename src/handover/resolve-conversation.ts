@@ -1,6 +1,7 @@
 import { appendMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { decideOnce } from '../storage/decide-once.js';
 import { toConversation } from '../storage/to-domain.js';
 import type { Conversation, StaffMember } from '../types.js';
 
@@ -12,6 +13,12 @@ export async function resolveConversation(
   conversationId: string,
   by: StaffMember | null,
 ): Promise<Conversation> {
+  const current = await ctx.store.conversations.findById(conversationId).lean();
+  if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
+  const notWithTeam = new ConflictError(`conversation "${conversationId}" is not with the team (already resolved?)`);
+  if (current.status !== 'waiting' && current.status !== 'assigned') throw notWithTeam;
+  const decision = await decideOnce(ctx.store, `resolve:${conversationId}:${current.lastHandoverId}`, by ? { id: by.id, name: by.name } : {});
+  if (!decision.won) throw notWithTeam;
   const resolved = await ctx.store.conversations
     .findOneAndUpdate(
       { _id: conversationId, status: { $in: ['waiting', 'assigned'] } },
@@ -19,11 +26,7 @@ export async function resolveConversation(
       { new: true },
     )
     .lean();
-  if (!resolved) {
-    const exists = await ctx.store.conversations.exists({ _id: conversationId });
-    if (!exists) throw new NotFoundError(`conversation "${conversationId}"`);
-    throw new ConflictError(`conversation "${conversationId}" is not with the team (already resolved?)`);
-  }
+  if (!resolved) throw notWithTeam;
   const conversation = toConversation(resolved);
   ctx.log.info({ conversationId, staffId: by?.id ?? null }, 'conversation resolved');
   await ctx.store.tasks.updateMany({ conversationId, status: { $ne: 'done' } }, { $set: { status: 'done' } });

@@ -1,5 +1,6 @@
 import { appendMessage } from '../conversation/append-message.js';
 import type { HandoverContext } from '../handover-context.js';
+import { decideOnce } from '../storage/decide-once.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation, toMessage } from '../storage/to-domain.js';
 import type { Bot, Conversation, HandoverRecord, Task, TurnResult } from '../types.js';
@@ -11,8 +12,8 @@ const TRANSCRIPT_LINES = 10;
 
 /**
  * Runs a rule's actions: assign, pause, tag, follow-up task, closing message,
- * notify. The conversation update is conditional on the conversation not
- * being with the team already, so two racing turns hand over once.
+ * notify. One decision per previous handover (a unique key) lets only one
+ * of two racing turns hand over.
  * Returns null when another turn won that race.
  */
 export async function startHandover(
@@ -28,6 +29,8 @@ export async function startHandover(
   const handoverId = newId('ho');
   const taskId = rule.task.enabled ? newId('tk') : null;
 
+  const race = await decideOnce(ctx.store, `handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
+  if (!race.won) return null;
   const updated = await ctx.store.conversations
     .findOneAndUpdate(
       { _id: conversation.id, status: { $nin: ['waiting', 'assigned'] } },

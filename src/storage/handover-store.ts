@@ -48,7 +48,6 @@ export interface ConversationDocument extends Omit<Conversation, 'id'> {
   _id: string;
   /** Where the escalation was posted, per platform (e.g. slack: { channel, ts }). */
   channelRefs: Record<string, unknown>;
-  lastHandoverId: string | null;
 }
 
 const conversationSchema = new Schema<ConversationDocument>(
@@ -163,6 +162,18 @@ const handoverSchema = new Schema<HandoverDocument>(
 handoverSchema.index({ conversationId: 1, at: 1 });
 handoverSchema.index({ botId: 1, at: -1 });
 
+export interface DecisionDocument {
+  _id: string;
+  at: Date;
+  /** Who or what won, for the losers to report ("already claimed by …"). */
+  winner: Record<string, unknown>;
+}
+
+const decisionSchema = new Schema<DecisionDocument>(
+  { _id: String, at: { type: Date, required: true }, winner: { type: Schema.Types.Mixed, default: {} } },
+  { versionKey: false, minimize: false },
+);
+
 const settingSchema = new Schema<{ _id: string; value: unknown }>(
   { _id: String, value: Schema.Types.Mixed },
   { versionKey: false },
@@ -176,6 +187,7 @@ export interface HandoverStore {
   staff: Model<StaffDocument>;
   tasks: Model<TaskDocument>;
   handovers: Model<HandoverDocument>;
+  decisions: Model<DecisionDocument>;
   settings: Model<{ _id: string; value: unknown }>;
 }
 
@@ -188,6 +200,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     staff: connection.model<StaffDocument>('Staff', staffSchema, 'staff'),
     tasks: connection.model<TaskDocument>('Task', taskSchema, 'tasks'),
     handovers: connection.model<HandoverDocument>('Handover', handoverSchema, 'handovers'),
+    decisions: connection.model<DecisionDocument>('Decision', decisionSchema, 'decisions'),
     settings: connection.model<{ _id: string; value: unknown }>('Setting', settingSchema, 'settings'),
   };
 }

@@ -35,6 +35,7 @@ export function toConversation(doc: ConversationDocument): Conversation {
     customer: doc.customer ?? {},
     failedTurns: doc.failedTurns ?? 0,
     lastCustomerText: doc.lastCustomerText ?? null,
+    lastHandoverId: doc.lastHandoverId ?? null,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };

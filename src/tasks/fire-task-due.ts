@@ -1,12 +1,15 @@
 import type { HandoverContext } from '../handover-context.js';
+import { decideOnce } from '../storage/decide-once.js';
 import { toConversation, toStaffMember, toTask } from '../storage/to-domain.js';
 
 /**
  * A follow-up task's due time came: if still open, mark it overdue and
- * remind its assignee. The conditional update makes a second run (a retried
+ * remind its assignee. The once-only decision makes a second run (a retried
  * job, another replica) a no-op.
  */
 export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise<'reminded' | 'not-open'> {
+  const decision = await decideOnce(ctx.store, `task-due:${taskId}`);
+  if (!decision.won) return 'not-open';
   const doc = await ctx.store.tasks
     .findOneAndUpdate({ _id: taskId, status: 'open' }, { $set: { status: 'overdue', remindedAt: ctx.now() } }, { new: true })
     .lean();

@@ -54,7 +54,7 @@ describe('HANDOVER_CONFIG file', () => {
       ACME.replace('contact_request, sensitive_topic', 'contact_request, bad_mood'),
       /bot "acme", rule "default", field triggers\[1\]/,
     ],
-    ['a bad channel id', ACME.replace('C0123456789', '#support'), /bot "acme", field slackChannel: .*C0123456789/],
+    ['a bad channel id', ACME.replace('C0123456789', 'support-room'), /bot "acme", field slackChannel: .*C0123456789/],
     ['a bad bot id', ACME.replace('id: acme', 'id: Acme Corp'), /bot "Acme Corp", field id/],
     ['a 7th rule', ruleList(7), /bot "many", field rules: at most 6 rules per bot/],
     ['not YAML at all', 'bots: [unclosed', /cannot read it/],
