@@ -10,7 +10,7 @@ import { ensureDemoBot } from '../../src/bots/demo-bot.js';
 import { applyBotConfig } from '../../src/config/apply-bot-config.js';
 import type { BotConfig } from '../../src/config/bot-config-file.js';
 import { createConversationTokens, loadTokenSecret } from '../../src/conversation/conversation-tokens.js';
-import { createInProcessConversationEvents } from '../../src/events/in-process-conversation-events.js';
+import { createSharedConversationEvents } from '../../src/events/shared-conversation-events.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { combineNotifiers } from '../../src/notify/combined-notifier.js';
 import { createLogNotifier } from '../../src/notify/log-notifier.js';
@@ -36,6 +36,8 @@ export interface ServiceOptions {
   demoSlackChannel: string | null;
   botConfigs: BotConfig[];
   adapters?: ServiceAdapterFactory[];
+  /** How often live streams look for what other replicas wrote. */
+  eventPollMs?: number;
 }
 
 export interface RunningService {
@@ -50,9 +52,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const store = await connectHandoverStore(options.mongodbUri);
   const notifiers: EscalationNotifier[] = [createLogNotifier(log)];
   const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}` });
+  const events = createSharedConversationEvents(store, { pollMs: options.eventPollMs ?? 1_000 });
   const ctx: HandoverContext = {
     store,
-    events: createInProcessConversationEvents(),
+    events,
     notifier: combineNotifiers(notifiers, log),
     scheduler: agendaTaskScheduler(agenda),
     responders: createBotResponders(),
@@ -94,6 +97,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await closeServer(server);
       for (const adapter of adapters) await adapter.stop?.();
       await agenda.stop();
+      events.stop();
       await store.connection.close();
     },
   };

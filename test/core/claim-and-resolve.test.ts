@@ -4,6 +4,7 @@ import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { postAgentReply } from '../../src/handover/post-agent-reply.js';
 import { RESOLVED_MESSAGE, resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
+import { openEventStream } from '../support/event-stream.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 
 let service: RunningService;
@@ -19,37 +20,6 @@ async function handedOverConversation() {
   const response = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a human' } });
   expect(response.body.status).toBe('waiting');
   return response.body as { conversationId: string; token: string };
-}
-
-/** Reads the SSE stream into a list of events while the test runs. */
-async function openStream(conversationId: string, token: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${service.url}/api/v1/conversations/${conversationId}/stream?token=${token}`, {
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const events: Array<{ event: string; data: any }> = [];
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.+)$/m.exec(block)?.[1];
-          const data = /^data: (.+)$/m.exec(block)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-        }
-      }
-    } catch {
-      // aborted at the end of the test
-    }
-  })();
-  return { events, close: () => controller.abort() };
 }
 
 describe('staff take over and hand back', () => {
@@ -74,7 +44,7 @@ describe('staff take over and hand back', () => {
 
   it('relays agent replies to the customer live, resolves, and the bot answers again', async () => {
     const { conversationId, token } = await handedOverConversation();
-    const stream = await openStream(conversationId, token);
+    const stream = await openEventStream(service.url, conversationId, token);
     try {
       await waitFor(async () => stream.events.find((e) => e.event === 'status' && e.data.status === 'waiting'));
       const agent = await saveStaffMember(service.ctx, { slackUserId: 'U2000' }, { name: 'Dana' });

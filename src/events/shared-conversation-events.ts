@@ -1,0 +1,88 @@
+import { EventEmitter } from 'node:events';
+import type { ConversationEvent, ConversationEvents } from '../ports/conversation-events.js';
+import type { HandoverStore } from '../storage/handover-store.js';
+import { toConversation, toMessage } from '../storage/to-domain.js';
+
+/** Far enough back to catch a message another replica stamped a moment before it committed. */
+const LOOKBACK_MS = 5_000;
+const SEEN_LIMIT = 20_000;
+
+/**
+ * Conversation events shared by every replica without change streams
+ * (FerretDB has none): events published here reach local watchers at once,
+ * and a poll of the watched conversations picks up what other replicas
+ * wrote (an agent reply that landed on replica A reaches a stream on B).
+ */
+export function createSharedConversationEvents(
+  store: HandoverStore,
+  options: { pollMs: number },
+): ConversationEvents & { stop(): void } {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  const watched = new Map<string, number>();
+  const seenMessages = new Set<string>();
+  const lastStatus = new Map<string, string>();
+
+  const remember = (messageId: string) => {
+    seenMessages.add(messageId);
+    if (seenMessages.size > SEEN_LIMIT) seenMessages.delete(seenMessages.values().next().value!);
+  };
+
+  let polling = false;
+  const poll = async () => {
+    if (polling || watched.size === 0) return;
+    polling = true;
+    try {
+      const ids = [...watched.keys()];
+      const since = `msg_${(Date.now() - LOOKBACK_MS).toString(36).padStart(9, '0')}`;
+      const [messages, conversations] = await Promise.all([
+        store.messages.find({ conversationId: { $in: ids }, _id: { $gt: since } }).sort({ _id: 1 }).lean(),
+        store.conversations.find({ _id: { $in: ids } }).lean(),
+      ]);
+      for (const doc of messages) {
+        if (seenMessages.has(doc._id)) continue;
+        remember(doc._id);
+        emitter.emit(doc.conversationId, { type: 'message', message: toMessage(doc) } satisfies ConversationEvent);
+      }
+      for (const doc of conversations) {
+        const conversation = toConversation(doc);
+        const status = JSON.stringify([conversation.status, conversation.paused, conversation.assignee?.id ?? null]);
+        const previous = lastStatus.get(conversation.id);
+        lastStatus.set(conversation.id, status);
+        if (previous === undefined || previous === status) continue;
+        const { status: value, paused, assignee } = conversation;
+        emitter.emit(conversation.id, { type: 'status', status: value, paused, assignee } satisfies ConversationEvent);
+      }
+    } catch {
+      // the database is briefly unreachable: the next poll catches up (LOOKBACK_MS)
+    } finally {
+      polling = false;
+    }
+  };
+  const timer = setInterval(() => void poll(), options.pollMs);
+  timer.unref();
+
+  return {
+    publish(conversationId, event) {
+      if (event.type === 'message') remember(event.message.id);
+      else lastStatus.set(conversationId, JSON.stringify([event.status, event.paused, event.assignee?.id ?? null]));
+      emitter.emit(conversationId, event);
+    },
+    subscribe(conversationId, listener) {
+      watched.set(conversationId, (watched.get(conversationId) ?? 0) + 1);
+      emitter.on(conversationId, listener);
+      return () => {
+        emitter.off(conversationId, listener);
+        const count = (watched.get(conversationId) ?? 1) - 1;
+        if (count > 0) watched.set(conversationId, count);
+        else {
+          watched.delete(conversationId);
+          lastStatus.delete(conversationId);
+        }
+      };
+    },
+    stop() {
+      clearInterval(timer);
+    },
+  };
+}
