@@ -11,7 +11,7 @@ import type { Bot, HandoverRule } from '../types.js';
 type BotSwitches = Partial<Pick<Bot, 'labs' | 'handover' | 'slackChannel' | 'failedTurnsBeforeHandover'>>;
 
 export async function updateBotSwitches(ctx: HandoverContext, botId: string, changes: BotSwitches): Promise<Bot> {
-  const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: changes }, { new: true }).lean();
+  const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: changes }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFoundError(`bot "${botId}"`);
   return toBot(doc);
 }
@@ -26,7 +26,7 @@ export async function addRule(ctx: HandoverContext, botId: string, rule: Handove
     throw new ConflictError(`bot "${botId}" already has a rule named "${rule.name}"`);
   }
   const doc = await ctx.store.bots
-    .findOneAndUpdate({ _id: botId, rules: { $size: count } }, { $push: { rules: rule } }, { new: true })
+    .findOneAndUpdate({ _id: botId, rules: { $size: count } }, { $push: { rules: rule } }, { returnDocument: 'after' })
     .lean();
   if (!doc) throw new ConflictError(`the rules of bot "${botId}" changed meanwhile; try again`);
   return toBot(doc);
@@ -35,14 +35,14 @@ export async function addRule(ctx: HandoverContext, botId: string, rule: Handove
 /** Replaces the whole rule list (settings form); the list is validated by the caller's schema. */
 export async function replaceRules(ctx: HandoverContext, botId: string, rules: HandoverRule[]): Promise<Bot> {
   if (rules.length > MAX_RULES_PER_BOT) throw new RuleLimitError(botId, MAX_RULES_PER_BOT);
-  const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: { rules } }, { new: true }).lean();
+  const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: { rules } }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFoundError(`bot "${botId}"`);
   return toBot(doc);
 }
 
 export async function removeRule(ctx: HandoverContext, botId: string, ruleName: string): Promise<Bot> {
   const doc = await ctx.store.bots
-    .findOneAndUpdate({ _id: botId, 'rules.name': ruleName }, { $pull: { rules: { name: ruleName } } }, { new: true })
+    .findOneAndUpdate({ _id: botId, 'rules.name': ruleName }, { $pull: { rules: { name: ruleName } } }, { returnDocument: 'after' })
     .lean();
   if (!doc) throw new NotFoundError(`rule "${ruleName}" of bot "${botId}"`);
   return toBot(doc);

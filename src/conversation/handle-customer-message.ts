@@ -110,7 +110,7 @@ async function runTurn(ctx: HandoverContext, bot: Bot, conversation: Conversatio
         $inc: { failedTurns: reading.failed ? 1 : 0 },
         $set: { lastCustomerText: message.text, ...(withTeam ? {} : { status: 'bot' }) },
       },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean();
   const updated = updatedDoc ? toConversation(updatedDoc) : conversation;

@@ -22,7 +22,7 @@ export async function recordFeedback(
   if (input.helpful || withTeam) return turnResult(conversation, []);
 
   const updatedDoc = await ctx.store.conversations
-    .findOneAndUpdate({ _id: conversation.id }, { $inc: { failedTurns: 1 } }, { new: true })
+    .findOneAndUpdate({ _id: conversation.id }, { $inc: { failedTurns: 1 } }, { returnDocument: 'after' })
     .lean();
   const updated = updatedDoc ? toConversation(updatedDoc) : conversation;
   const bot = await loadBot(ctx, conversation.botId);

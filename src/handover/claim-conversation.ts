@@ -28,7 +28,7 @@ export async function claimConversation(ctx: HandoverContext, conversationId: st
     return { won: false, conversation: toConversation(current), heldBy };
   }
   const claimed = await ctx.store.conversations
-    .findOneAndUpdate({ _id: conversationId, status: 'waiting' }, { $set: { status: 'assigned', assignee: person } }, { new: true })
+    .findOneAndUpdate({ _id: conversationId, status: 'waiting' }, { $set: { status: 'assigned', assignee: person } }, { returnDocument: 'after' })
     .lean();
   if (!claimed) throw new ConflictError(`conversation "${conversationId}" changed while it was being claimed`);
   const conversation = toConversation(claimed);

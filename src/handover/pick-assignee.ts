@@ -19,7 +19,7 @@ export async function pickAssignee(ctx: HandoverContext, botId: string, assignme
   const available = await ctx.store.staff.find({ available: true }).sort({ _id: 1 }).lean();
   if (available.length === 0) return null;
   // The counter is one atomic increment, so concurrent escalations on several replicas still take turns.
-  const bot = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $inc: { roundRobin: 1 } }, { new: true }).lean();
+  const bot = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $inc: { roundRobin: 1 } }, { returnDocument: 'after' }).lean();
   const turn = ((bot?.roundRobin ?? 1) - 1) % available.length;
   return toStaffMember(available[turn]!);
 }

@@ -23,7 +23,7 @@ export async function resolveConversation(
     .findOneAndUpdate(
       { _id: conversationId, status: { $in: ['waiting', 'assigned'] } },
       { $set: { status: 'resolved', paused: false, failedTurns: 0 } },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean();
   if (!resolved) throw notWithTeam;

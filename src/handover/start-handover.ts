@@ -44,7 +44,7 @@ export async function startHandover(
         },
         $addToSet: { tags: { $each: rule.tags } },
       },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean();
   if (!updated) return null;

@@ -21,7 +21,7 @@ export async function saveStaffMember(
         $set: { name: profile.name, ...(profile.email ? { email: profile.email.toLowerCase() } : {}) },
         $setOnInsert: { _id: newId('st') },
       },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     )
     .lean();
   return toStaffMember(doc!);
@@ -32,6 +32,6 @@ export async function updateStaffPreferences(
   staffId: string,
   changes: Partial<Pick<StaffMember, 'available' | 'notifyOnConversationAssigned' | 'notifyOnTaskAssigned'>>,
 ): Promise<StaffMember | null> {
-  const doc = await ctx.store.staff.findOneAndUpdate({ _id: staffId }, { $set: changes }, { new: true }).lean();
+  const doc = await ctx.store.staff.findOneAndUpdate({ _id: staffId }, { $set: changes }, { returnDocument: 'after' }).lean();
   return doc ? toStaffMember(doc) : null;
 }

@@ -11,7 +11,7 @@ export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise
   const decision = await decideOnce(ctx.store, `task-due:${taskId}`);
   if (!decision.won) return 'not-open';
   const doc = await ctx.store.tasks
-    .findOneAndUpdate({ _id: taskId, status: 'open' }, { $set: { status: 'overdue', remindedAt: ctx.now() } }, { new: true })
+    .findOneAndUpdate({ _id: taskId, status: 'open' }, { $set: { status: 'overdue', remindedAt: ctx.now() } }, { returnDocument: 'after' })
     .lean();
   if (!doc) return 'not-open';
   const task = toTask(doc);
