@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { ConversationEvent } from '../../src/ports/conversation-events.js';
-import { toMessage } from '../../src/storage/to-domain.js';
+import { toTranscript } from '../../src/storage/to-domain.js';
 import type { Conversation } from '../../src/types.js';
 
 const KEEPALIVE_MS = 25_000;
@@ -38,12 +38,9 @@ export async function streamConversation(ctx: HandoverContext, conversation: Con
 
   const lastEventId = req.get('last-event-id');
   if (lastEventId && /^msg_[\w-]{1,60}$/.test(lastEventId)) {
-    const missed = await ctx.store.messages
-      .find({ conversationId: conversation.id, _id: { $gt: lastEventId }, from: { $ne: 'customer' } })
-      .sort({ _id: 1 })
-      .limit(200)
-      .lean();
-    for (const doc of missed) send({ type: 'message', message: toMessage(doc) });
+    const doc = await ctx.store.conversations.findById(conversation.id).lean();
+    const missed = doc ? toTranscript(doc).filter((message) => message.id > lastEventId) : [];
+    for (const message of missed) send({ type: 'message', message });
   }
   send({ type: 'status', status: conversation.status, paused: conversation.paused, assignee: conversation.assignee });
 }

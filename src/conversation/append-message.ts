@@ -1,8 +1,47 @@
 import type { HandoverContext } from '../handover-context.js';
 import { newOrderedId } from '../storage/new-id.js';
-import type { Message, MessageAuthor, Person } from '../types.js';
+import { toConversation } from '../storage/to-domain.js';
+import { NotFoundError } from '../errors.js';
+import type { Conversation, Message, MessageAuthor, Person } from '../types.js';
 
-/** Stores a bot, agent or system message in the transcript and tells the conversation's watchers. */
+export function newMessage(
+  ctx: HandoverContext,
+  conversationId: string,
+  from: MessageAuthor,
+  text: string,
+  author: Person | null = null,
+): Message {
+  return { id: newOrderedId('msg'), conversationId, from, text, at: ctx.now(), author };
+}
+
+/** Stored form inside the conversation document. */
+export function storedMessage({ id, from, text, at, author }: Message) {
+  return { id, from, text, at, author };
+}
+
+/**
+ * Appends messages to the transcript (one write by _id) and tells the
+ * conversation's watchers; `extra` carries state changes made in the same write.
+ */
+export async function appendMessages(
+  ctx: HandoverContext,
+  conversationId: string,
+  messages: Message[],
+  extra: { $set?: Record<string, unknown>; $inc?: Record<string, number>; $addToSet?: Record<string, unknown> } = {},
+): Promise<Conversation> {
+  const doc = await ctx.store.conversations
+    .findOneAndUpdate(
+      { _id: conversationId },
+      { ...extra, $push: { messages: { $each: messages.map(storedMessage) } } },
+      { returnDocument: 'after' },
+    )
+    .lean();
+  if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
+  for (const message of messages) ctx.events.publish(conversationId, { type: 'message', message });
+  return toConversation(doc);
+}
+
+/** Stores one bot, agent or system message in the transcript. */
 export async function appendMessage(
   ctx: HandoverContext,
   conversationId: string,
@@ -10,9 +49,7 @@ export async function appendMessage(
   text: string,
   author: Person | null = null,
 ): Promise<Message> {
-  const id = newOrderedId('msg');
-  const message: Message = { id, conversationId, from, text, at: ctx.now(), author };
-  await ctx.store.messages.create({ _id: id, conversationId, from, text, at: message.at, author, clientKey: id, turnResult: null });
-  ctx.events.publish(conversationId, { type: 'message', message });
+  const message = newMessage(ctx, conversationId, from, text, author);
+  await appendMessages(ctx, conversationId, [message]);
   return message;
 }

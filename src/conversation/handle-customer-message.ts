@@ -1,17 +1,16 @@
 import { loadBot } from '../bots/load-bot.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { chooseRule } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
-import { isDuplicateKeyError } from '../storage/handover-store.js';
-import { newId, newOrderedId } from '../storage/new-id.js';
+import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
-import { appendMessage } from './append-message.js';
+import { appendMessages, newMessage, storedMessage } from './append-message.js';
 import { loadCustomerConversation } from './load-customer-conversation.js';
 import { readCustomerTurn } from './read-customer-turn.js';
+import { takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
-import { replayTurn } from './replay-turn.js';
 
 export interface CustomerMessageInput {
   botId: string;
@@ -33,56 +32,46 @@ export const BOT_FALLBACK_REPLY = "Sorry, I don't have an answer to that yet. Co
 export const BOT_FEEDBACK_REPLY = "Sorry that didn't help. Could you tell me a bit more about what you need?";
 
 /**
- * One customer turn: the message is stored before anything else (so nothing
- * acknowledged is lost), then either relayed to the team (handed over) or
- * answered by the bot, with the bot's rules judging whether to hand over.
+ * One customer turn: the message is stored before the answer goes out (so
+ * nothing acknowledged is lost), then either relayed to the team (handed
+ * over) or answered by the bot, whose rules judge whether to hand over.
  */
 export async function handleCustomerMessage(ctx: HandoverContext, input: CustomerMessageInput): Promise<CustomerTurn> {
   const bot = await loadBot(ctx, input.botId);
-  let conversation = input.conversationId
-    ? await loadCustomerConversation(ctx, input.conversationId, input.token)
-    : null;
-  if (conversation && conversation.botId !== bot.id) throw new NotFoundError(`conversation "${conversation.id}"`);
+  const existing = input.conversationId ? await loadCustomerConversation(ctx, input.conversationId, input.token) : null;
+  if (existing && existing.botId !== bot.id) throw new NotFoundError(`conversation "${existing.id}"`);
+  const conversationId = existing?.id ?? newId('cv');
+  const token = existing ? null : ctx.tokens.issue(conversationId);
 
-  const clientKey = input.messageId
-    ? conversation
-      ? `${conversation.id}:${input.messageId}`
+  const receiptId = input.messageId
+    ? existing
+      ? `${existing.id}:${input.messageId}`
       : `${bot.id}:new:${input.messageId}`
     : null;
-  if (clientKey) {
-    const replay = await replayTurn(ctx, clientKey);
-    if (replay) return replay;
+  if (receiptId) {
+    const receipt = await takeReceipt(ctx, receiptId, conversationId);
+    if (receipt.replay) {
+      return { result: receipt.replay, token: existing ? null : ctx.tokens.issue(receipt.replay.conversationId) };
+    }
   }
 
-  const startsConversation = conversation === null;
-  conversation ??= await createConversation(ctx, bot, input.customer ?? {});
-  const message: Message = {
-    id: newOrderedId('msg'),
-    conversationId: conversation.id,
-    from: 'customer',
-    text: input.text,
-    at: ctx.now(),
-    author: null,
-  };
-  try {
-    await ctx.store.messages.create({ _id: message.id, ...message, clientKey: clientKey ?? message.id, turnResult: null });
-  } catch (error) {
-    if (!clientKey || !isDuplicateKeyError(error)) throw error;
-    // A concurrent retry of the same message got there first: answer as it did.
-    if (startsConversation) await ctx.store.conversations.deleteOne({ _id: conversation.id });
-    const replay = await replayTurn(ctx, clientKey, { waitMs: 10_000 });
-    if (!replay) throw new ConflictError('this message is still being processed; retry in a moment');
-    return replay;
-  }
-
-  const result = await runTurn(ctx, bot, conversation, message);
-  await ctx.store.messages.updateOne({ _id: message.id }, { $set: { turnResult: result } });
-  return { result, token: startsConversation ? ctx.tokens.issue(conversation.id) : null };
+  const conversation = existing ?? newConversation(ctx, bot, conversationId, input.customer ?? {});
+  const message = newMessage(ctx, conversationId, 'customer', input.text);
+  const result = await runTurn(ctx, bot, { conversation, isNew: !existing }, message);
+  if (receiptId) await ctx.store.receipts.updateOne({ _id: receiptId }, { $set: { turnResult: result } });
+  return { result, token };
 }
 
-async function createConversation(ctx: HandoverContext, bot: Bot, customer: Customer): Promise<Conversation> {
-  const doc = await ctx.store.conversations.create({
-    _id: newId('cv'),
+interface TurnState {
+  conversation: Conversation;
+  /** Not stored yet: the turn's write creates it. */
+  isNew: boolean;
+}
+
+function newConversation(ctx: HandoverContext, bot: Bot, id: string, customer: Customer): Conversation {
+  const now = ctx.now();
+  return {
+    id,
     botId: bot.id,
     status: 'bot',
     paused: false,
@@ -91,47 +80,70 @@ async function createConversation(ctx: HandoverContext, bot: Bot, customer: Cust
     customer,
     failedTurns: 0,
     lastCustomerText: null,
-    channelRefs: {},
     lastHandoverId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Writes the turn: a new conversation is inserted with its first messages, an existing one gets them appended. */
+async function saveTurn(
+  ctx: HandoverContext,
+  state: TurnState,
+  messages: Message[],
+  changes: { lastCustomerText: string; status?: 'bot'; failed: boolean },
+): Promise<Conversation> {
+  const { conversation } = state;
+  const set = { lastCustomerText: changes.lastCustomerText, ...(changes.status ? { status: changes.status } : {}) };
+  if (!state.isNew) {
+    return appendMessages(ctx, conversation.id, messages, { $set: set, $inc: { failedTurns: changes.failed ? 1 : 0 } });
+  }
+  const { id, ...fields } = conversation;
+  const doc = await ctx.store.conversations.create({
+    _id: id,
+    ...fields,
+    ...set,
+    failedTurns: changes.failed ? 1 : 0,
+    channelRefs: {},
+    messages: messages.map(storedMessage),
+    taskIds: [],
+    handovers: [],
   });
+  for (const message of messages) ctx.events.publish(id, { type: 'message', message });
   return toConversation(doc.toObject());
 }
 
-async function runTurn(ctx: HandoverContext, bot: Bot, conversation: Conversation, message: Message): Promise<TurnResult> {
+async function runTurn(ctx: HandoverContext, bot: Bot, state: TurnState, message: Message): Promise<TurnResult> {
+  const { conversation } = state;
   const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
-  if (withTeam) await ctx.notifier.customerMessage({ conversation, message });
-  if (conversation.paused) return turnResult(conversation, []);
+  if (conversation.paused) {
+    const stored = await appendMessages(ctx, conversation.id, [message]);
+    if (withTeam) await ctx.notifier.customerMessage({ conversation: stored, message });
+    return turnResult(stored, []);
+  }
 
   const reading = readCustomerTurn(ctx.responders.forBot(bot), message.text, conversation.lastCustomerText);
-  const updatedDoc = await ctx.store.conversations
-    .findOneAndUpdate(
-      { _id: conversation.id },
-      {
-        $inc: { failedTurns: reading.failed ? 1 : 0 },
-        $set: { lastCustomerText: message.text, ...(withTeam ? {} : { status: 'bot' }) },
-      },
-      { returnDocument: 'after' },
-    )
-    .lean();
-  const updated = updatedDoc ? toConversation(updatedDoc) : conversation;
-
+  const changes = { lastCustomerText: message.text, failed: reading.failed, ...(withTeam ? {} : { status: 'bot' as const }) };
   if (!withTeam) {
     const decision = chooseRule(bot, {
       text: message.text,
       contactRequest: reading.contactRequest,
       unanswered: !reading.negativeFeedback && !reading.answer.answered,
       confidence: reading.answer.confidence,
-      failedTurns: updated.failedTurns,
+      failedTurns: conversation.failedTurns + (reading.failed ? 1 : 0),
     });
     if (decision) {
-      const handedOver = await startHandover(ctx, bot, updated, decision);
-      if (handedOver) return handedOver;
+      const stored = await saveTurn(ctx, state, [message], changes);
+      // null: a concurrent turn handed over first, and this message is already in its transcript
+      return (await startHandover(ctx, bot, stored, decision)) ?? turnResult(stored, []);
     }
   }
 
   const replyText = reading.negativeFeedback
     ? BOT_FEEDBACK_REPLY
     : (reading.answer.answered && reading.answer.answer) || BOT_FALLBACK_REPLY;
-  const reply = await appendMessage(ctx, conversation.id, 'bot', replyText);
-  return turnResult(updated, [reply]);
+  const reply = newMessage(ctx, conversation.id, 'bot', replyText);
+  const stored = await saveTurn(ctx, state, [message, reply], changes);
+  if (withTeam) await ctx.notifier.customerMessage({ conversation: stored, message });
+  return turnResult(stored, [reply]);
 }

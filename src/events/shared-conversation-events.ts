@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ConversationEvent, ConversationEvents } from '../ports/conversation-events.js';
 import type { HandoverStore } from '../storage/handover-store.js';
-import { toConversation, toMessage } from '../storage/to-domain.js';
+import { toConversation, toTranscript } from '../storage/to-domain.js';
 
 /** Far enough back to catch a message another replica stamped a moment before it committed. */
 const LOOKBACK_MS = 5_000;
@@ -33,18 +33,16 @@ export function createSharedConversationEvents(
     if (polling || watched.size === 0) return;
     polling = true;
     try {
-      const ids = [...watched.keys()];
       const since = `msg_${(Date.now() - LOOKBACK_MS).toString(36).padStart(9, '0')}`;
-      const [messages, conversations] = await Promise.all([
-        store.messages.find({ conversationId: { $in: ids }, _id: { $gt: since } }).sort({ _id: 1 }).lean(),
-        store.conversations.find({ _id: { $in: ids } }).lean(),
-      ]);
-      for (const doc of messages) {
-        if (seenMessages.has(doc._id)) continue;
-        remember(doc._id);
-        emitter.emit(doc.conversationId, { type: 'message', message: toMessage(doc) } satisfies ConversationEvent);
-      }
+      // one read by _id per watched conversation: the only lookup FerretDB serves without a scan
+      const conversations = await Promise.all([...watched.keys()].map((id) => store.conversations.findById(id).lean()));
       for (const doc of conversations) {
+        if (!doc) continue;
+        for (const message of toTranscript(doc)) {
+          if (message.id <= since || seenMessages.has(message.id)) continue;
+          remember(message.id);
+          emitter.emit(doc._id, { type: 'message', message } satisfies ConversationEvent);
+        }
         const conversation = toConversation(doc);
         const status = JSON.stringify([conversation.status, conversation.paused, conversation.assignee?.id ?? null]);
         const previous = lastStatus.get(conversation.id);

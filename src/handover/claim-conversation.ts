@@ -1,4 +1,4 @@
-import { appendMessage } from '../conversation/append-message.js';
+import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
@@ -27,19 +27,18 @@ export async function claimConversation(ctx: HandoverContext, conversationId: st
     const heldBy = { id: String(decision.winner.id), name: String(decision.winner.name) };
     return { won: false, conversation: toConversation(current), heldBy };
   }
-  const claimed = await ctx.store.conversations
-    .findOneAndUpdate({ _id: conversationId, status: 'waiting' }, { $set: { status: 'assigned', assignee: person } }, { returnDocument: 'after' })
-    .lean();
-  if (!claimed) throw new ConflictError(`conversation "${conversationId}" changed while it was being claimed`);
-  const conversation = toConversation(claimed);
+  const joined = newMessage(ctx, conversationId, 'system', `${staff.name} from the team joined the conversation.`);
+  const conversation = await appendMessages(ctx, conversationId, [joined], { $set: { status: 'assigned', assignee: person } });
   ctx.log.info({ conversationId, staffId: staff.id }, 'conversation claimed');
-
-  // Open follow-up tasks nobody holds go to whoever claimed the conversation.
-  await ctx.store.tasks.updateMany({ conversationId, status: { $ne: 'done' }, assignee: null }, { $set: { assignee: person } });
-  await appendMessage(ctx, conversationId, 'system', `${staff.name} from the team joined the conversation.`);
   ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });
   await ctx.notifier.conversationChanged({ conversation, change: 'claimed', by: staff });
-  const tasks = await ctx.store.tasks.find({ conversationId, status: { $ne: 'done' }, 'assignee.id': staff.id }).lean();
-  for (const task of tasks) await ctx.notifier.assigned({ staff, conversation, task: toTask(task), kind: 'task' });
+
+  // Open follow-up tasks nobody holds go to whoever claimed the conversation.
+  for (const taskId of current.taskIds ?? []) {
+    const task = await ctx.store.tasks.findById(taskId).lean();
+    if (!task || task.status === 'done' || task.assignee?.id) continue;
+    await ctx.store.tasks.updateOne({ _id: taskId }, { $set: { assignee: person } });
+    await ctx.notifier.assigned({ staff, conversation, task: { ...toTask(task), assignee: person }, kind: 'task' });
+  }
   return { won: true, conversation };
 }

@@ -1,8 +1,7 @@
-import { appendMessage } from '../conversation/append-message.js';
+import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
-import { toConversation } from '../storage/to-domain.js';
 import type { Conversation, StaffMember } from '../types.js';
 
 export const RESOLVED_MESSAGE = 'This conversation has been resolved. The bot is back — ask me anything, anytime.';
@@ -19,18 +18,12 @@ export async function resolveConversation(
   if (current.status !== 'waiting' && current.status !== 'assigned') throw notWithTeam;
   const decision = await decideOnce(ctx.store, `resolve:${conversationId}:${current.lastHandoverId}`, by ? { id: by.id, name: by.name } : {});
   if (!decision.won) throw notWithTeam;
-  const resolved = await ctx.store.conversations
-    .findOneAndUpdate(
-      { _id: conversationId, status: { $in: ['waiting', 'assigned'] } },
-      { $set: { status: 'resolved', paused: false, failedTurns: 0 } },
-      { returnDocument: 'after' },
-    )
-    .lean();
-  if (!resolved) throw notWithTeam;
-  const conversation = toConversation(resolved);
+  const told = newMessage(ctx, conversationId, 'system', RESOLVED_MESSAGE);
+  const conversation = await appendMessages(ctx, conversationId, [told], {
+    $set: { status: 'resolved', paused: false, failedTurns: 0 },
+  });
   ctx.log.info({ conversationId, staffId: by?.id ?? null }, 'conversation resolved');
-  await ctx.store.tasks.updateMany({ conversationId, status: { $ne: 'done' } }, { $set: { status: 'done' } });
-  await appendMessage(ctx, conversationId, 'system', RESOLVED_MESSAGE);
+  for (const taskId of current.taskIds ?? []) await ctx.store.tasks.updateOne({ _id: taskId }, { $set: { status: 'done' } });
   ctx.events.publish(conversationId, { type: 'status', status: 'resolved', paused: false, assignee: conversation.assignee });
   await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });
   return conversation;

@@ -1,20 +1,19 @@
-import { appendMessage } from '../conversation/append-message.js';
+import { newMessage, storedMessage } from '../conversation/append-message.js';
+import { turnResult } from '../conversation/turn-result.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { newId } from '../storage/new-id.js';
-import { toConversation, toMessage } from '../storage/to-domain.js';
+import { toConversation, toTranscript } from '../storage/to-domain.js';
 import type { Bot, Conversation, HandoverRecord, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
-import { turnResult } from '../conversation/turn-result.js';
 
 const TRANSCRIPT_LINES = 10;
 
 /**
  * Runs a rule's actions: assign, pause, tag, follow-up task, closing message,
- * notify. One decision per previous handover (a unique key) lets only one
- * of two racing turns hand over.
- * Returns null when another turn won that race.
+ * notify. One decision per previous handover (a unique key) lets only one of
+ * two racing turns hand over; it returns null for the other.
  */
 export async function startHandover(
   ctx: HandoverContext,
@@ -23,17 +22,45 @@ export async function startHandover(
   decision: RuleDecision,
 ): Promise<TurnResult | null> {
   const { rule } = decision;
+  const handoverId = newId('ho');
+  const race = await decideOnce(ctx.store, `handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
+  if (!race.won) return null;
+
   const now = ctx.now();
   const assignee = await pickAssignee(ctx, bot.id, rule.assign);
   const person = assignee ? { id: assignee.id, name: assignee.name } : null;
-  const handoverId = newId('ho');
-  const taskId = rule.task.enabled ? newId('tk') : null;
+  const task: Task | null = rule.task.enabled
+    ? {
+        id: newId('tk'),
+        conversationId: conversation.id,
+        botId: bot.id,
+        note: rule.task.note,
+        dueAt: new Date(now.getTime() + rule.task.dueInMinutes * 60_000),
+        status: 'open',
+        assignee: person,
+      }
+    : null;
+  const handover: HandoverRecord = {
+    id: handoverId,
+    conversationId: conversation.id,
+    botId: bot.id,
+    trigger: decision.trigger,
+    rule: rule.name,
+    reason: decision.reason,
+    taskId: task?.id ?? null,
+    at: now,
+  };
+  if (task) {
+    const { id, ...fields } = task;
+    await ctx.store.tasks.create({ _id: id, ...fields, remindedAt: null });
+    await ctx.scheduler.scheduleTaskDue(task.id, task.dueAt);
+  }
 
-  const race = await decideOnce(ctx.store, `handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
-  if (!race.won) return null;
+  const closing = newMessage(ctx, conversation.id, 'bot', rule.closingMessage);
+  const { id: _id, conversationId: _c, botId: _b, ...record } = handover;
   const updated = await ctx.store.conversations
     .findOneAndUpdate(
-      { _id: conversation.id, status: { $nin: ['waiting', 'assigned'] } },
+      { _id: conversation.id },
       {
         $set: {
           status: person ? 'assigned' : 'waiting',
@@ -43,41 +70,17 @@ export async function startHandover(
           lastHandoverId: handoverId,
         },
         $addToSet: { tags: { $each: rule.tags } },
+        $push: {
+          messages: storedMessage(closing),
+          handovers: { id: handoverId, ...record },
+          ...(task ? { taskIds: task.id } : {}),
+        },
       },
       { returnDocument: 'after' },
     )
     .lean();
-  if (!updated) return null;
-  const handedOver = toConversation(updated);
-
-  const task: Task | null = taskId
-    ? {
-        id: taskId,
-        conversationId: conversation.id,
-        botId: bot.id,
-        note: rule.task.note,
-        dueAt: new Date(now.getTime() + rule.task.dueInMinutes * 60_000),
-        status: 'open',
-        assignee: person,
-      }
-    : null;
-  if (task) {
-    await ctx.store.tasks.create({ _id: task.id, ...withoutId(task), remindedAt: null });
-    await ctx.scheduler.scheduleTaskDue(task.id, task.dueAt);
-  }
-  const handover: HandoverRecord = {
-    id: handoverId,
-    conversationId: conversation.id,
-    botId: bot.id,
-    trigger: decision.trigger,
-    rule: rule.name,
-    reason: decision.reason,
-    taskId,
-    at: now,
-  };
-  await ctx.store.handovers.create({ _id: handover.id, ...withoutId(handover) });
-
-  const closing = await appendMessage(ctx, conversation.id, 'bot', rule.closingMessage);
+  const handedOver = toConversation(updated!);
+  ctx.events.publish(conversation.id, { type: 'message', message: closing });
   ctx.events.publish(conversation.id, {
     type: 'status',
     status: handedOver.status,
@@ -85,11 +88,11 @@ export async function startHandover(
     assignee: handedOver.assignee,
   });
   ctx.log.info(
-    { conversationId: conversation.id, botId: bot.id, trigger: decision.trigger, rule: rule.name, assignee: person?.id ?? null, taskId },
+    { conversationId: conversation.id, botId: bot.id, trigger: decision.trigger, rule: rule.name, assignee: person?.id ?? null, taskId: task?.id ?? null },
     'handover started',
   );
 
-  const transcript = await recentTranscript(ctx, conversation.id);
+  const transcript = toTranscript(updated!).slice(-TRANSCRIPT_LINES);
   await ctx.notifier.escalated({ bot, rule, conversation: handedOver, handover, task, transcript });
   if (assignee) {
     await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task: null, kind: 'conversation' });
@@ -99,17 +102,7 @@ export async function startHandover(
   return turnResult(handedOver, [closing], {
     trigger: decision.trigger,
     rule: rule.name,
-    taskId,
+    taskId: task?.id ?? null,
     taskDueAt: task?.dueAt ?? null,
   });
-}
-
-async function recentTranscript(ctx: HandoverContext, conversationId: string) {
-  const docs = await ctx.store.messages.find({ conversationId }).sort({ _id: -1 }).limit(TRANSCRIPT_LINES).lean();
-  return docs.reverse().map(toMessage);
-}
-
-function withoutId<T extends { id: string }>(value: T): Omit<T, 'id'> {
-  const { id: _id, ...rest } = value;
-  return rest;
 }

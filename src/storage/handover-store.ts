@@ -1,18 +1,15 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import type {
-  Bot,
-  Conversation,
-  HandoverRecord,
-  Message,
-  StaffMember,
-  Task,
-  TurnResult,
-} from '../types.js';
+import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../types.js';
 
 /**
  * The MongoDB collections and their indexes. Everything the product knows
  * lives here; nothing is kept only in memory. Uses only what both MongoDB 6+
  * and FerretDB 1.24 support (no TTL/partial indexes, no transactions).
+ *
+ * Hot paths read and write documents by `_id` alone: FerretDB's SQLite
+ * backend pushes down only an exact `{_id: value}` filter and scans the whole
+ * collection for anything else (about 17 µs per document), so the transcript,
+ * task ids and handover records live inside the conversation document.
  */
 
 const personSchema = new Schema({ id: String, name: String }, { _id: false });
@@ -44,8 +41,14 @@ const botSchema = new Schema<BotDocument>(
   { timestamps: true, minimize: false, versionKey: false },
 );
 
+export interface StoredMessage extends Omit<Message, 'conversationId'> {}
+
 export interface ConversationDocument extends Omit<Conversation, 'id'> {
   _id: string;
+  /** The transcript, in order. Embedded so a turn reads and writes one document by _id. */
+  messages: StoredMessage[];
+  taskIds: string[];
+  handovers: Array<Omit<HandoverRecord, 'conversationId' | 'botId'>>;
   /** Where the escalation was posted, per platform (e.g. slack: { channel, ts }). */
   channelRefs: Record<string, unknown>;
 }
@@ -63,6 +66,9 @@ const conversationSchema = new Schema<ConversationDocument>(
     lastCustomerText: { type: String, default: null },
     channelRefs: { type: Schema.Types.Mixed, default: {} },
     lastHandoverId: { type: String, default: null },
+    messages: { type: Schema.Types.Mixed, default: () => [] },
+    taskIds: { type: [String], default: () => [] },
+    handovers: { type: Schema.Types.Mixed, default: () => [] },
   },
   { timestamps: true, minimize: false, versionKey: false },
 );
@@ -72,29 +78,24 @@ conversationSchema.index({ 'assignee.id': 1, status: 1 });
 conversationSchema.index({ 'channelRefs.slack.ts': 1 });
 conversationSchema.index({ 'channelRefs.teams.activityId': 1 });
 
-export interface MessageDocument extends Omit<Message, 'id'> {
+/** The answer to a customer message sent with a client messageId, replayed to its retries. */
+export interface ReceiptDocument {
+  /** `<conversationId>:<messageId>`, or `<botId>:new:<messageId>` for a conversation's first message. */
   _id: string;
-  /** Unique per customer retry scope, so a retried messageId is stored once; the message id otherwise. */
-  clientKey: string;
-  /** The answer given to the customer turn this message started, replayed to retries. */
-  turnResult: (Omit<TurnResult, 'replies'> & { replies: Array<{ id: string; from: string; text: string; at: Date }> }) | null;
+  conversationId: string;
+  at: Date;
+  turnResult: TurnResult | null;
 }
 
-const messageSchema = new Schema<MessageDocument>(
+const receiptSchema = new Schema<ReceiptDocument>(
   {
     _id: String,
     conversationId: { type: String, required: true },
-    from: { type: String, required: true },
-    text: { type: String, required: true },
     at: { type: Date, required: true },
-    author: { type: personSchema, default: null },
-    clientKey: { type: String, required: true },
     turnResult: { type: Schema.Types.Mixed, default: null },
   },
   { versionKey: false, minimize: false },
 );
-messageSchema.index({ conversationId: 1, _id: 1 });
-messageSchema.index({ clientKey: 1 }, { unique: true });
 
 export interface StaffDocument extends Omit<StaffMember, 'id'> {
   _id: string;
@@ -142,26 +143,6 @@ taskSchema.index({ conversationId: 1 });
 taskSchema.index({ status: 1, dueAt: 1 });
 taskSchema.index({ 'assignee.id': 1, status: 1 });
 
-export interface HandoverDocument extends Omit<HandoverRecord, 'id'> {
-  _id: string;
-}
-
-const handoverSchema = new Schema<HandoverDocument>(
-  {
-    _id: String,
-    conversationId: { type: String, required: true },
-    botId: { type: String, required: true },
-    trigger: { type: String, required: true },
-    rule: { type: String, required: true },
-    reason: { type: String, required: true },
-    taskId: { type: String, default: null },
-    at: { type: Date, required: true },
-  },
-  { versionKey: false },
-);
-handoverSchema.index({ conversationId: 1, at: 1 });
-handoverSchema.index({ botId: 1, at: -1 });
-
 export interface DecisionDocument {
   _id: string;
   at: Date;
@@ -183,10 +164,9 @@ export interface HandoverStore {
   connection: Connection;
   bots: Model<BotDocument>;
   conversations: Model<ConversationDocument>;
-  messages: Model<MessageDocument>;
+  receipts: Model<ReceiptDocument>;
   staff: Model<StaffDocument>;
   tasks: Model<TaskDocument>;
-  handovers: Model<HandoverDocument>;
   decisions: Model<DecisionDocument>;
   settings: Model<{ _id: string; value: unknown }>;
 }
@@ -196,10 +176,9 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     connection,
     bots: connection.model<BotDocument>('Bot', botSchema, 'bots'),
     conversations: connection.model<ConversationDocument>('Conversation', conversationSchema, 'conversations'),
-    messages: connection.model<MessageDocument>('Message', messageSchema, 'messages'),
+    receipts: connection.model<ReceiptDocument>('Receipt', receiptSchema, 'receipts'),
     staff: connection.model<StaffDocument>('Staff', staffSchema, 'staff'),
     tasks: connection.model<TaskDocument>('Task', taskSchema, 'tasks'),
-    handovers: connection.model<HandoverDocument>('Handover', handoverSchema, 'handovers'),
     decisions: connection.model<DecisionDocument>('Decision', decisionSchema, 'decisions'),
     settings: connection.model<{ _id: string; value: unknown }>('Setting', settingSchema, 'settings'),
   };

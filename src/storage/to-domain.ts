@@ -1,12 +1,5 @@
-import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task } from '../types.js';
-import type {
-  BotDocument,
-  ConversationDocument,
-  HandoverDocument,
-  MessageDocument,
-  StaffDocument,
-  TaskDocument,
-} from './handover-store.js';
+import type { Bot, Conversation, Message, StaffMember, Task } from '../types.js';
+import type { BotDocument, ConversationDocument, StaffDocument, TaskDocument } from './handover-store.js';
 
 /** Plain domain objects from lean documents: the rest of the code never sees `_id`. */
 
@@ -41,15 +34,16 @@ export function toConversation(doc: ConversationDocument): Conversation {
   };
 }
 
-export function toMessage(doc: MessageDocument): Message {
-  return {
-    id: doc._id,
-    conversationId: doc.conversationId,
-    from: doc.from,
-    text: doc.text,
-    at: doc.at,
-    author: doc.author?.id ? { id: doc.author.id, name: doc.author.name } : null,
-  };
+/** The conversation's transcript as domain messages. */
+export function toTranscript(doc: ConversationDocument): Message[] {
+  return (doc.messages ?? []).map((stored) => ({
+    id: stored.id,
+    conversationId: doc._id,
+    from: stored.from,
+    text: stored.text,
+    at: stored.at,
+    author: stored.author?.id ? { id: stored.author.id, name: stored.author.name } : null,
+  }));
 }
 
 export function toTask(doc: TaskDocument): Task {
@@ -61,19 +55,6 @@ export function toTask(doc: TaskDocument): Task {
     dueAt: doc.dueAt,
     status: doc.status,
     assignee: doc.assignee?.id ? { id: doc.assignee.id, name: doc.assignee.name } : null,
-  };
-}
-
-export function toHandoverRecord(doc: HandoverDocument): HandoverRecord {
-  return {
-    id: doc._id,
-    conversationId: doc.conversationId,
-    botId: doc.botId,
-    trigger: doc.trigger,
-    rule: doc.rule,
-    reason: doc.reason,
-    taskId: doc.taskId ?? null,
-    at: doc.at,
   };
 }
 

@@ -10,8 +10,10 @@ import { toConversation, toStaffMember, toTask } from '../storage/to-domain.js';
 export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise<'reminded' | 'not-open'> {
   const decision = await decideOnce(ctx.store, `task-due:${taskId}`);
   if (!decision.won) return 'not-open';
+  const open = await ctx.store.tasks.findById(taskId).lean();
+  if (open?.status !== 'open') return 'not-open';
   const doc = await ctx.store.tasks
-    .findOneAndUpdate({ _id: taskId, status: 'open' }, { $set: { status: 'overdue', remindedAt: ctx.now() } }, { returnDocument: 'after' })
+    .findOneAndUpdate({ _id: taskId }, { $set: { status: 'overdue', remindedAt: ctx.now() } }, { returnDocument: 'after' })
     .lean();
   if (!doc) return 'not-open';
   const task = toTask(doc);

@@ -31,10 +31,12 @@ func main() {
 	}
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Logger:    logger,
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + *dir + "/",
+		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Logger:   logger,
+		Handler:  "sqlite",
+		// BEGIN IMMEDIATE: concurrent writers wait (busy_timeout) instead of
+		// failing with SQLITE_BUSY when a read transaction upgrades to a write.
+		SQLiteURL: "file:" + *dir + "/?_txlock=immediate",
 	})
 	if err != nil {
 		fail(logger, "cannot start FerretDB", err)
