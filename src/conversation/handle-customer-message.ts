@@ -9,7 +9,7 @@ import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.
 import { appendMessages, newMessage, storedMessage } from './append-message.js';
 import { loadCustomerConversation } from './load-customer-conversation.js';
 import { readCustomerTurn } from './read-customer-turn.js';
-import { takeReceipt } from './message-receipts.js';
+import { recordReceiptAnswer, takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
 
 export interface CustomerMessageInput {
@@ -58,7 +58,7 @@ export async function handleCustomerMessage(ctx: HandoverContext, input: Custome
   const conversation = existing ?? newConversation(ctx, bot, conversationId, input.customer ?? {});
   const message = newMessage(ctx, conversationId, 'customer', input.text);
   const result = await runTurn(ctx, bot, { conversation, isNew: !existing }, message);
-  if (receiptId) await ctx.store.receipts.updateOne({ _id: receiptId }, { $set: { turnResult: result } });
+  if (receiptId) await recordReceiptAnswer(ctx, receiptId, result);
   return { result, token };
 }
 
