@@ -1,0 +1,81 @@
+import { normalizeText } from '../text/normalize-text.js';
+
+export const DEFAULT_SENSITIVE_TOPICS: readonly string[] = [
+  'payment dispute',
+  'chargeback',
+  'refund',
+  'legal',
+  'cancellation',
+  'complaint',
+  'self-harm',
+];
+
+/**
+ * Words and phrases that mean a default topic beyond its own words. Each
+ * alternative is a list of word stems that must all appear, in any order.
+ */
+const TOPIC_MEANINGS: Record<string, string[][]> = {
+  'payment dispute': [['disput', 'charg'], ['disput', 'payment'], ['disput', 'transact'], ['unauthori', 'charg'], ['didnt', 'authori'], ['charg', 'twice'], ['doubl', 'charg'], ['overcharg'], ['wrong', 'charg'], ['fraudul', 'charg']],
+  chargeback: [['chargeback'], ['charg', 'back'], ['revers', 'charg'], ['revers', 'payment'], ['bank', 'revers']],
+  refund: [['refund'], ['money', 'back'], ['reimburs'], ['repay'], ['reembols'], ['rembours'], ['ruckerstatt'], ['erstatt'], ['devolu', 'dinero'], ['reembolso']],
+  legal: [['legal'], ['lawyer'], ['attorney'], ['sue'], ['suing'], ['lawsuit'], ['court'], ['solicitor'], ['litigat'], ['gdpr'], ['abogado'], ['avocat'], ['anwalt'], ['advogado']],
+  cancellation: [['cancel'], ['terminat', 'subscript'], ['terminat', 'contract'], ['terminat', 'account'], ['unsubscrib'], ['end', 'subscript'], ['stop', 'subscript'], ['close', 'account'], ['cancelar'], ['annuler'], ['kundig']],
+  complaint: [['complain'], ['complaint'], ['unacceptabl'], ['disgrac'], ['outrag'], ['terribl', 'servic'], ['worst', 'servic'], ['reclam'], ['beschwer'], ['queja']],
+  'self-harm': [['hurt', 'myself'], ['kill', 'myself'], ['harm', 'myself'], ['self', 'harm'], ['suicid'], ['end', 'my', 'life'], ['want', 'to', 'die'], ['cut', 'myself'], ['take', 'my', 'own', 'life'], ['not', 'worth', 'living']],
+};
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'for', 'in', 'on', 'my', 'your', 'with']);
+
+/**
+ * Crude stemming: enough for inflections of topic words ("refunded",
+ * "refunds", "cancelling", "cancellation" → "cancel", "disputes" → "disput").
+ */
+export function stem(word: string): string {
+  let w = word;
+  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'ments', 'ment', 'led', 'ed', 'es', 's', 'e']) {
+    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  // cancell → cancel, charg stays
+  return w.replace(/(.)\1$/, '$1');
+}
+
+function meaningsOf(topic: string): string[][] {
+  const normalized = normalizeText(topic);
+  const own = normalized
+    .split(' ')
+    .filter((word) => word && !STOP_WORDS.has(word))
+    .map(stem);
+  return [own, ...(TOPIC_MEANINGS[normalized.replace(/ /g, ' ')] ?? TOPIC_MEANINGS[topic.toLowerCase()] ?? [])];
+}
+
+/** Short parts match whole words only ("court" is not "courtesy"); longer ones match as prefixes ("refund" → "refunded"). */
+function partMatches(part: string, stemmed: string, word: string): boolean {
+  return part.length <= 5 ? stemmed === part || word === part : stemmed.startsWith(part);
+}
+
+const meaningCache = new Map<string, string[][]>();
+
+/**
+ * The first of the rule's topics the message touches, as written in the
+ * rule, or null. A topic matches when all its content words appear
+ * (inflected, any order), or one of its known paraphrases does.
+ */
+export function matchSensitiveTopic(text: string, topics: readonly string[]): string | null {
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  const stems = words.map(stem);
+  for (const topic of topics) {
+    let meanings = meaningCache.get(topic);
+    if (!meanings) {
+      meanings = meaningsOf(topic);
+      meaningCache.set(topic, meanings);
+    }
+    for (const meaning of meanings) {
+      if (meaning.length > 0 && meaning.every((part) => stems.some((s, i) => partMatches(part, s, words[i]!)))) return topic;
+    }
+  }
+  return null;
+}
