@@ -1,0 +1,137 @@
+// The bundled web chat: talks only to the customer HTTP API (spec §3).
+const botId = new URLSearchParams(location.search).get('bot') || 'demo';
+const storageKey = `handover:${botId}`;
+const $ = (id) => document.getElementById(id);
+const shown = new Set();
+let conversation = JSON.parse(localStorage.getItem(storageKey) || 'null');
+let stream = null;
+let agentName = null;
+
+const STATUS_TEXT = {
+  bot: () => 'Chatting with the bot',
+  waiting: () => 'Waiting for a person from the team…',
+  assigned: () => `${agentName || 'Someone from the team'} joined the conversation`,
+  resolved: () => 'Resolved — the bot is back',
+};
+
+function render(message) {
+  if (message.id && shown.has(message.id)) return;
+  if (message.id) shown.add(message.id);
+  const item = document.createElement('li');
+  item.className = `message message--${message.from}`;
+  const who = document.createElement('span');
+  who.className = 'message__who';
+  who.textContent = message.from === 'agent' ? message.author?.name || agentName || 'Agent' : message.from === 'customer' ? 'You' : message.from === 'bot' ? 'Bot' : '';
+  const text = document.createElement('span');
+  text.textContent = message.text; // never innerHTML: customer and agent text stays text
+  if (who.textContent) item.append(who);
+  item.append(text);
+  $('messages').append(item);
+  item.scrollIntoView({ block: 'end' });
+}
+
+function showStatus({ status, assignee }) {
+  if (assignee?.name) agentName = assignee.name;
+  $('status').textContent = (STATUS_TEXT[status] || STATUS_TEXT.bot)();
+}
+
+function showError(message) {
+  $('error').textContent = message || '';
+  $('error').hidden = !message;
+}
+
+async function request(method, path, body) {
+  const headers = { 'content-type': 'application/json' };
+  if (conversation) headers.authorization = `Bearer ${conversation.token}`;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const response = await fetch(path, { method, headers, body: body && JSON.stringify(body) });
+      const data = await response.json().catch(() => ({}));
+      if ((response.status === 503 || response.status === 429) && attempt < 3) throw new Error('retry');
+      if (!response.ok) throw Object.assign(new Error(data.error?.message || `Error ${response.status}`), { final: true });
+      return data;
+    } catch (error) {
+      if (error.final || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+}
+
+function openStream() {
+  if (stream || !conversation) return;
+  stream = new EventSource(`/api/v1/conversations/${conversation.conversationId}/stream?token=${encodeURIComponent(conversation.token)}`);
+  stream.addEventListener('message', (event) => render(JSON.parse(event.data)));
+  stream.addEventListener('status', (event) => showStatus(JSON.parse(event.data)));
+}
+
+async function loadHistory() {
+  if (!conversation) return;
+  try {
+    const view = await request('GET', `/api/v1/conversations/${conversation.conversationId}`);
+    view.messages.forEach(render);
+    showStatus(view);
+    openStream();
+  } catch {
+    forget();
+  }
+}
+
+function forget() {
+  localStorage.removeItem(storageKey);
+  conversation = null;
+  stream?.close();
+  stream = null;
+  shown.clear();
+  $('messages').replaceChildren();
+  showStatus({ status: 'bot' });
+}
+
+async function send(text) {
+  const messageId = crypto.randomUUID(); // reused by the retries in request(), so the server stores it once
+  render({ id: `local-${messageId}`, from: 'customer', text });
+  $('typing').hidden = false;
+  try {
+    const body = { text, messageId, ...(conversation ? { conversationId: conversation.conversationId } : {}) };
+    const turn = await request('POST', `/api/v1/bots/${botId}/messages`, body);
+    if (!conversation) {
+      conversation = { conversationId: turn.conversationId, token: turn.token };
+      localStorage.setItem(storageKey, JSON.stringify(conversation));
+    }
+    turn.replies.forEach(render);
+    showStatus(turn);
+    openStream();
+  } catch (error) {
+    showError(error.message);
+  } finally {
+    $('typing').hidden = true;
+  }
+}
+
+$('composer').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = $('text').value.trim();
+  if (!text) return;
+  showError('');
+  $('text').value = '';
+  $('counter').textContent = '0/4000';
+  void send(text);
+});
+$('text').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && !event.shiftKey) {
+    event.preventDefault();
+    $('composer').requestSubmit();
+  }
+});
+$('text').addEventListener('input', () => {
+  $('counter').textContent = `${$('text').value.length}/4000`;
+});
+$('new-conversation').addEventListener('click', forget);
+
+fetch(`/api/v1/bots/${botId}`)
+  .then((response) => (response.ok ? response.json() : { name: botId }))
+  .then((bot) => {
+    $('chat-title').textContent = bot.name;
+    document.title = bot.name;
+  })
+  .catch(() => undefined);
+void loadHistory();
