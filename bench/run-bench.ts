@@ -5,11 +5,14 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
 import { runLoad, type LoadResult } from './load.js';
+import { addPendingTaskJobs, taskFireLateness } from './task-phases.js';
 import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from './processes.js';
 
 const quick = process.argv.includes('--quick');
 const CONCURRENCY = 32;
 const TURNS = quick ? 800 : 4000;
+const TASKS_DUE_TOGETHER = quick ? 200 : 1_000;
+const PENDING_TASKS = quick ? 10_000 : 100_000;
 const QUESTIONS = [
   'How much does a session cost?',
   'When are you open?',
@@ -28,6 +31,7 @@ const service = startNodeProcess('adapters/server/main.ts', {
   PORT: String(servicePort),
   LOG_LEVEL: 'warn',
   HANDOVER_RATE_LIMIT_PER_MINUTE: '100000000',
+  HANDOVER_JOB_POLL_MS: '1000',
 });
 const ceiling = startNodeProcess('bench/ceiling-server.ts', { MONGODB_URI: `${db.uri}bench`, PORT: String(ceilingPort) });
 const serviceUrl = `http://127.0.0.1:${servicePort}`;
@@ -37,8 +41,11 @@ try {
   await waitForHttp(`${serviceUrl}/readyz`);
   await waitForHttp(`${ceilingUrl}/`);
 
-  const turns = await customerTurns(TURNS, 'warm-up and measure');
+  const turns = await customerTurns(TURNS, 'plain');
   const ceilingResult = await ceilingInserts(TURNS);
+  const tasks = await taskFireLateness(`${db.uri}bench`, TASKS_DUE_TOGETHER);
+  await addPendingTaskJobs(`${db.uri}bench`, PENDING_TASKS);
+  const turnsWithPending = await customerTurns(TURNS, 'pending');
   const rss = rssMegabytes(service.pid!);
 
   const results = {
@@ -48,6 +55,13 @@ try {
     turn_errors: turns.errors,
     ceiling_turns_per_s: round(ceilingResult.perSecond),
     turn_ceiling_ratio: round(turns.perSecond / ceilingResult.perSecond, 3),
+    task_fire_lateness_p50_s: round(tasks.p50, 2),
+    task_fire_lateness_p99_s: round(tasks.p99, 2),
+    tasks_fired: tasks.fired,
+    tasks_due_together: TASKS_DUE_TOGETHER,
+    pending_tasks: PENDING_TASKS,
+    turn_p99_ms_with_100k_tasks: round(turnsWithPending.p99),
+    turns_per_s_with_100k_tasks: round(turnsWithPending.perSecond),
     rss_mb: rss,
     concurrency: CONCURRENCY,
     quick,
@@ -56,7 +70,9 @@ try {
   printTable([
     ['customer turns (HTTP API, bot answers)', turns],
     ['ceiling: one insertOne per request', ceilingResult],
+    [`customer turns with ${PENDING_TASKS} pending tasks`, turnsWithPending],
   ]);
+  console.log(`task reminders: ${tasks.fired}/${TASKS_DUE_TOGETHER} fired, lateness p50 ${round(tasks.p50, 2)} s, p99 ${round(tasks.p99, 2)} s`);
   console.log(JSON.stringify(results));
 } finally {
   await stopProcess(service);
@@ -66,14 +82,19 @@ try {
 }
 
 /** Each client keeps one conversation going, as a customer would. */
-async function customerTurns(total: number, _label: string): Promise<LoadResult> {
+async function customerTurns(total: number, label: string): Promise<LoadResult> {
   const conversations: Array<{ id: string; token: string } | null> = Array.from({ length: CONCURRENCY }, () => null);
-  const turn = async (worker: number, index: number) => {
+  const asked = Array.from({ length: CONCURRENCY }, () => 0);
+  const turn = async (worker: number) => {
     const conversation = conversations[worker];
+    // each customer moves on to another question: asking the same one twice in a row is a failed turn
+    const turnNumber = asked[worker]!;
+    asked[worker] = turnNumber + 1;
+    const question = QUESTIONS[turnNumber % QUESTIONS.length];
     const response = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(conversation ? { authorization: `Bearer ${conversation.token}` } : {}) },
-      body: JSON.stringify({ text: QUESTIONS[index % QUESTIONS.length], conversationId: conversation?.id, messageId: `b-${index}` }),
+      body: JSON.stringify({ text: question, conversationId: conversation?.id, messageId: `${label}-${worker}-${turnNumber}` }),
     });
     const body = (await response.json()) as { conversationId: string; token?: string; replies: unknown[] };
     if (!conversation && body.token) conversations[worker] = { id: body.conversationId, token: body.token };
