@@ -36,7 +36,9 @@ function runCli(args: string[], texts: string[]): Promise<{ outputs: any[]; usPe
 }
 
 /** Per-message cost inside the CLI process, without start-up: time a large and a small run and take the difference. */
-async function perMessageMicros(args: string[], texts: string[]): Promise<number> {
+async function perMessageMicros(args: string[], sample: string[]): Promise<number> {
+  // enough messages that process start-up noise is small beside them
+  const texts = Array.from({ length: Math.ceil(20_000 / sample.length) }, () => sample).flat();
   const small = texts.slice(0, 10);
   const t0 = performance.now();
   await runCli(args, small);
