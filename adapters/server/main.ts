@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
 import { readEnvConfig } from './env-config.js';
-import { startService } from './start-service.js';
+import { slackAdapter } from '../slack/slack-adapter.js';
+import { startService, type ServiceAdapterFactory } from './start-service.js';
 
 /** `npm start`: the only place that reads process.env. */
 async function main(): Promise<void> {
@@ -18,6 +19,21 @@ async function main(): Promise<void> {
     log.info({ dataDir: env.HANDOVER_DATA_DIR }, 'embedded database started');
   }
 
+  const adapters: ServiceAdapterFactory[] = [];
+  if (env.SLACK_BOT_TOKEN) {
+    adapters.push(
+      slackAdapter({
+        botToken: env.SLACK_BOT_TOKEN,
+        signingSecret: env.SLACK_SIGNING_SECRET,
+        appToken: env.SLACK_APP_TOKEN,
+        apiUrl: env.SLACK_API_URL,
+        admins: env.HANDOVER_ADMINS,
+        log,
+      }),
+    );
+    log.info({ mode: env.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'slack enabled');
+  }
+
   const service = await startService({
     mongodbUri,
     port: env.PORT,
@@ -26,6 +42,7 @@ async function main(): Promise<void> {
     jobPollMs: env.HANDOVER_JOB_POLL_MS,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
+    adapters,
   }).catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;

@@ -155,6 +155,19 @@ const decisionSchema = new Schema<DecisionDocument>(
   { versionKey: false, minimize: false },
 );
 
+/** Where an escalation was posted (a Slack thread, a Teams reply chain), to find its conversation by _id. */
+export interface EscalationPostDocument {
+  /** e.g. `slack:C0123:1700000000.000100` */
+  _id: string;
+  conversationId: string;
+  at: Date;
+}
+
+const escalationPostSchema = new Schema<EscalationPostDocument>(
+  { _id: String, conversationId: { type: String, required: true }, at: { type: Date, required: true } },
+  { versionKey: false },
+);
+
 const settingSchema = new Schema<{ _id: string; value: unknown }>(
   { _id: String, value: Schema.Types.Mixed },
   { versionKey: false },
@@ -168,6 +181,7 @@ export interface HandoverStore {
   staff: Model<StaffDocument>;
   tasks: Model<TaskDocument>;
   decisions: Model<DecisionDocument>;
+  escalationPosts: Model<EscalationPostDocument>;
   settings: Model<{ _id: string; value: unknown }>;
 }
 
@@ -180,6 +194,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     staff: connection.model<StaffDocument>('Staff', staffSchema, 'staff'),
     tasks: connection.model<TaskDocument>('Task', taskSchema, 'tasks'),
     decisions: connection.model<DecisionDocument>('Decision', decisionSchema, 'decisions'),
+    escalationPosts: connection.model<EscalationPostDocument>('EscalationPost', escalationPostSchema, 'escalationPosts'),
     settings: connection.model<{ _id: string; value: unknown }>('Setting', settingSchema, 'settings'),
   };
 }

@@ -1,0 +1,138 @@
+import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { ServiceAdapterFactory } from '../server/start-service.js';
+import type { HandoverContext } from '../../src/handover-context.js';
+import { claimConversation } from '../../src/handover/claim-conversation.js';
+import { postAgentReply } from '../../src/handover/post-agent-reply.js';
+import { resolveConversation } from '../../src/handover/resolve-conversation.js';
+import { HandoverError } from '../../src/errors.js';
+import { decideOnce } from '../../src/storage/decide-once.js';
+import { CLAIM_ACTION, RESOLVE_ACTION } from './escalation-blocks.js';
+import { CommandError, runHandoverCommand } from './handover-command.js';
+import { createSlackNotifier } from './slack-notifier.js';
+import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
+
+export interface SlackAdapterOptions {
+  botToken: string;
+  signingSecret?: string;
+  /** Socket Mode instead of HTTP when set. */
+  appToken?: string;
+  apiUrl?: string;
+  admins: string[];
+  log: Logger;
+}
+
+/**
+ * Slack through Bolt: `/slack/events` (events, slash command, interactivity;
+ * signatures checked) or Socket Mode, and a notifier for escalations.
+ */
+export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactory {
+  return (ctx) => {
+    const log = options.log.child({ adapter: 'slack' });
+    const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 } };
+    const receiver = options.appToken
+      ? null
+      : new ExpressReceiver({ signingSecret: options.signingSecret!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+    const app = receiver
+      ? new App({ token: options.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR })
+      : new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
+    const directory = createSlackDirectory(app.client);
+    registerHandlers(app, ctx, directory, options, log);
+    return {
+      notifier: createSlackNotifier(ctx, app.client, log),
+      mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
+      async start() {
+        if (options.appToken) await app.start();
+      },
+      async stop() {
+        if (options.appToken) await app.stop();
+      },
+    };
+  };
+}
+
+function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirectory, options: SlackAdapterOptions, log: Logger) {
+  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const conversationId = action.value ?? '';
+    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    try {
+      const outcome = await claimConversation(ctx, conversationId, staff);
+      if (outcome.won) return;
+      const holder = outcome.heldBy;
+      const holderDoc = holder ? await ctx.store.staff.findById(holder.id).lean() : null;
+      const who = holderDoc?.slackUserId ? `<@${holderDoc.slackUserId}>` : holder?.name ?? 'someone';
+      await ephemeral(client, body, `Already claimed by ${who}.`);
+    } catch (error) {
+      await ephemeral(client, body, explain(error));
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    try {
+      await resolveConversation(ctx, action.value ?? '', staff);
+    } catch (error) {
+      await ephemeral(client, body, explain(error));
+    }
+  });
+
+  app.event('message', async ({ event, body }) => {
+    const message = event as { subtype?: string; bot_id?: string; user?: string; text?: string; thread_ts?: string; ts: string; channel: string };
+    // only people's new replies in a thread count: not bots (ourselves included), edits or deletions
+    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
+    const post = await ctx.store.escalationPosts.findById(`slack:${message.channel}:${message.thread_ts}`).lean();
+    if (!post || !message.text?.trim()) return;
+    // Slack retries an event it thinks we missed; the event id makes the relay happen once.
+    const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
+    if (!(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return;
+    const staff = await slackStaffMember(ctx, directory, message.user);
+    try {
+      await postAgentReply(ctx, post.conversationId, staff, slackTextToPlain(message.text));
+    } catch (error) {
+      log.warn({ conversationId: post.conversationId, error: (error as Error).message }, 'thread reply not relayed');
+    }
+  });
+
+  app.command('/handover', async ({ ack, command }) => {
+    const staff = await slackStaffMember(ctx, directory, command.user_id, command.user_name);
+    try {
+      const text = await runHandoverCommand(ctx, {
+        text: command.text,
+        channelId: command.channel_id,
+        staff,
+        mayConfigure: () => mayConfigure(directory, options.admins, command.user_id),
+      });
+      await ack({ response_type: 'ephemeral', text });
+    } catch (error) {
+      await ack({ response_type: 'ephemeral', text: error instanceof CommandError ? error.message : explain(error) });
+    }
+  });
+
+  app.error(async (error) => {
+    log.error({ error: error.message }, 'slack handler failed');
+  });
+}
+
+async function ephemeral(client: App['client'], body: BlockAction, text: string) {
+  const channel = body.channel?.id;
+  if (!channel) return;
+  await client.chat.postEphemeral({ channel, user: body.user.id, text }).catch(() => undefined);
+}
+
+function explain(error: unknown): string {
+  return error instanceof HandoverError ? error.message : 'Something went wrong; try again.';
+}
+
+/** Slack markup in a staff reply becomes plain text for the customer: <@U1|name> → @name, <url|label> → label (url). */
+export function slackTextToPlain(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+\|([^>]+)>/g, '@$1')
+    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

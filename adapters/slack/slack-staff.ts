@@ -1,0 +1,57 @@
+import type { WebClient } from '@slack/web-api';
+import type { HandoverContext } from '../../src/handover-context.js';
+import { saveStaffMember } from '../../src/staff/save-staff-member.js';
+import type { StaffMember } from '../../src/types.js';
+
+export interface SlackProfile {
+  name: string;
+  email: string | null;
+  isAdmin: boolean;
+}
+
+/** Slack user profiles, looked up once per process and user (users.info). */
+export function createSlackDirectory(client: WebClient) {
+  const cache = new Map<string, Promise<SlackProfile>>();
+  const lookup = async (userId: string): Promise<SlackProfile> => {
+    try {
+      const { user } = await client.users.info({ user: userId });
+      return {
+        name: user?.profile?.display_name || user?.real_name || user?.name || userId,
+        email: user?.profile?.email ?? null,
+        isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+      };
+    } catch {
+      return { name: userId, email: null, isAdmin: false };
+    }
+  };
+  return {
+    profile(userId: string): Promise<SlackProfile> {
+      let profile = cache.get(userId);
+      if (!profile) {
+        profile = lookup(userId);
+        cache.set(userId, profile);
+        setTimeout(() => cache.delete(userId), 10 * 60_000).unref();
+      }
+      return profile;
+    },
+  };
+}
+
+export type SlackDirectory = ReturnType<typeof createSlackDirectory>;
+
+export async function slackStaffMember(
+  ctx: HandoverContext,
+  directory: SlackDirectory,
+  userId: string,
+  knownName?: string,
+): Promise<StaffMember> {
+  const profile = knownName ? { name: knownName, email: null } : await directory.profile(userId);
+  return saveStaffMember(ctx, { slackUserId: userId }, { name: profile.name, email: profile.email });
+}
+
+/** Workspace admins and owners, and the people listed in HANDOVER_ADMINS, may change configuration. */
+export async function mayConfigure(directory: SlackDirectory, admins: string[], userId: string): Promise<boolean> {
+  if (admins.includes(userId)) return true;
+  const profile = await directory.profile(userId);
+  return profile.isAdmin || (profile.email !== null && admins.map((admin) => admin.toLowerCase()).includes(profile.email.toLowerCase()));
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import {
+  SIGNING_SECRET,
+  blockActionBody,
+  postToSlackEndpoint,
+  slashCommandBody,
+  startSlackStandIn,
+  threadMessageEvent,
+} from './slack-stand-in.js';
+
+const CHANNEL = 'C0123456789';
+let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let service: RunningService;
+
+beforeAll(async () => {
+  slack = await startSlackStandIn();
+  service = await startTestService({
+    mongodbUri: testDatabaseUri(),
+    demoSlackChannel: CHANNEL,
+    adapters: [
+      slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: ['U_LEAD'], log: pino({ level: 'silent' }) }),
+    ],
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+  await slack?.close();
+});
+
+const form = 'application/x-www-form-urlencoded';
+
+async function escalate(text: string, customer = { name: 'Ada <!channel>' }) {
+  const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text, customer } });
+  expect(turn.body.status).toBe('waiting');
+  const post = await waitFor(async () =>
+    slack.callsTo('chat.postMessage').find((call) => call.args.channel === CHANNEL && !call.args.thread_ts && JSON.stringify(call.args.blocks).includes(turn.body.conversationId)),
+  );
+  const stored = await service.ctx.store.conversations.findById(turn.body.conversationId).lean();
+  const ref = stored!.channelRefs.slack as { channel: string; ts: string };
+  return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, post, ref };
+}
+
+describe('escalation post', () => {
+  it('posts who, why, the transcript and Claim/Resolve, with customer text escaped', async () => {
+    const { post } = await escalate('Can I speak with someone? <@U999> <https://evil.example|bank.com> & co');
+    const json = JSON.stringify(post.args.blocks);
+    expect(json).toContain('Asked for a person');
+    expect(json).toContain('Ada &lt;!channel&gt;');
+    expect(json).toContain('&lt;@U999&gt;');
+    expect(json).toContain('&lt;https://evil.example|bank.com&gt; &amp; co');
+    expect(json).not.toContain('<!channel>');
+    expect(json).not.toContain('<@U999>');
+    expect(json).toContain('handover_claim');
+    expect(json).toContain('handover_resolve');
+    expect(post.args.blocks.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('claiming from Slack', () => {
+  it('gives the conversation to exactly one of 20 simultaneous clickers and tells the others', async () => {
+    const { conversationId } = await escalate('let me talk to an agent');
+    const clickers = Array.from({ length: 20 }, (_, i) => ({ id: `U10${i}`, name: `agent${i}` }));
+    const started = Date.now();
+    const responses = await Promise.all(
+      clickers.map((user) => postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, user), form)),
+    );
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    expect(stored?.status).toBe('assigned');
+    const winner = clickers.find((user) => user.name === stored?.assignee?.name)!;
+    expect(winner).toBeDefined();
+    const told = await waitFor(async () => {
+      const ephemerals = slack.callsTo('chat.postEphemeral').filter((call) => String(call.args.text).includes('Already claimed by'));
+      return ephemerals.length >= 19 ? ephemerals : null;
+    });
+    expect(new Set(told.map((call) => call.args.user)).has(winner.id)).toBe(false);
+    expect(told[0]!.args.text).toContain(`<@${winner.id}>`);
+    const update = await waitFor(async () => slack.callsTo('chat.update').find((call) => JSON.stringify(call.args.blocks).includes(conversationId)));
+    expect(JSON.stringify(update.args.blocks)).toContain(`claimed by ${winner.name}`);
+  });
+
+  it('refuses forged and stale signatures with 401 and no effect', async () => {
+    const { conversationId } = await escalate('human please');
+    const body = blockActionBody('handover_claim', conversationId, { id: 'U_FORGER', name: 'forger' });
+    expect((await postToSlackEndpoint(service.url, body, form, { secret: 'wrong' })).status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await postToSlackEndpoint(service.url, body, form, { timestamp: stale })).status).toBe(401);
+    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    expect(stored?.status).toBe('waiting');
+  });
+});
+
+describe('the whole story through a Slack thread', () => {
+  it('escalate → claim → customer and agent talk in the thread → resolve → the bot answers again', async () => {
+    const { conversationId, token, ref } = await escalate('I want to talk to a human');
+    await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_DANA', name: 'dana' }), form);
+    await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.status === 'assigned');
+
+    await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'My booking vanished <!here>', conversationId }, token });
+    const relayed = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts));
+    expect(relayed.args.text).toContain('My booking vanished &lt;!here&gt;');
+
+    const reply = threadMessageEvent({ eventId: 'Ev1', channel: ref.channel, threadTs: ref.ts, user: 'U_DANA', text: 'Found it &amp; restored it, <@U1|sam> says hi' });
+    expect((await postToSlackEndpoint(service.url, reply, 'application/json')).status).toBe(200);
+    // Slack retrying the same event must not relay it twice
+    expect((await postToSlackEndpoint(service.url, reply, 'application/json', { retry: 1 })).status).toBe(200);
+    const ownEcho = threadMessageEvent({ eventId: 'Ev2', channel: ref.channel, threadTs: ref.ts, user: 'U_BOT', text: 'echo', botId: 'B_BOT' });
+    await postToSlackEndpoint(service.url, ownEcho, 'application/json');
+
+    const agentMessages = await waitFor(async () => {
+      const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+      const agent = view.body.messages.filter((m: { from: string }) => m.from === 'agent');
+      return agent.length > 0 ? agent : null;
+    });
+    expect(agentMessages.map((m: { text: string }) => m.text)).toEqual(['Found it & restored it, @sam says hi']);
+
+    await postToSlackEndpoint(service.url, blockActionBody('handover_resolve', conversationId, { id: 'U_DANA', name: 'dana' }), form);
+    await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.status === 'resolved');
+    const resolvedPost = await waitFor(async () =>
+      slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('resolved')),
+    );
+    expect(JSON.stringify(resolvedPost.args.blocks)).not.toContain('handover_claim');
+
+    const after = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'How long is a session?', conversationId }, token });
+    expect(after.body.replies[0].text).toContain('60 minutes');
+    const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+    expect(view.body.messages.filter((m: { from: string }) => m.from === 'agent')).toHaveLength(1);
+  });
+});
+
+describe('/handover', () => {
+  const command = async (text: string, user = { id: 'U_ADMIN1', name: 'lead' }) => {
+    const response = await postToSlackEndpoint(service.url, slashCommandBody(text, user), form);
+    expect(response.status).toBe(200);
+    return JSON.parse(response.text) as { text: string; response_type: string };
+  };
+
+  it('answers help for help and for unknown words', async () => {
+    expect((await command('help')).text).toContain('subscribe');
+    expect((await command('dance')).text).toContain('/handover');
+  });
+
+  it('lets an admin switch Labs and subscribe a channel, and refuses others clearly', async () => {
+    expect((await command('labs off demo')).text).toMatch(/Labs is now \*off\*/);
+    expect((await service.ctx.store.bots.findById('demo').lean())?.labs).toBe(false);
+    expect((await command('labs on')).text).toMatch(/Labs is now \*on\*/);
+    const refused = await command('off', { id: 'U_STAFF', name: 'staff' });
+    expect(refused.text).toMatch(/Only workspace admins/);
+    expect((await service.ctx.store.bots.findById('demo').lean())?.handover).toBe(true);
+    expect((await command('subscribe demo', { id: 'U_LEAD', name: 'listed-admin' })).text).toMatch(/This channel now receives/);
+    expect((await command('status')).text).toContain('Labs: *on*');
+    expect((await command('rules')).text).toContain('default');
+  });
+
+  it('sets my availability and notification preferences', async () => {
+    const user = { id: 'U_PREFS', name: 'prefs' };
+    expect((await command('available on', user)).text).toMatch(/You are available/);
+    expect((await command('notify task off', user)).text).toMatch(/\*off\*/);
+    const staff = await service.ctx.store.staff.findOne({ slackUserId: 'U_PREFS' }).lean();
+    expect(staff).toMatchObject({ available: true, notifyOnTaskAssigned: false, notifyOnConversationAssigned: true });
+  });
+});
+
+describe('manifest.yml', () => {
+  it('parses and declares the command, events, interactivity and scopes the code uses', () => {
+    const manifest = parseYaml(readFileSync('manifest.yml', 'utf8'));
+    expect(manifest.features.slash_commands[0].command).toBe('/handover');
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.channels', 'message.groups']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'users:read', 'channels:history', 'im:write']));
+    for (const url of [manifest.features.slash_commands[0].url, manifest.settings.interactivity.request_url, manifest.settings.event_subscriptions.request_url]) {
+      expect(url).toMatch(/\/slack\/events$/);
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, any>;
+}
+
+/**
+ * A local stand-in for Slack's Web API: records every call and answers the
+ * way Slack does (ok, ts, channel…). Users U_ADMIN… are workspace admins.
+ */
+export async function startSlackStandIn() {
+  const calls: SlackCall[] = [];
+  let ts = 1_700_000_000;
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
+      const type = req.headers['content-type'] ?? '';
+      const args: Record<string, any> = type.includes('json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
+      for (const key of ['blocks', 'view']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
+      calls.push({ method, args });
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(answer(method, args)));
+    });
+  });
+  const answer = (method: string, args: Record<string, any>) => {
+    switch (method) {
+      case 'chat.postMessage':
+        ts += 1;
+        return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } };
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'users.info':
+        return {
+          ok: true,
+          user: { id: args.user, name: `user-${args.user}`, real_name: `Person ${args.user}`, is_admin: String(args.user).startsWith('U_ADMIN'), profile: { email: `${args.user}@example.com`.toLowerCase() } },
+        };
+      case 'auth.test':
+        return { ok: true, user_id: 'U_BOT', bot_id: 'B_BOT', team_id: 'T1' };
+      default:
+        return { ok: true };
+    }
+  };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    calls,
+    callsTo: (method: string) => calls.filter((call) => call.method === method),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+/** A request signed the way Slack signs them (v0, HMAC-SHA256 over `v0:timestamp:body`). */
+export function signedHeaders(body: string, contentType: string, options: { secret?: string; timestamp?: number; retry?: number } = {}) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = createHmac('sha256', options.secret ?? SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex');
+  return {
+    'content-type': contentType,
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': `v0=${signature}`,
+    ...(options.retry ? { 'x-slack-retry-num': String(options.retry), 'x-slack-retry-reason': 'http_timeout' } : {}),
+  };
+}
+
+export async function postToSlackEndpoint(url: string, body: string, contentType: string, options?: Parameters<typeof signedHeaders>[2]) {
+  const response = await fetch(`${url}/slack/events`, { method: 'POST', headers: signedHeaders(body, contentType, options), body });
+  return { status: response.status, text: await response.text() };
+}
+
+export function blockActionBody(actionId: string, conversationId: string, user: { id: string; name: string }, channel = 'C0123456789') {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '1700000001.000100', channel_id: channel, is_ephemeral: false },
+    trigger_id: '123.456.abc',
+    channel: { id: channel, name: 'support' },
+    message: { type: 'message', ts: '1700000001.000100', text: 'escalation' },
+    response_url: 'https://hooks.slack.invalid/actions/T1/1/abc',
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value: conversationId, text: { type: 'plain_text', text: 'Claim' }, action_ts: '1700000002.000200' }],
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export function slashCommandBody(text: string, user: { id: string; name: string }, channel = 'C0123456789') {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'acme',
+    channel_id: channel,
+    channel_name: 'support',
+    user_id: user.id,
+    user_name: user.name,
+    command: '/handover',
+    text,
+    api_app_id: 'A1',
+    response_url: 'https://hooks.slack.invalid/commands/T1/1/abc',
+    trigger_id: '123.456.abc',
+  }).toString();
+}
+
+export function threadMessageEvent(options: { eventId: string; channel: string; threadTs: string; user: string; text: string; botId?: string }) {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: options.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: {
+      type: 'message',
+      channel: options.channel,
+      user: options.user,
+      text: options.text,
+      ts: `${Date.now() / 1000}`,
+      thread_ts: options.threadTs,
+      channel_type: 'channel',
+      ...(options.botId ? { bot_id: options.botId } : {}),
+    },
+  });
+}
