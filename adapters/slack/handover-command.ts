@@ -11,7 +11,7 @@ export const HELP = [
   '• `on|off [bot]` — switch handover on or off',
   '• `labs on|off [bot]` — the Labs switch (handover exists only when on)',
   '• `subscribe [bot]` — this channel receives the bot\'s escalations',
-  '• `rules [bot]` — list the rules',
+  '• `rules [bot]` — list the rules; `settings [bot]` — edit them (admins)',
   '• `available on|off` — take part in auto-assignment',
   '• `notify conversation on|off`, `notify task on|off` — direct messages when something is assigned to you',
 ].join('\n');
@@ -24,13 +24,13 @@ export interface CommandInput {
   mayConfigure: () => Promise<boolean>;
 }
 
-const REFUSAL = 'Only workspace admins and owners, or people listed in HANDOVER_ADMINS, can change handover configuration.';
+export const CONFIG_REFUSAL = 'Only workspace admins and owners, or people listed in HANDOVER_ADMINS, can change handover configuration.';
 
 /** `/handover …` (Slack) and `@Handover …` (Teams) share the same words; the answer is mrkdwn. */
 export async function runHandoverCommand(ctx: HandoverContext, input: CommandInput): Promise<string> {
   const words = input.text.trim().split(/\s+/).filter(Boolean).map((word) => word.toLowerCase());
   const [command, ...args] = words;
-  const configure = async (change: () => Promise<string>) => ((await input.mayConfigure()) ? change() : REFUSAL);
+  const configure = async (change: () => Promise<string>) => ((await input.mayConfigure()) ? change() : CONFIG_REFUSAL);
 
   switch (command) {
     case 'status':
@@ -40,7 +40,7 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
     case 'on':
     case 'off':
       return configure(async () => {
-        const bot = await botFor(ctx, args[0]);
+        const bot = await commandBot(ctx, args[0]);
         await updateBotSwitches(ctx, bot.id, { handover: command === 'on' });
         return `Handover is now *${command}* for ${escapeMrkdwn(bot.name)}.`;
       });
@@ -48,14 +48,14 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
       const state = args[0];
       if (state !== 'on' && state !== 'off') return 'Usage: `/handover labs on|off [bot]`';
       return configure(async () => {
-        const bot = await botFor(ctx, args[1]);
+        const bot = await commandBot(ctx, args[1]);
         await updateBotSwitches(ctx, bot.id, { labs: state === 'on' });
         return `Labs is now *${state}* for ${escapeMrkdwn(bot.name)}.`;
       });
     }
     case 'subscribe':
       return configure(async () => {
-        const bot = await botFor(ctx, args[0]);
+        const bot = await commandBot(ctx, args[0]);
         await updateBotSwitches(ctx, bot.id, { slackChannel: input.channelId });
         return `This channel now receives ${escapeMrkdwn(bot.name)}'s escalations.`;
       });
@@ -79,7 +79,8 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
   }
 }
 
-async function botFor(ctx: HandoverContext, botId: string | undefined) {
+/** The bot a command names, or the only one, or the demo bot. */
+export async function commandBot(ctx: HandoverContext, botId: string | undefined) {
   if (botId) {
     const doc = await ctx.store.bots.findById(botId).lean();
     if (!doc) throw new CommandError(`There is no bot "${escapeMrkdwn(botId)}".`);
@@ -96,7 +97,7 @@ async function botFor(ctx: HandoverContext, botId: string | undefined) {
 export class CommandError extends Error {}
 
 async function status(ctx: HandoverContext, botId: string | undefined): Promise<string> {
-  const bot = await botFor(ctx, botId);
+  const bot = await commandBot(ctx, botId);
   return [
     `*${escapeMrkdwn(bot.name)}* (\`${bot.id}\`)`,
     `Labs: *${bot.labs ? 'on' : 'off'}* · Handover: *${bot.handover ? 'on' : 'off'}* · Rules: ${bot.rules.length}/6`,
@@ -105,7 +106,7 @@ async function status(ctx: HandoverContext, botId: string | undefined): Promise<
 }
 
 async function rules(ctx: HandoverContext, botId: string | undefined): Promise<string> {
-  const bot = await botFor(ctx, botId);
+  const bot = await commandBot(ctx, botId);
   if (bot.rules.length === 0) return `${escapeMrkdwn(bot.name)} has no handover rules.`;
   return bot.rules
     .map(

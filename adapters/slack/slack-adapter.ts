@@ -8,7 +8,11 @@ import { resolveConversation } from '../../src/handover/resolve-conversation.js'
 import { HandoverError } from '../../src/errors.js';
 import { decideOnce } from '../../src/storage/decide-once.js';
 import { CLAIM_ACTION, RESOLVE_ACTION } from './escalation-blocks.js';
-import { CommandError, runHandoverCommand } from './handover-command.js';
+import { replaceRules } from '../../src/bots/bot-settings.js';
+import { updateStaffPreferences } from '../../src/staff/save-staff-member.js';
+import { AVAILABILITY_ACTION, appHome } from './app-home.js';
+import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
+import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, parseSubmittedRules, settingsModal } from './settings-modal.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 
@@ -95,9 +99,20 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     }
   });
 
-  app.command('/handover', async ({ ack, command }) => {
+  app.command('/handover', async ({ ack, command, client }) => {
     const staff = await slackStaffMember(ctx, directory, command.user_id, command.user_name);
     try {
+      const [word, botArgument] = command.text.trim().split(/\s+/);
+      if (word?.toLowerCase() === 'settings') {
+        if (!(await mayConfigure(directory, options.admins, command.user_id))) {
+          await ack({ response_type: 'ephemeral', text: CONFIG_REFUSAL });
+          return;
+        }
+        const bot = await commandBot(ctx, botArgument);
+        await ack();
+        await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(bot) });
+        return;
+      }
       const text = await runHandoverCommand(ctx, {
         text: command.text,
         channelId: command.channel_id,
@@ -108,6 +123,33 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     } catch (error) {
       await ack({ response_type: 'ephemeral', text: error instanceof CommandError ? error.message : explain(error) });
     }
+  });
+
+  app.view(SETTINGS_CALLBACK, async ({ ack, body, view }) => {
+    if (!(await mayConfigure(directory, options.admins, body.user.id))) {
+      await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: 'Only admins can change handover rules.' } });
+      return;
+    }
+    const submitted = parseSubmittedRules(view.state.values[RULES_BLOCK]?.[RULES_INPUT]?.value ?? '');
+    if ('error' in submitted) {
+      await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: submitted.error.slice(0, 150) } });
+      return;
+    }
+    await replaceRules(ctx, view.private_metadata, submitted.rules);
+    await ack();
+    log.info({ botId: view.private_metadata, rules: submitted.rules.length, userId: body.user.id }, 'rules changed in Slack');
+  });
+
+  app.event('app_home_opened', async ({ event, client }) => {
+    const staff = await slackStaffMember(ctx, directory, event.user);
+    await client.views.publish({ user_id: event.user, view: await appHome(ctx, staff) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(AVAILABILITY_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    const updated = await updateStaffPreferences(ctx, staff.id, { available: action.value === 'on' });
+    if (updated) await client.views.publish({ user_id: body.user.id, view: await appHome(ctx, updated) });
   });
 
   app.error(async (error) => {

@@ -12,6 +12,8 @@ import {
   slashCommandBody,
   startSlackStandIn,
   threadMessageEvent,
+  viewSubmissionBody,
+  appHomeOpenedEvent,
 } from './slack-stand-in.js';
 
 const CHANNEL = 'C0123456789';
@@ -168,12 +170,51 @@ describe('/handover', () => {
   });
 });
 
+describe('rules settings modal and App Home', () => {
+  const lead = { id: 'U_ADMIN2', name: 'lead2' };
+  const rule = (name: string) => `- { name: ${name}, triggers: [contact_request] }`;
+
+  it('opens the rules editor for admins only', async () => {
+    const before = slack.callsTo('views.open').length;
+    const refused = await postToSlackEndpoint(service.url, slashCommandBody('settings demo', { id: 'U_STAFF', name: 'staff' }), form);
+    expect(refused.text).toMatch(/Only workspace admins/);
+    await postToSlackEndpoint(service.url, slashCommandBody('settings demo', lead), form);
+    const opened = await waitFor(async () => slack.callsTo('views.open').slice(before)[0]);
+    expect(opened.args.view.callback_id).toBe('handover_settings');
+    expect(JSON.stringify(opened.args.view)).toContain('contact_request');
+  });
+
+  it('refuses a 7th rule in the modal and saves a valid list', async () => {
+    const seven = Array.from({ length: 7 }, (_, i) => rule(`r${i}`)).join('\n');
+    const tooMany = await postToSlackEndpoint(service.url, viewSubmissionBody('demo', seven, lead), form);
+    expect(JSON.parse(tooMany.text)).toMatchObject({ response_action: 'errors', errors: { rules: expect.stringMatching(/at most 6/) } });
+    const badTrigger = await postToSlackEndpoint(service.url, viewSubmissionBody('demo', '- { name: x, triggers: [moon] }', lead), form);
+    expect(JSON.parse(badTrigger.text).errors.rules).toMatch(/Rule 1, triggers/);
+
+    const two = `${rule('people')}\n- { name: topics, triggers: [sensitive_topic], sensitiveTopics: [refund], tags: [money] }`;
+    const saved = await postToSlackEndpoint(service.url, viewSubmissionBody('demo', two, lead), form);
+    expect(saved.status).toBe(200);
+    const bot = await service.ctx.store.bots.findById('demo').lean();
+    expect(bot?.rules.map((r: { name: string }) => r.name)).toEqual(['people', 'topics']);
+    expect(bot?.rules[1]).toMatchObject({ sensitiveTopics: ['refund'], tags: ['money'], pauseBot: true });
+  });
+
+  it('publishes App Home with my availability, and toggles it', async () => {
+    await postToSlackEndpoint(service.url, appHomeOpenedEvent('U_HOME'), 'application/json');
+    const home = await waitFor(async () => slack.callsTo('views.publish').find((call) => call.args.user_id === 'U_HOME'));
+    expect(JSON.stringify(home.args.view)).toContain('not available');
+    await postToSlackEndpoint(service.url, blockActionBody('handover_availability', 'on', { id: 'U_HOME', name: 'home' }), form);
+    await waitFor(async () => (await service.ctx.store.staff.findOne({ slackUserId: 'U_HOME' }).lean())?.available === true);
+  });
+});
+
 describe('manifest.yml', () => {
   it('parses and declares the command, events, interactivity and scopes the code uses', () => {
     const manifest = parseYaml(readFileSync('manifest.yml', 'utf8'));
     expect(manifest.features.slash_commands[0].command).toBe('/handover');
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.channels', 'message.groups']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.channels', 'message.groups', 'app_home_opened']));
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'users:read', 'channels:history', 'im:write']));
     for (const url of [manifest.features.slash_commands[0].url, manifest.settings.interactivity.request_url, manifest.settings.event_subscriptions.request_url]) {
       expect(url).toMatch(/\/slack\/events$/);

@@ -128,3 +128,36 @@ export function threadMessageEvent(options: { eventId: string; channel: string; 
     },
   });
 }
+
+export function viewSubmissionBody(botId: string, rulesYaml: string, user: { id: string; name: string }) {
+  const payload = {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: '123.456.abc',
+    view: {
+      id: 'V1',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: 'handover_settings',
+      private_metadata: botId,
+      hash: 'h',
+      state: { values: { rules: { rules_yaml: { type: 'plain_text_input', value: rulesYaml } } } },
+    },
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+export function appHomeOpenedEvent(user: string) {
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `EvHome${Date.now()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user, channel: 'D1', tab: 'home' },
+  });
+}

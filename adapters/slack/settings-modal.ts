@@ -1,0 +1,70 @@
+import type { View } from '@slack/types';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { handoverRulesSchema, MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
+import type { Bot, HandoverRule } from '../../src/types.js';
+
+export const SETTINGS_CALLBACK = 'handover_settings';
+export const RULES_BLOCK = 'rules';
+export const RULES_INPUT = 'rules_yaml';
+
+/**
+ * The rules editor: the bot's rules as YAML in one text field (every field
+ * of every rule, at most six), checked on submit with the same schema as the
+ * config file; mistakes are shown in the modal.
+ */
+export function settingsModal(bot: Bot): View {
+  return {
+    type: 'modal',
+    callback_id: SETTINGS_CALLBACK,
+    private_metadata: bot.id,
+    title: { type: 'plain_text', text: 'Handover rules' },
+    submit: { type: 'plain_text', text: 'Save' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `Rules of *${bot.name}* (\`${bot.id}\`), at most ${MAX_RULES_PER_BOT}. The first enabled rule whose triggers match runs.`,
+        },
+      },
+      {
+        type: 'input',
+        block_id: RULES_BLOCK,
+        label: { type: 'plain_text', text: 'Rules (YAML)' },
+        element: { type: 'plain_text_input', action_id: RULES_INPUT, multiline: true, initial_value: rulesToYaml(bot.rules), max_length: 3000 },
+      },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'triggers: contact_request, lack_of_information, failed_resolution, sensitive_topic · assign: {mode: claim} | {mode: user, staff: U0123} | {mode: auto} · task: {enabled, note, dueInMinutes} · closingMessage · pauseBot · tags · sensitiveTopics · notify: {slack, teams, email, webhook}',
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function rulesToYaml(rules: HandoverRule[]): string {
+  return toYaml(rules, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\}, \{/g, '},\n{').slice(0, 3000);
+}
+
+/** The submitted rules, or the message to show under the field. */
+export function parseSubmittedRules(yaml: string): { rules: HandoverRule[] } | { error: string } {
+  let raw: unknown;
+  try {
+    raw = parseYaml(yaml);
+  } catch (error) {
+    return { error: `Not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const parsed = handoverRulesSchema.safeParse(raw ?? []);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [index, ...field] = issue.path;
+    const place = typeof index === 'number' ? `Rule ${index + 1}${field.length ? `, ${field.join('.')}` : ''}: ` : '';
+    return { error: `${place}${issue.message}` };
+  }
+  return { rules: parsed.data };
+}
