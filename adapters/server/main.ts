@@ -3,6 +3,7 @@ import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
 import { readEnvConfig } from './env-config.js';
 import { slackAdapter } from '../slack/slack-adapter.js';
+import { teamsAdapter } from '../teams/teams-adapter.js';
 import { startService, type ServiceAdapterFactory } from './start-service.js';
 
 /** `npm start`: the only place that reads process.env. */
@@ -33,6 +34,17 @@ async function main(): Promise<void> {
     );
     log.info({ mode: env.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'slack enabled');
   }
+
+  adapters.push(
+    teamsAdapter({
+      appId: env.MicrosoftAppId,
+      appPassword: env.MicrosoftAppPassword,
+      appType: env.MicrosoftAppType,
+      tenantId: env.MicrosoftAppTenantId,
+      admins: env.HANDOVER_ADMINS,
+      log,
+    }),
+  );
 
   const service = await startService({
     mongodbUri,

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { Bot, Conversation, HandoverRecord, Message, Task } from '../../src/types.js';
+import type { Conversation } from '../../src/types.js';
+import type { EscalationView } from '../escalation-view.js';
 import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
 
 export const CLAIM_ACTION = 'handover_claim';
@@ -13,14 +14,6 @@ const TRIGGER_LABEL: Record<string, string> = {
 };
 
 const AUTHOR_LABEL: Record<string, string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
-
-export interface EscalationView {
-  bot: Bot;
-  conversation: Conversation;
-  handover: HandoverRecord | null;
-  task: Task | null;
-  transcript: Message[];
-}
 
 /** The escalation post: who, which bot, why, the last lines, tags, task, and what to do. */
 export function escalationBlocks(view: EscalationView): KnownBlock[] {

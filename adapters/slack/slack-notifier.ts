@@ -4,7 +4,7 @@ import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
-import { loadEscalationView, type SlackPost } from './escalation-view.js';
+import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
 import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
 
 /** Tells the team in Slack: escalation posts, thread relays, post updates, direct messages. */
@@ -17,9 +17,9 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient, log
     }
   };
 
-  const postOf = async (conversationId: string): Promise<SlackPost | null> => {
+  const postOf = async (conversationId: string): Promise<EscalationPosts['slack'] | null> => {
     const doc = await ctx.store.conversations.findById(conversationId).lean();
-    return (doc?.channelRefs?.slack as SlackPost | undefined) ?? null;
+    return (doc?.channelRefs as EscalationPosts | undefined)?.slack ?? null;
   };
 
   return {
@@ -89,8 +89,9 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient, log
   async function refreshPost(conversationId: string): Promise<void> {
     await safely('post update', { conversationId }, async () => {
       const view = await loadEscalationView(ctx, conversationId);
-      if (!view.slack) return;
-      await client.chat.update({ channel: view.slack.channel, ts: view.slack.ts, text: escalationSummary(view), blocks: escalationBlocks(view) });
+      const post = view.posts.slack;
+      if (!post) return;
+      await client.chat.update({ channel: post.channel, ts: post.ts, text: escalationSummary(view), blocks: escalationBlocks(view) });
     });
   }
 }

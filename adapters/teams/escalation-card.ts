@@ -1,0 +1,61 @@
+import type { EscalationView } from '../escalation-view.js';
+
+export const CLAIM_VERB = 'claim';
+export const RESOLVE_VERB = 'resolve';
+
+const TRIGGER_LABEL: Record<string, string> = {
+  contact_request: 'Asked for a person',
+  lack_of_information: 'The bot had no answer',
+  failed_resolution: 'The bot failed to help',
+  sensitive_topic: 'Sensitive topic',
+};
+
+/** Customer words as a RichTextBlock: TextRuns are plain text, so no markdown link or mention can be smuggled in. */
+function plain(text: string, options: Record<string, unknown> = {}) {
+  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: text.slice(0, 1000), ...options }] };
+}
+
+/** The escalation as an Adaptive Card (1.4) with Action.Execute Claim and Resolve. */
+export function escalationCard(view: EscalationView, note: string | null = null) {
+  const { bot, conversation, handover, task, transcript } = view;
+  const trigger = handover ? TRIGGER_LABEL[handover.trigger] ?? handover.trigger : 'Handover';
+  const status =
+    conversation.status === 'waiting'
+      ? 'Waiting for someone to claim it'
+      : conversation.status === 'assigned'
+        ? `Claimed by ${conversation.assignee?.name ?? 'someone'}`
+        : conversation.status === 'resolved'
+          ? 'Resolved — the bot is back'
+          : 'With the bot';
+  const actions = [];
+  if (conversation.status === 'waiting') actions.push({ type: 'Action.Execute', title: 'Claim', verb: CLAIM_VERB, data: { conversationId: conversation.id }, style: 'positive' });
+  if (conversation.status === 'waiting' || conversation.status === 'assigned') {
+    actions.push({ type: 'Action.Execute', title: 'Resolve', verb: RESOLVE_VERB, data: { conversationId: conversation.id } });
+  }
+  return {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.4',
+    body: [
+      { type: 'TextBlock', text: `${trigger} — ${bot.name}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      plain(`${conversation.customer.name ?? conversation.customer.email ?? 'A customer'} needs the team. ${handover?.reason ?? ''}`.trim()),
+      {
+        type: 'Container',
+        separator: true,
+        items: transcript.slice(-8).map((message) => plain(`${message.from}: ${message.text.replace(/\s+/g, ' ').slice(0, 300)}`)),
+      },
+      {
+        type: 'FactSet',
+        facts: [
+          { title: 'Status', value: status },
+          { title: 'Tags', value: conversation.tags.join(', ') || '—' },
+          ...(task ? [{ title: 'Follow-up', value: `${task.note} (due ${task.dueAt.toISOString()})` }] : []),
+          { title: 'Conversation', value: conversation.id },
+        ],
+      },
+      ...(note ? [{ type: 'TextBlock', text: note, wrap: true, color: 'Attention' }] : []),
+      { type: 'TextBlock', text: 'Reply to this card to answer the customer. Claim first so they know who is helping.', wrap: true, isSubtle: true, size: 'Small' },
+    ],
+    actions,
+  };
+}

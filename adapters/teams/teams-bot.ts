@@ -1,0 +1,110 @@
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import { HandoverError } from '../../src/errors.js';
+import type { HandoverContext } from '../../src/handover-context.js';
+import { claimConversation } from '../../src/handover/claim-conversation.js';
+import { postAgentReply } from '../../src/handover/post-agent-reply.js';
+import { resolveConversation } from '../../src/handover/resolve-conversation.js';
+import { saveStaffMember } from '../../src/staff/save-staff-member.js';
+import { decideOnce } from '../../src/storage/decide-once.js';
+import type { Person, StaffMember } from '../../src/types.js';
+import { loadEscalationView } from '../escalation-view.js';
+import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../slack/handover-command.js';
+import { CLAIM_VERB, RESOLVE_VERB, escalationCard } from './escalation-card.js';
+import { channelConversationId } from './teams-notifier.js';
+
+/** What the Handover bot does with each Teams activity. */
+export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: string[]; log: Logger }) {
+  const staffOf = (turn: TurnContext): Promise<StaffMember> => {
+    const from = turn.activity.from;
+    return saveStaffMember(ctx, { teamsUserId: from.aadObjectId ?? from.id }, { name: from.name || 'Teams user' });
+  };
+  const mayConfigure = (turn: TurnContext) => {
+    const from = turn.activity.from;
+    return options.admins.includes(from.aadObjectId ?? '') || options.admins.includes(from.id);
+  };
+
+  const onCardAction = async (turn: TurnContext) => {
+    const action = (turn.activity.value ?? {}) as { action?: { verb?: string; data?: { conversationId?: string } } };
+    const verb = action.action?.verb;
+    const conversationId = String(action.action?.data?.conversationId ?? '');
+    const staff = await staffOf(turn);
+    let note: string | null = null;
+    let heldBy: Person | null = null;
+    try {
+      if (verb === CLAIM_VERB) {
+        const outcome = await claimConversation(ctx, conversationId, staff);
+        if (!outcome.won) {
+          heldBy = outcome.heldBy;
+          note = `Already claimed by ${heldBy?.name ?? 'someone'}.`;
+        }
+      } else if (verb === RESOLVE_VERB) {
+        await resolveConversation(ctx, conversationId, staff);
+      } else {
+        note = `Unknown action "${verb ?? ''}".`;
+      }
+    } catch (error) {
+      if (!(error instanceof HandoverError)) throw error;
+      note = error.message;
+    }
+    const view = await loadEscalationView(ctx, conversationId).catch(() => null);
+    // the winner's write may land a moment after the loser reads: show who holds it either way
+    if (view && heldBy && view.conversation.status === 'waiting') view.conversation = { ...view.conversation, status: 'assigned', assignee: heldBy };
+    const body = view
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: escalationCard(view, note) }
+      : { statusCode: 404, type: 'application/vnd.microsoft.error', value: { code: 'NotFound', message: 'conversation not found' } };
+    await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+  };
+
+  const onMessage = async (turn: TurnContext) => {
+    const activity = turn.activity;
+    if (activity.from.id === activity.recipient.id) return;
+    const text = TurnContext.removeRecipientMention(activity)?.replace(/<at>[^<]*<\/at>/g, '').trim() ?? '';
+    const [base, root] = activity.conversation.id.split(';messageid=');
+    if (root) {
+      const post = await ctx.store.escalationPosts.findById(`teams:${base}:${root}`).lean();
+      if (post) {
+        if (!text || !(await decideOnce(ctx.store, `teams-activity:${activity.id ?? `${base}:${activity.timestamp}`}`)).won) return;
+        try {
+          await postAgentReply(ctx, post.conversationId, await staffOf(turn), text);
+        } catch (error) {
+          if (!(error instanceof HandoverError)) throw error;
+          await turn.sendActivity(error.message);
+        }
+        return;
+      }
+    }
+    await turn.sendActivity({ type: 'message', text: await runCommand(turn, text), textFormat: 'markdown' });
+  };
+
+  const runCommand = async (turn: TurnContext, text: string): Promise<string> => {
+    const [word, botArgument] = text.toLowerCase().split(/\s+/);
+    try {
+      if (word === 'subscribe') {
+        if (!mayConfigure(turn)) return CONFIG_REFUSAL;
+        const bot = await commandBot(ctx, botArgument);
+        const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
+        reference.conversation = { ...reference.conversation!, id: channelConversationId(reference.conversation!.id) };
+        await ctx.store.bots.updateOne({ _id: bot.id }, { $set: { teamsChannel: JSON.parse(JSON.stringify(reference)) } });
+        return `This channel now receives ${bot.name}'s escalations.`;
+      }
+      const answer = await runHandoverCommand(ctx, {
+        text,
+        channelId: '',
+        staff: await staffOf(turn),
+        mayConfigure: async () => mayConfigure(turn),
+      });
+      return answer.replace(/\*([^*\n]+)\*/g, '**$1**').replace('/handover', '@Handover');
+    } catch (error) {
+      if (error instanceof CommandError || error instanceof HandoverError) return error.message;
+      throw error;
+    }
+  };
+
+  return async (turn: TurnContext): Promise<void> => {
+    const activity = turn.activity;
+    if (activity.type === 'message') return onMessage(turn);
+    if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return onCardAction(turn);
+    options.log.debug({ type: activity.type, name: activity.name }, 'teams activity ignored');
+  };
+}

@@ -1,0 +1,91 @@
+import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { HandoverContext } from '../../src/handover-context.js';
+import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
+import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
+import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
+import { escalationCard } from './escalation-card.js';
+
+/** The channel conversation of a reference, without a reply chain's `;messageid=…`. */
+export function channelConversationId(conversationId: string): string {
+  return conversationId.split(';')[0]!;
+}
+
+/** Tells the team in Teams: cards posted proactively in the subscribed channel, replies in their reply chain. */
+export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter, appId: string, log: Logger): EscalationNotifier {
+  const safely = async (what: string, ids: Record<string, unknown>, call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch (error) {
+      log.error({ ...ids, what, error: (error as Error).message }, 'teams call failed');
+    }
+  };
+
+  const cardPost = async (conversationId: string) => {
+    const doc = await ctx.store.conversations.findById(conversationId).lean();
+    return (doc?.channelRefs as EscalationPosts | undefined)?.teams ?? null;
+  };
+
+  const inReplyChain = (post: NonNullable<EscalationPosts['teams']>): Partial<ConversationReference> => ({
+    serviceUrl: post.serviceUrl,
+    channelId: 'msteams',
+    conversation: { id: `${post.conversationId};messageid=${post.activityId}`, isGroup: true, conversationType: 'channel', name: '' },
+  });
+
+  return {
+    async escalated({ bot, rule, conversation, handover, task, transcript }) {
+      if (!rule.notify.teams) return;
+      const botDoc = await ctx.store.bots.findById(bot.id).lean();
+      const reference = botDoc?.teamsChannel as Partial<ConversationReference> | null;
+      if (!reference?.conversation?.id || !reference.serviceUrl) return;
+      const channel = channelConversationId(reference.conversation.id);
+      await safely('escalation card', { conversationId: conversation.id }, () =>
+        adapter.continueConversationAsync(appId, { ...reference, conversation: { ...reference.conversation!, id: channel } }, async (turn) => {
+          const card = escalationCard({ bot, conversation, handover, task, transcript });
+          const sent = await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+          if (!sent?.id) return;
+          const post = { conversationId: channel, activityId: sent.id, serviceUrl: reference.serviceUrl! };
+          await ctx.store.conversations.updateOne({ _id: conversation.id }, { $set: { 'channelRefs.teams': post } });
+          await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${sent.id}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
+            if (!isDuplicateKeyError(error)) throw error;
+          });
+        }),
+      );
+    },
+
+    async customerMessage({ conversation, message }) {
+      const post = await cardPost(conversation.id);
+      if (!post) return;
+      await safely('reply chain relay', { conversationId: conversation.id, messageId: message.id }, () =>
+        adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
+          await turn.sendActivity({ type: 'message', text: `Customer: ${message.text}`, textFormat: 'plain' });
+        }),
+      );
+    },
+
+    async conversationChanged({ conversation }) {
+      const view = await loadEscalationView(ctx, conversation.id);
+      const post = view.posts.teams;
+      if (!post) return;
+      await safely('card update', { conversationId: conversation.id }, () =>
+        adapter.continueConversationAsync(appId, { serviceUrl: post.serviceUrl, channelId: 'msteams', conversation: { id: post.conversationId, isGroup: true, conversationType: 'channel', name: '' } }, async (turn) => {
+          await turn.updateActivity({ id: post.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(escalationCard(view))] });
+        }),
+      );
+    },
+
+    async assigned() {
+      // 1:1 messages need a personal conversation reference per staff member, which we do not store yet.
+    },
+
+    async taskDue({ task }) {
+      const post = await cardPost(task.conversationId);
+      if (!post) return;
+      await safely('task reminder', { taskId: task.id }, () =>
+        adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
+          await turn.sendActivity({ type: 'message', text: `Reminder: the follow-up task "${task.note}" is due.`, textFormat: 'plain' });
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+
+let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+let service: RunningService;
+const LEAD = { id: 'aad-lead', name: 'Lead' };
+
+beforeAll(async () => {
+  connector = await startConnectorStandIn();
+  service = await startTestService({
+    mongodbUri: testDatabaseUri(),
+    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', admins: [LEAD.id], log: pino({ level: 'silent' }) })],
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+  await connector?.close();
+});
+
+async function sendActivity(activity: unknown) {
+  const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+const repliesTo = (conversationId: string) => connector.calls.filter((call) => call.method === 'POST' && call.conversationId === conversationId);
+
+describe('Teams commands', () => {
+  it('subscribes a channel for an admin and refuses others', async () => {
+    await sendActivity(teamsMessage(connector.url, { text: 'subscribe demo', from: { id: 'aad-staff', name: 'Staff' } }));
+    const refused = await waitFor(async () => repliesTo(CHANNEL).find((call) => String(call.body.text).includes('Only workspace admins')));
+    expect(refused).toBeDefined();
+    expect((await service.ctx.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
+
+    await sendActivity(teamsMessage(connector.url, { text: 'subscribe demo', from: LEAD }));
+    await waitFor(async () => repliesTo(CHANNEL).find((call) => String(call.body.text).includes('This channel now receives')));
+    const bot = await service.ctx.store.bots.findById('demo').lean();
+    expect(bot?.teamsChannel).toMatchObject({ conversation: { id: CHANNEL }, serviceUrl: connector.url });
+  });
+
+  it('answers help and status by mention', async () => {
+    await sendActivity(teamsMessage(connector.url, { text: 'status', from: LEAD }));
+    const status = await waitFor(async () => repliesTo(CHANNEL).find((call) => String(call.body.text).includes('Labs: **on**')));
+    expect(status.body.text).toContain('Rules: 1/6');
+  });
+});
+
+describe('escalations in Teams', () => {
+  async function escalate(text = 'I want to talk to a human') {
+    const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text, customer: { name: 'Grace' } } });
+    const card = await waitFor(async () =>
+      repliesTo(CHANNEL).find((call) => JSON.stringify(call.body.attachments ?? []).includes(turn.body.conversationId)),
+    );
+    const stored = await service.ctx.store.conversations.findById(turn.body.conversationId).lean();
+    return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, card, post: stored!.channelRefs.teams as { activityId: string } };
+  }
+
+  it('posts an Adaptive Card with Claim and Resolve actions', async () => {
+    const { card } = await escalate('[click me](https://evil.example) let me talk to an agent');
+    const content = card.body.attachments[0].content;
+    expect(card.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(content.actions.map((a: { verb: string; type: string }) => [a.type, a.verb])).toEqual([
+      ['Action.Execute', 'claim'],
+      ['Action.Execute', 'resolve'],
+    ]);
+    // customer words only ever appear as plain TextRuns
+    const runs = JSON.stringify(content.body);
+    expect(runs).toContain('"type":"TextRun","text":"customer: [click me](https://evil.example) let me talk to an agent"');
+  });
+
+  it('gives the conversation to exactly one of 10 simultaneous claimers and tells the others who has it', async () => {
+    const { conversationId } = await escalate();
+    const claimers = Array.from({ length: 10 }, (_, i) => ({ id: `aad-${i}`, name: `Agent ${i}` }));
+    const answers = await Promise.all(claimers.map((from) => sendActivity(cardAction(connector.url, 'claim', conversationId, from))));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    expect(stored?.status).toBe('assigned');
+    const winner = stored!.assignee!.name;
+    const notes = answers.map((answer) => JSON.stringify(answer.body.value.body));
+    expect(notes.filter((note) => note.includes('Already claimed by'))).toHaveLength(9);
+    for (const note of notes) expect(note).toContain(`Claimed by ${winner}`);
+  });
+
+  it('runs the whole story: claim, relay both ways in the reply chain, resolve, the bot answers again', async () => {
+    const { conversationId, token, post } = await escalate();
+    const claimed = await sendActivity(cardAction(connector.url, 'claim', conversationId, { id: 'aad-kim', name: 'Kim' }));
+    expect(JSON.stringify(claimed.body.value)).toContain('Claimed by Kim');
+    await waitFor(async () => connector.calls.find((call) => call.method === 'PUT' && call.activityId === post.activityId));
+
+    await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'My invoice is wrong', conversationId }, token });
+    const chain = `${CHANNEL};messageid=${post.activityId}`;
+    const relayed = await waitFor(async () => repliesTo(chain).find((call) => call.body.text === 'Customer: My invoice is wrong'));
+    expect(relayed).toBeDefined();
+
+    await sendActivity(teamsMessage(connector.url, { text: 'Fixed it, sorry about that', from: { id: 'aad-kim', name: 'Kim' }, conversationId: chain }));
+    const agent = await waitFor(async () => {
+      const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+      return view.body.messages.find((m: { from: string }) => m.from === 'agent');
+    });
+    expect(agent).toMatchObject({ text: 'Fixed it, sorry about that', author: { name: 'Kim' } });
+
+    const resolved = await sendActivity(cardAction(connector.url, 'resolve', conversationId, { id: 'aad-kim', name: 'Kim' }));
+    expect(JSON.stringify(resolved.body.value)).toContain('Resolved');
+    const after = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'How long is a session?', conversationId }, token });
+    expect(after.body.replies[0].text).toContain('60 minutes');
+  });
+
+  it('answers malformed activities with 400 and keeps running', async () => {
+    for (const body of [{}, { type: 'message' }, { text: 'no type', serviceUrl: connector.url }, [1, 2]]) {
+      const answer = await sendActivity(body);
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('invalid_input');
+    }
+    const broken = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    expect(broken.status).toBe(400);
+    expect((await api(service, 'GET', '/healthz')).status).toBe(200);
+  });
+});
