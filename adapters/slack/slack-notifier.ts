@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
+import { updateConversation } from '../../src/storage/update-conversation.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
 import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
 import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
@@ -36,7 +37,7 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient, log
           unfurl_media: false,
         });
         const post = { channel: posted.channel ?? channel, ts: posted.ts! };
-        await ctx.store.conversations.updateOne({ _id: conversation.id }, { $set: { 'channelRefs.slack': post } });
+        await updateConversation(ctx.store, conversation.id, { $set: { 'channelRefs.slack': post } });
         await ctx.store.escalationPosts
           .create({ _id: `slack:${post.channel}:${post.ts}`, conversationId: conversation.id, at: new Date() })
           .catch((error: unknown) => {

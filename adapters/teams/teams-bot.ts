@@ -85,6 +85,8 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         const bot = await commandBot(ctx, botArgument);
         const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
         reference.conversation = { ...reference.conversation!, id: channelConversationId(reference.conversation!.id) };
+        // a reference that keeps the command's activity id would post every card as a reply to that command
+        delete reference.activityId;
         await ctx.store.bots.updateOne({ _id: bot.id }, { $set: { teamsChannel: JSON.parse(JSON.stringify(reference)) } });
         return `This channel now receives ${bot.name}'s escalations.`;
       }

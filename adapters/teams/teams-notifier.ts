@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
+import { updateConversation } from '../../src/storage/update-conversation.js';
 import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
 import { escalationCard } from './escalation-card.js';
 
@@ -45,7 +46,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
           const sent = await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
           if (!sent?.id) return;
           const post = { conversationId: channel, activityId: sent.id, serviceUrl: reference.serviceUrl! };
-          await ctx.store.conversations.updateOne({ _id: conversation.id }, { $set: { 'channelRefs.teams': post } });
+          await updateConversation(ctx.store, conversation.id, { $set: { 'channelRefs.teams': post } });
           await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${sent.id}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
             if (!isDuplicateKeyError(error)) throw error;
           });

@@ -1,5 +1,6 @@
 import type { HandoverContext } from '../handover-context.js';
 import { newOrderedId } from '../storage/new-id.js';
+import { updateConversation } from '../storage/update-conversation.js';
 import { toConversation } from '../storage/to-domain.js';
 import { NotFoundError } from '../errors.js';
 import type { Conversation, Message, MessageAuthor, Person } from '../types.js';
@@ -29,13 +30,7 @@ export async function appendMessages(
   messages: Message[],
   extra: { $set?: Record<string, unknown>; $inc?: Record<string, number>; $addToSet?: Record<string, unknown> } = {},
 ): Promise<Conversation> {
-  const doc = await ctx.store.conversations
-    .findOneAndUpdate(
-      { _id: conversationId },
-      { ...extra, $push: { messages: { $each: messages.map(storedMessage) } } },
-      { returnDocument: 'after' },
-    )
-    .lean();
+  const doc = await updateConversation(ctx.store, conversationId, { ...extra, $push: { messages: { $each: messages.map(storedMessage) } } });
   if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
   for (const message of messages) ctx.events.publish(conversationId, { type: 'message', message });
   return toConversation(doc);

@@ -3,6 +3,7 @@ import type { HandoverContext } from '../handover-context.js';
 import { chooseRule } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
 import { toConversation } from '../storage/to-domain.js';
+import { updateConversation } from '../storage/update-conversation.js';
 import type { TurnResult } from '../types.js';
 import { appendMessage } from './append-message.js';
 import { BOT_FEEDBACK_REPLY } from './handle-customer-message.js';
@@ -21,9 +22,7 @@ export async function recordFeedback(
   const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
   if (input.helpful || withTeam) return turnResult(conversation, []);
 
-  const updatedDoc = await ctx.store.conversations
-    .findOneAndUpdate({ _id: conversation.id }, { $inc: { failedTurns: 1 } }, { returnDocument: 'after' })
-    .lean();
+  const updatedDoc = await updateConversation(ctx.store, conversation.id, { $inc: { failedTurns: 1 } });
   const updated = updatedDoc ? toConversation(updatedDoc) : conversation;
   const bot = await loadBot(ctx, conversation.botId);
   const decision = chooseRule(bot, {

@@ -4,6 +4,7 @@ import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation, toTranscript } from '../storage/to-domain.js';
+import { updateConversation } from '../storage/update-conversation.js';
 import type { Bot, Conversation, HandoverRecord, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
@@ -58,27 +59,21 @@ export async function startHandover(
 
   const closing = newMessage(ctx, conversation.id, 'bot', rule.closingMessage);
   const { id: _id, conversationId: _c, botId: _b, ...record } = handover;
-  const updated = await ctx.store.conversations
-    .findOneAndUpdate(
-      { _id: conversation.id },
-      {
-        $set: {
-          status: person ? 'assigned' : 'waiting',
-          paused: rule.pauseBot,
-          assignee: person,
-          failedTurns: 0,
-          lastHandoverId: handoverId,
-        },
-        $addToSet: { tags: { $each: rule.tags } },
-        $push: {
-          messages: storedMessage(closing),
-          handovers: { id: handoverId, ...record },
-          ...(task ? { taskIds: task.id } : {}),
-        },
-      },
-      { returnDocument: 'after' },
-    )
-    .lean();
+  const updated = await updateConversation(ctx.store, conversation.id, {
+    $set: {
+      status: person ? 'assigned' : 'waiting',
+      paused: rule.pauseBot,
+      assignee: person,
+      failedTurns: 0,
+      lastHandoverId: handoverId,
+    },
+    $addToSet: { tags: { $each: rule.tags } },
+    $push: {
+      messages: storedMessage(closing),
+      handovers: { id: handoverId, ...record },
+      ...(task ? { taskIds: task.id } : {}),
+    },
+  });
   const handedOver = toConversation(updated!);
   ctx.events.publish(conversation.id, { type: 'message', message: closing });
   ctx.events.publish(conversation.id, {

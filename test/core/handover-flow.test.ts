@@ -61,6 +61,22 @@ describe('customer asks the demo bot for a person', () => {
   });
 });
 
+describe('many messages at once', () => {
+  it('stores every one of 20 simultaneous customer messages to a handed-over conversation', async () => {
+    const first = await startConversation('I want to talk to a human');
+    const texts = Array.from({ length: 20 }, (_, i) => `message ${i}`);
+    const responses = await Promise.all(
+      texts.map((text, i) =>
+        api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text, messageId: `burst-${i}`, conversationId: first.conversationId }, token: first.token }),
+      ),
+    );
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    const view = await api(service, 'GET', `/api/v1/conversations/${first.conversationId}`, { token: first.token });
+    const stored = view.body.messages.filter((m: { from: string }) => m.from === 'customer').map((m: { text: string }) => m.text);
+    expect(stored.sort()).toEqual(['I want to talk to a human', ...texts].sort());
+  });
+});
+
 describe('the bot answers what it knows and hands over on the other triggers', () => {
   it('answers a known question from the knowledge base without handing over', async () => {
     const turn = await startConversation('How much does a session cost?');

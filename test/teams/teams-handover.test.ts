@@ -61,6 +61,8 @@ describe('escalations in Teams', () => {
 
   it('posts an Adaptive Card with Claim and Resolve actions', async () => {
     const { card } = await escalate('[click me](https://evil.example) let me talk to an agent');
+    // a new post in the channel, not a reply to the subscribe command
+    expect(card.activityId).toBeNull();
     const content = card.body.attachments[0].content;
     expect(card.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
