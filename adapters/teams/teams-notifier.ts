@@ -1,4 +1,4 @@
-import { CardFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
@@ -40,14 +40,22 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
       const reference = botDoc?.teamsChannel as Partial<ConversationReference> | null;
       if (!reference?.conversation?.id || !reference.serviceUrl) return;
       const channel = channelConversationId(reference.conversation.id);
+      const card = escalationCard({ bot, conversation, handover, task, transcript });
+      // A new post in the channel (the start of its own reply chain), as Teams creates one: createConversation.
+      const parameters = {
+        isGroup: true,
+        bot: reference.bot,
+        channelData: { channel: { id: channel } },
+        activity: { type: 'message', attachments: [CardFactory.adaptiveCard(card)] },
+      } as ConversationParameters;
       await safely('escalation card', { conversationId: conversation.id }, () =>
-        adapter.continueConversationAsync(appId, { ...reference, conversation: { ...reference.conversation!, id: channel } }, async (turn) => {
-          const card = escalationCard({ bot, conversation, handover, task, transcript });
-          const sent = await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
-          if (!sent?.id) return;
-          const post = { conversationId: channel, activityId: sent.id, serviceUrl: reference.serviceUrl! };
+        adapter.createConversationAsync(appId, 'msteams', reference.serviceUrl!, '', parameters, async (turn) => {
+          // Teams answers createConversation with the new post's reply chain: `<channel>;messageid=<post id>`
+          const activityId = turn.activity.conversation?.id?.split(';messageid=')[1];
+          if (!activityId) return;
+          const post = { conversationId: channel, activityId, serviceUrl: reference.serviceUrl! };
           await updateConversation(ctx.store, conversation.id, { $set: { 'channelRefs.teams': post } });
-          await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${sent.id}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
+          await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${activityId}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
             if (!isDuplicateKeyError(error)) throw error;
           });
         }),

@@ -30,6 +30,11 @@ export async function startConnectorStandIn() {
         body,
       });
       res.setHeader('content-type', 'application/json');
+      if (req.url === '/v3/conversations') {
+        // a new channel post: Teams answers with the reply chain's id and the post's activity id
+        const activityId = `${1700000000000 + next++}`;
+        return void res.end(JSON.stringify({ id: `${body.channelData.channel.id};messageid=${activityId}`, activityId }));
+      }
       res.end(JSON.stringify({ id: req.method === 'PUT' ? decodeURIComponent(match?.[2] ?? '') : `${1700000000000 + next++}` }));
     });
   });

@@ -53,7 +53,7 @@ describe('escalations in Teams', () => {
   async function escalate(text = 'I want to talk to a human') {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text, customer: { name: 'Grace' } } });
     const card = await waitFor(async () =>
-      repliesTo(CHANNEL).find((call) => JSON.stringify(call.body.attachments ?? []).includes(turn.body.conversationId)),
+      connector.calls.find((call) => call.path === '/v3/conversations' && JSON.stringify(call.body.activity?.attachments ?? []).includes(turn.body.conversationId)),
     );
     const stored = await service.ctx.store.conversations.findById(turn.body.conversationId).lean();
     return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, card, post: stored!.channelRefs.teams as { activityId: string } };
@@ -61,10 +61,10 @@ describe('escalations in Teams', () => {
 
   it('posts an Adaptive Card with Claim and Resolve actions', async () => {
     const { card } = await escalate('[click me](https://evil.example) let me talk to an agent');
-    // a new post in the channel, not a reply to the subscribe command
-    expect(card.activityId).toBeNull();
-    const content = card.body.attachments[0].content;
-    expect(card.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    // a new post in the subscribed channel, not a reply to the subscribe command
+    expect(card.body.channelData.channel.id).toBe(CHANNEL);
+    const content = card.body.activity.attachments[0].content;
+    expect(card.body.activity.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
     expect(content.actions.map((a: { verb: string; type: string }) => [a.type, a.verb])).toEqual([
       ['Action.Execute', 'claim'],
