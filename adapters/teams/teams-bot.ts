@@ -1,7 +1,8 @@
-import { TurnContext, type ConversationReference } from 'botbuilder';
+import { EventFactory, HandoffEventNames, TurnContext, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
+import { acceptHandoff } from '../../src/handover/accept-handoff.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { postAgentReply } from '../../src/handover/post-agent-reply.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
@@ -103,10 +104,40 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     }
   };
 
+  /**
+   * `handoff.initiate` from another Bot Framework bot: we take the
+   * conversation and answer `handoff.status` accepted (with the conversation
+   * id and token for our customer API) or failed.
+   */
+  const onHandoff = async (turn: TurnContext) => {
+    const activity = turn.activity;
+    const context = (activity.value ?? {}) as { botId?: unknown; reason?: unknown };
+    const transcript = (activity.attachments ?? [])
+      .filter((attachment) => attachment.contentType === 'application/vnd.microsoft.activity.transcript')
+      .flatMap((attachment) => ((attachment.content as { activities?: unknown[] })?.activities ?? []) as Array<{ type?: string; text?: string; from?: { role?: string } }>)
+      .filter((line) => line.type === 'message' && typeof line.text === 'string' && line.text.trim())
+      .map((line) => ({ from: line.from?.role === 'bot' ? ('bot' as const) : ('customer' as const), text: line.text! }));
+    try {
+      const accepted = await acceptHandoff(ctx, {
+        botId: typeof context.botId === 'string' && /^[a-z0-9-]{1,40}$/.test(context.botId) ? context.botId : 'demo',
+        customer: { id: activity.from.id, name: activity.from.name },
+        transcript,
+        reason: typeof context.reason === 'string' ? `Handed over by another bot: ${context.reason.slice(0, 300)}` : 'Handed over by another bot.',
+      });
+      const status = EventFactory.createHandoffStatus(activity.conversation, 'accepted');
+      status.value = { state: 'accepted', conversationId: accepted.conversationId, token: accepted.token };
+      await turn.sendActivity(status);
+    } catch (error) {
+      if (!(error instanceof HandoverError)) throw error;
+      await turn.sendActivity(EventFactory.createHandoffStatus(activity.conversation, 'failed', error.message));
+    }
+  };
+
   return async (turn: TurnContext): Promise<void> => {
     const activity = turn.activity;
     if (activity.type === 'message') return onMessage(turn);
     if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return onCardAction(turn);
+    if (activity.type === 'event' && activity.name === HandoffEventNames.InitiateHandoff) return onHandoff(turn);
     options.log.debug({ type: activity.type, name: activity.name }, 'teams activity ignored');
   };
 }

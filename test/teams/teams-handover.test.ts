@@ -123,3 +123,50 @@ describe('escalations in Teams', () => {
     expect((await api(service, 'GET', '/healthz')).status).toBe(200);
   });
 });
+
+describe('Bot Framework handoff convention', () => {
+  const handoffEvent = (botId: string) => ({
+    type: 'event',
+    name: 'handoff.initiate',
+    id: `handoff-${Date.now()}`,
+    serviceUrl: connector.url,
+    channelId: 'webchat',
+    from: { id: 'customer-42', name: 'Lin' },
+    recipient: { id: 'handover-bot' },
+    conversation: { id: 'other-bot-conversation-1' },
+    value: { botId, reason: 'the customer is upset' },
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.activity.transcript',
+        content: {
+          activities: [
+            { type: 'message', text: 'my parcel never came', from: { id: 'customer-42', role: 'user' } },
+            { type: 'message', text: 'Sorry to hear that.', from: { id: 'other-bot', role: 'bot' } },
+          ],
+        },
+      },
+    ],
+  });
+
+  it('takes a conversation another bot hands over and answers handoff.status accepted', async () => {
+    expect((await sendActivity(handoffEvent('demo'))).status).toBe(200);
+    const status = await waitFor(async () =>
+      connector.calls.find((call) => call.conversationId === 'other-bot-conversation-1' && call.body?.name === 'handoff.status'),
+    );
+    expect(status.body.value).toMatchObject({ state: 'accepted', conversationId: expect.stringMatching(/^cv_/), token: expect.any(String) });
+    const view = await api(service, 'GET', `/api/v1/conversations/${status.body.value.conversationId}`, { token: status.body.value.token });
+    expect(view.body).toMatchObject({ status: 'waiting', paused: true, tags: ['human_handover'] });
+    expect(view.body.messages.map((m: { from: string; text: string }) => [m.from, m.text]).slice(0, 2)).toEqual([
+      ['customer', 'my parcel never came'],
+      ['bot', 'Sorry to hear that.'],
+    ]);
+    expect(view.body.handovers[0]).toMatchObject({ trigger: 'contact_request', reason: 'Handed over by another bot: the customer is upset' });
+  });
+
+  it('answers failed for a bot that does not exist', async () => {
+    const event = { ...handoffEvent('nope'), conversation: { id: 'other-bot-conversation-2' } };
+    expect((await sendActivity(event)).status).toBe(200);
+    const status = await waitFor(async () => connector.calls.find((call) => call.conversationId === 'other-bot-conversation-2' && call.body?.name === 'handoff.status'));
+    expect(status.body.value.state).toBe('failed');
+  });
+});

@@ -1,0 +1,53 @@
+import { loadBot } from '../bots/load-bot.js';
+import { newMessage, storedMessage } from '../conversation/append-message.js';
+import { ConflictError } from '../errors.js';
+import type { HandoverContext } from '../handover-context.js';
+import { newId } from '../storage/new-id.js';
+import { toConversation } from '../storage/to-domain.js';
+import type { Customer, TurnResult } from '../types.js';
+import { startHandover } from './start-handover.js';
+
+export interface HandoffRequest {
+  botId: string;
+  customer: Customer;
+  /** What was said before, oldest first. */
+  transcript: Array<{ from: 'customer' | 'bot'; text: string }>;
+  reason: string;
+}
+
+/**
+ * Another bot hands a conversation over to us (the Bot Framework
+ * `handoff.initiate` convention): the conversation is created with its
+ * transcript and handed over by the bot's first enabled rule, as if the
+ * customer had asked for a person.
+ */
+export async function acceptHandoff(
+  ctx: HandoverContext,
+  request: HandoffRequest,
+): Promise<{ conversationId: string; token: string; result: TurnResult }> {
+  const bot = await loadBot(ctx, request.botId);
+  const rule = bot.rules.find((candidate) => candidate.enabled);
+  if (!bot.labs || !bot.handover || !rule) {
+    throw new ConflictError(`bot "${bot.id}" does not take handovers now (Labs, handover or an enabled rule is missing)`);
+  }
+  const id = newId('cv');
+  const messages = request.transcript.slice(-200).map((line) => newMessage(ctx, id, line.from, line.text.slice(0, 4000)));
+  const doc = await ctx.store.conversations.create({
+    _id: id,
+    botId: bot.id,
+    status: 'bot',
+    paused: false,
+    tags: [],
+    assignee: null,
+    customer: request.customer,
+    failedTurns: 0,
+    lastCustomerText: null,
+    lastHandoverId: null,
+    channelRefs: {},
+    messages: messages.map(storedMessage),
+    taskIds: [],
+    handovers: [],
+  });
+  const result = await startHandover(ctx, bot, toConversation(doc.toObject()), { rule, trigger: 'contact_request', reason: request.reason });
+  return { conversationId: id, token: ctx.tokens.issue(id), result: result! };
+}
