@@ -1,6 +1,7 @@
 import { loadBot } from '../src/bots/load-bot.js';
 import type { HandoverContext } from '../src/handover-context.js';
-import { toConversation, toTask, toTranscript } from '../src/storage/to-domain.js';
+import { toConversation, toTranscript } from '../src/storage/to-domain.js';
+import { loadTasks } from '../src/tasks/task-state.js';
 import type { Bot, Conversation, HandoverRecord, Message, Task } from '../src/types.js';
 
 /** What an escalation post or card shows, on any platform. */
@@ -25,12 +26,12 @@ export async function loadEscalationView(ctx: HandoverContext, conversationId: s
   const conversation = toConversation(doc);
   const bot = await loadBot(ctx, conversation.botId);
   const record = (doc.handovers ?? []).at(-1) ?? null;
-  const taskDoc = record?.taskId ? await ctx.store.tasks.findById(record.taskId).lean() : null;
+  const [task] = record?.taskId ? await loadTasks(ctx, [record.taskId], conversation.assignee) : [];
   return {
     bot,
     conversation,
     handover: record ? { ...record, conversationId, botId: conversation.botId } : null,
-    task: taskDoc ? toTask(taskDoc) : null,
+    task: task ?? null,
     transcript: toTranscript(doc),
     posts: (doc.channelRefs ?? {}) as EscalationPosts,
   };

@@ -5,7 +5,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
 import { runLoad, type LoadResult } from './load.js';
-import { addPendingTaskJobs, taskFireLateness } from './task-phases.js';
+import { addPendingTasks, taskFireLateness } from './task-phases.js';
 import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from './processes.js';
 
 const quick = process.argv.includes('--quick');
@@ -44,7 +44,7 @@ try {
   const turns = await customerTurns(TURNS, 'plain');
   const ceilingResult = await ceilingInserts(TURNS);
   const tasks = await taskFireLateness(`${db.uri}bench`, TASKS_DUE_TOGETHER);
-  await addPendingTaskJobs(`${db.uri}bench`, PENDING_TASKS);
+  await addPendingTasks(`${db.uri}bench`, PENDING_TASKS);
   const turnsWithPending = await customerTurns(TURNS, 'pending');
   const rss = rssMegabytes(service.pid!);
 

@@ -1,56 +1,66 @@
 import { MongoClient, type Db } from 'mongodb';
-import { agendaTaskScheduler, createAgenda, TASK_DUE_JOB } from '../jobs/agenda-scheduler.js';
 import { percentile } from './load.js';
+
+const MINUTE = 60_000;
+
+async function addTasks(db: Db, ids: string[], dueAt: (index: number) => Date): Promise<void> {
+  for (let start = 0; start < ids.length; start += 1_000) {
+    const batch = ids.slice(start, start + 1_000).map((id, i) => ({
+      _id: id as never,
+      conversationId: 'cv_bench',
+      botId: 'demo',
+      note: 'bench follow-up',
+      dueAt: dueAt(start + i),
+      status: 'open',
+      assignee: null,
+    }));
+    await db.collection('tasks').insertMany(batch);
+    // the service's own scheduler, one write per minute's list
+    const byMinute = new Map<number, string[]>();
+    for (const task of batch) {
+      const minute = Math.floor(task.dueAt.getTime() / MINUTE);
+      byMinute.set(minute, [...(byMinute.get(minute) ?? []), task._id as string]);
+    }
+    for (const [minute, taskIds] of byMinute) {
+      await db.collection('dueTasks').updateOne({ _id: `due:${minute}` as never }, { $addToSet: { taskIds: { $each: taskIds } } }, { upsert: true });
+    }
+  }
+}
 
 /** 1,000 follow-up tasks due at the same moment: how late does the service remind them? */
 export async function taskFireLateness(uri: string, count: number): Promise<{ p50: number; p99: number; fired: number }> {
   const client = await MongoClient.connect(uri);
   try {
     const db = client.db();
-    const dueAt = new Date(Date.now() + 8_000);
-    const ids = Array.from({ length: count }, (_, i) => `tk_bench_${i}_${Date.now()}`);
-    await db.collection('tasks').insertMany(
-      ids.map((_id) => ({ _id: _id as never, conversationId: 'cv_bench', botId: 'demo', note: 'bench', dueAt, status: 'open', assignee: null, remindedAt: null })),
-    );
-    // Scheduled the way the service schedules them (an Agenda that is never started here).
-    const scheduler = agendaTaskScheduler(createAgenda(db, { processEvery: 60_000, name: 'bench-scheduler' }));
-    for (const id of ids) await scheduler.scheduleTaskDue(id, dueAt);
+    const dueAt = new Date(Date.now() + 5_000);
+    const ids = Array.from({ length: count }, (_, i) => `tk_bench_${Date.now()}_${i}`);
+    await addTasks(db, ids, () => dueAt);
     const deadline = dueAt.getTime() + 120_000;
-    let reminded: Array<{ remindedAt: Date | null }> = [];
-    while (Date.now() < deadline) {
-      reminded = await db.collection('tasks').find({ _id: { $in: ids as never[] }, remindedAt: { $ne: null } }, { projection: { remindedAt: 1 } }).toArray() as never;
-      if (reminded.length === count) break;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const reminded = new Map<string, Date>();
+    while (Date.now() < deadline && reminded.size < count) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (const id of ids) {
+        if (reminded.has(id)) continue;
+        const decision = await db.collection('decisions').findOne({ _id: `task-due:${id}` as never });
+        if (decision) reminded.set(id, decision.at as Date);
+      }
     }
-    const lateness = reminded.map((task) => (task.remindedAt!.getTime() - dueAt.getTime()) / 1000).sort((a, b) => a - b);
-    // tasks never reminded count as late as the wait itself
+    const lateness = [...reminded.values()].map((at) => (at.getTime() - dueAt.getTime()) / 1000).sort((a, b) => a - b);
+    // tasks never reminded count as late as the whole wait
     while (lateness.length < count) lateness.push((deadline - dueAt.getTime()) / 1000);
-    return { p50: percentile(lateness, 0.5), p99: percentile(lateness, 0.99), fired: reminded.length };
+    return { p50: percentile(lateness, 0.5), p99: percentile(lateness, 0.99), fired: reminded.size };
   } finally {
     await client.close();
   }
 }
 
-/** Fills Agenda with pending task reminders due tomorrow, shaped as Agenda stores them. */
-export async function addPendingTaskJobs(uri: string, count: number): Promise<void> {
+/** Pending follow-up tasks due tomorrow, spread over the day, as the service stores them. */
+export async function addPendingTasks(uri: string, count: number): Promise<void> {
   const client = await MongoClient.connect(uri);
   try {
-    const db: Db = client.db();
-    const jobs = db.collection('agendaJobs');
-    const template = await jobs.findOne({ name: TASK_DUE_JOB });
-    const { _id, ...shape } = template ?? { _id: null, name: TASK_DUE_JOB, type: 'normal', priority: 0 };
-    const nextRunAt = new Date(Date.now() + 24 * 3600_000);
-    for (let start = 0; start < count; start += 1_000) {
-      const batch = Array.from({ length: Math.min(1_000, count - start) }, (_, i) => ({
-        ...shape,
-        data: { taskId: `tk_pending_${start + i}` },
-        nextRunAt,
-        lockedAt: null,
-        lastRunAt: null,
-        lastFinishedAt: null,
-      }));
-      await jobs.insertMany(batch);
-    }
+    const tomorrow = Date.now() + 24 * 3600_000;
+    const ids = Array.from({ length: count }, (_, i) => `tk_pending_${i}`);
+    await addTasks(client.db(), ids, (i) => new Date(tomorrow + (i % 1440) * MINUTE));
   } finally {
     await client.close();
   }

@@ -3,8 +3,9 @@ import type { Express, Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createHttpApp } from '../http/create-http-app.js';
-import { agendaTaskScheduler, createAgenda } from '../../jobs/agenda-scheduler.js';
-import { defineTaskDueJob } from '../../jobs/task-due-job.js';
+import { createAgenda } from '../../jobs/agenda-scheduler.js';
+import { scheduleTaskReminders } from '../../jobs/task-reminders-job.js';
+import { dueTaskScheduler } from '../../src/tasks/sweep-due-tasks.js';
 import { createBotResponders } from '../../src/bots/bot-responders.js';
 import { ensureDemoBot } from '../../src/bots/demo-bot.js';
 import { applyBotConfig } from '../../src/config/apply-bot-config.js';
@@ -57,19 +58,19 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     store,
     events,
     notifier: combineNotifiers(notifiers, log),
-    scheduler: agendaTaskScheduler(agenda),
+    scheduler: dueTaskScheduler(store),
     responders: createBotResponders(),
     tokens: createConversationTokens(await loadTokenSecret(store)),
     log,
     now: () => new Date(),
   };
-  defineTaskDueJob(agenda, ctx);
   await ensureDemoBot(ctx, { slackChannel: options.demoSlackChannel });
   await applyBotConfig(ctx, options.botConfigs);
   const adapters: ServiceAdapter[] = [];
   for (const factory of options.adapters ?? []) adapters.push(await factory(ctx));
   for (const adapter of adapters) if (adapter.notifier) notifiers.push(adapter.notifier);
   await agenda.start();
+  await scheduleTaskReminders(agenda, ctx, options.jobPollMs);
 
   const app = createHttpApp({
     ctx,

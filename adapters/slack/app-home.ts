@@ -2,15 +2,18 @@ import type { View } from '@slack/types';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { StaffMember } from '../../src/types.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { loadTasks } from '../../src/tasks/task-state.js';
 
 export const AVAILABILITY_ACTION = 'handover_availability';
 
 /** App Home: my open conversations and tasks, and my availability for auto-assignment. */
 export async function appHome(ctx: HandoverContext, staff: StaffMember): Promise<View> {
-  const [conversations, tasks] = await Promise.all([
-    ctx.store.conversations.find({ 'assignee.id': staff.id, status: 'assigned' }).limit(20).lean(),
-    ctx.store.tasks.find({ 'assignee.id': staff.id, status: { $in: ['open', 'overdue'] } }).sort({ dueAt: 1 }).limit(20).lean(),
-  ]);
+  const conversations = await ctx.store.conversations.find({ 'assignee.id': staff.id, status: 'assigned' }).limit(20).lean();
+  const person = { id: staff.id, name: staff.name };
+  const tasks = (await Promise.all(conversations.map((conversation) => loadTasks(ctx, conversation.taskIds ?? [], person))))
+    .flat()
+    .filter((task) => task.status !== 'done')
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const conversationLines = conversations.map(
     (conversation) => `• \`${conversation._id}\` — ${escapeMrkdwn(String(conversation.customer?.name ?? 'a customer'))} (${conversation.botId})`,
   );

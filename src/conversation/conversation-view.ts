@@ -1,13 +1,14 @@
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { toTask, toTranscript } from '../storage/to-domain.js';
+import { toTranscript } from '../storage/to-domain.js';
+import { loadTasks } from '../tasks/task-state.js';
 import type { Conversation } from '../types.js';
 
 /** The whole conversation as its customer (and support tools) see it. */
 export async function conversationView(ctx: HandoverContext, conversation: Conversation) {
   const doc = await ctx.store.conversations.findById(conversation.id).lean();
   if (!doc) throw new NotFoundError(`conversation "${conversation.id}"`);
-  const tasks = await Promise.all((doc.taskIds ?? []).map((taskId) => ctx.store.tasks.findById(taskId).lean()));
+  const tasks = await loadTasks(ctx, doc.taskIds ?? [], conversation.assignee);
   return {
     id: conversation.id,
     botId: conversation.botId,
@@ -16,10 +17,7 @@ export async function conversationView(ctx: HandoverContext, conversation: Conve
     tags: conversation.tags,
     assignee: conversation.assignee,
     messages: toTranscript(doc).map(({ id, from, text, at, author }) => ({ id, from, text, at, author })),
-    tasks: tasks
-      .filter((task) => task !== null)
-      .map((task) => toTask(task))
-      .map(({ id, note, dueAt, status, assignee }) => ({ id, note, dueAt, status, assignee })),
+    tasks: tasks.map(({ id, note, dueAt, status, assignee }) => ({ id, note, dueAt, status, assignee })),
     handovers: (doc.handovers ?? []).map(({ trigger, rule, reason, at }) => ({ trigger, rule, reason, at })),
   };
 }

@@ -2,7 +2,8 @@ import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
-import { toConversation, toTask } from '../storage/to-domain.js';
+import { toConversation } from '../storage/to-domain.js';
+import { loadTasks } from '../tasks/task-state.js';
 import type { Conversation, Person, StaffMember } from '../types.js';
 
 export type ClaimOutcome =
@@ -33,12 +34,10 @@ export async function claimConversation(ctx: HandoverContext, conversationId: st
   ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });
   await ctx.notifier.conversationChanged({ conversation, change: 'claimed', by: staff });
 
-  // Open follow-up tasks nobody holds go to whoever claimed the conversation.
-  for (const taskId of current.taskIds ?? []) {
-    const task = await ctx.store.tasks.findById(taskId).lean();
-    if (!task || task.status === 'done' || task.assignee?.id) continue;
-    await ctx.store.tasks.updateOne({ _id: taskId }, { $set: { assignee: person } });
-    await ctx.notifier.assigned({ staff, conversation, task: { ...toTask(task), assignee: person }, kind: 'task' });
+  // Open follow-up tasks nobody was named for now belong to whoever claimed the conversation.
+  const tasks = await loadTasks(ctx, current.taskIds ?? [], person);
+  for (const task of tasks.filter((task) => task.status !== 'done' && task.assignee?.id === staff.id)) {
+    await ctx.notifier.assigned({ staff, conversation, task, kind: 'task' });
   }
   return { won: true, conversation };
 }

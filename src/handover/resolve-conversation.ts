@@ -23,7 +23,7 @@ export async function resolveConversation(
     $set: { status: 'resolved', paused: false, failedTurns: 0 },
   });
   ctx.log.info({ conversationId, staffId: by?.id ?? null }, 'conversation resolved');
-  for (const taskId of current.taskIds ?? []) await ctx.store.tasks.updateOne({ _id: taskId }, { $set: { status: 'done' } });
+  for (const taskId of current.taskIds ?? []) await decideOnce(ctx.store, `task-done:${taskId}`);
   ctx.events.publish(conversationId, { type: 'status', status: 'resolved', paused: false, assignee: conversation.assignee });
   await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });
   return conversation;

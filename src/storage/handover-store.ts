@@ -155,6 +155,15 @@ const decisionSchema = new Schema<DecisionDocument>(
   { versionKey: false, minimize: false },
 );
 
+/** Follow-up tasks due in one minute: the reminder sweep reads these by _id instead of scanning tasks. */
+export interface DueTasksDocument {
+  /** `due:<minutes since the epoch>` */
+  _id: string;
+  taskIds: string[];
+}
+
+const dueTasksSchema = new Schema<DueTasksDocument>({ _id: String, taskIds: { type: [String], default: () => [] } }, { versionKey: false });
+
 /** Where an escalation was posted (a Slack thread, a Teams reply chain), to find its conversation by _id. */
 export interface EscalationPostDocument {
   /** e.g. `slack:C0123:1700000000.000100` */
@@ -182,6 +191,7 @@ export interface HandoverStore {
   tasks: Model<TaskDocument>;
   decisions: Model<DecisionDocument>;
   escalationPosts: Model<EscalationPostDocument>;
+  dueTasks: Model<DueTasksDocument>;
   settings: Model<{ _id: string; value: unknown }>;
 }
 
@@ -195,6 +205,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     tasks: connection.model<TaskDocument>('Task', taskSchema, 'tasks'),
     decisions: connection.model<DecisionDocument>('Decision', decisionSchema, 'decisions'),
     escalationPosts: connection.model<EscalationPostDocument>('EscalationPost', escalationPostSchema, 'escalationPosts'),
+    dueTasks: connection.model<DueTasksDocument>('DueTasks', dueTasksSchema, 'dueTasks'),
     settings: connection.model<{ _id: string; value: unknown }>('Setting', settingSchema, 'settings'),
   };
 }

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { TASK_DUE_JOB } from '../../jobs/agenda-scheduler.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 
 const mongodbUri = testDatabaseUri();
@@ -24,8 +23,11 @@ describe('nothing is lost on a restart', () => {
     expect(view.body).toMatchObject({ status: 'waiting', paused: true, tags: ['human_handover'] });
     expect(view.body.tasks).toEqual([expect.objectContaining({ id: taskId, status: 'open' })]);
 
-    const job = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: TASK_DUE_JOB, 'data.taskId': taskId });
-    expect(job?.nextRunAt).toEqual(new Date(turn.body.handover.taskDueAt));
+    const minute = Math.floor(new Date(turn.body.handover.taskDueAt).getTime() / 60_000);
+    const due = await service.ctx.store.dueTasks.findById(`due:${minute}`).lean();
+    expect(due?.taskIds).toContain(taskId);
+    const sweep = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'task-reminders' });
+    expect(sweep).toMatchObject({ type: 'single' });
 
     const later = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'hello?', conversationId }, token });
     expect(later.body.replies).toEqual([]);
@@ -36,18 +38,22 @@ describe('the follow-up task job', () => {
   it('fires from MongoDB when due: the task becomes overdue and is reminded once', async () => {
     service ??= await startTestService({ mongodbUri });
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'agent please' } });
+    const { conversationId, token } = turn.body;
     const taskId: string = turn.body.handover.taskId;
-    // Bring the due time forward rather than waiting a day: the job row is what Agenda polls.
-    const jobs = service.ctx.store.connection.db!.collection('agendaJobs');
-    const moved = await jobs.updateOne({ name: TASK_DUE_JOB, 'data.taskId': taskId }, { $set: { nextRunAt: new Date() } });
-    expect(moved.matchedCount).toBe(1);
+    const taskOf = async () => (await api(service!, 'GET', `/api/v1/conversations/${conversationId}`, { token })).body.tasks[0];
+    expect(await taskOf()).toMatchObject({ id: taskId, status: 'open' });
 
-    const task = await waitFor(async () => {
-      const doc = await service!.ctx.store.tasks.findById(taskId).lean();
-      return doc?.status === 'overdue' ? doc : null;
-    });
-    expect(task.remindedAt).toBeInstanceOf(Date);
-    const { fireTaskDue } = await import('../../src/tasks/fire-task-due.js');
-    expect(await fireTaskDue(service.ctx, taskId)).toBe('not-open');
+    // A day passes for the service: the Agenda sweep (every 100 ms in tests) finds the task due.
+    const realNow = service.ctx.now;
+    service.ctx.now = () => new Date(Date.now() + 25 * 3600_000);
+    try {
+      await waitFor(async () => (await taskOf()).status === 'overdue');
+      const reminder = await service.ctx.store.decisions.findById(`task-due:${taskId}`).lean();
+      expect(reminder?.at).toBeInstanceOf(Date);
+      const { fireTaskDue } = await import('../../src/tasks/fire-task-due.js');
+      expect(await fireTaskDue(service.ctx, taskId)).toBe('not-open');
+    } finally {
+      service.ctx.now = realNow;
+    }
   });
 });
