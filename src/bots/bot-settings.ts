@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, RuleLimitError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { MAX_RULES_PER_BOT } from '../rules/handover-rule-schema.js';
 import { toBot } from '../storage/to-domain.js';
+import { forgetBot } from './load-bot.js';
 import type { Bot, HandoverRule } from '../types.js';
 
 /**
@@ -13,6 +14,7 @@ type BotSwitches = Partial<Pick<Bot, 'labs' | 'handover' | 'slackChannel' | 'fai
 export async function updateBotSwitches(ctx: HandoverContext, botId: string, changes: BotSwitches): Promise<Bot> {
   const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: changes }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFoundError(`bot "${botId}"`);
+  forgetBot(ctx.store, botId);
   return toBot(doc);
 }
 
@@ -29,6 +31,7 @@ export async function addRule(ctx: HandoverContext, botId: string, rule: Handove
     .findOneAndUpdate({ _id: botId, rules: { $size: count } }, { $push: { rules: rule } }, { returnDocument: 'after' })
     .lean();
   if (!doc) throw new ConflictError(`the rules of bot "${botId}" changed meanwhile; try again`);
+  forgetBot(ctx.store, botId);
   return toBot(doc);
 }
 
@@ -37,6 +40,7 @@ export async function replaceRules(ctx: HandoverContext, botId: string, rules: H
   if (rules.length > MAX_RULES_PER_BOT) throw new RuleLimitError(botId, MAX_RULES_PER_BOT);
   const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: { rules } }, { returnDocument: 'after' }).lean();
   if (!doc) throw new NotFoundError(`bot "${botId}"`);
+  forgetBot(ctx.store, botId);
   return toBot(doc);
 }
 
@@ -45,5 +49,6 @@ export async function removeRule(ctx: HandoverContext, botId: string, ruleName: 
     .findOneAndUpdate({ _id: botId, 'rules.name': ruleName }, { $pull: { rules: { name: ruleName } } }, { returnDocument: 'after' })
     .lean();
   if (!doc) throw new NotFoundError(`rule "${ruleName}" of bot "${botId}"`);
+  forgetBot(ctx.store, botId);
   return toBot(doc);
 }

@@ -1,4 +1,5 @@
 import type { HandoverContext } from '../handover-context.js';
+import { forgetBot } from '../bots/load-bot.js';
 import { isDuplicateKeyError } from '../storage/handover-store.js';
 import type { BotConfig } from './bot-config-file.js';
 
@@ -31,6 +32,7 @@ export async function applyBotConfig(ctx: HandoverContext, bots: BotConfig[]): P
       set[`fromConfigFile.${field}`] = config[field];
     }
     await ctx.store.bots.updateOne({ _id: config.id }, { $set: set });
+    forgetBot(ctx.store, config.id);
     ctx.log.info({ botId: config.id, fields: changed }, 'bot updated from the config file');
   }
 }

@@ -1,6 +1,6 @@
 import type { HandoverContext } from '../handover-context.js';
 import { newOrderedId } from '../storage/new-id.js';
-import { updateConversation } from '../storage/update-conversation.js';
+import { updateConversation, updateConversationQuietly } from '../storage/update-conversation.js';
 import { toConversation } from '../storage/to-domain.js';
 import { NotFoundError } from '../errors.js';
 import type { Conversation, Message, MessageAuthor, Person } from '../types.js';
@@ -34,6 +34,20 @@ export async function appendMessages(
   if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
   for (const message of messages) ctx.events.publish(conversationId, { type: 'message', message });
   return toConversation(doc);
+}
+
+/**
+ * Appends without reading the document back (cheaper with a long
+ * transcript); the caller knows the state it wrote.
+ */
+export async function appendMessagesQuietly(
+  ctx: HandoverContext,
+  conversationId: string,
+  messages: Message[],
+  extra: { $set?: Record<string, unknown>; $inc?: Record<string, number> } = {},
+): Promise<void> {
+  await updateConversationQuietly(ctx.store, conversationId, { ...extra, $push: { messages: { $each: messages.map(storedMessage) } } });
+  for (const message of messages) ctx.events.publish(conversationId, { type: 'message', message });
 }
 
 /** Stores one bot, agent or system message in the transcript. */

@@ -6,7 +6,7 @@ import { startHandover } from '../handover/start-handover.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
-import { appendMessages, newMessage, storedMessage } from './append-message.js';
+import { appendMessages, appendMessagesQuietly, newMessage, storedMessage } from './append-message.js';
 import { loadCustomerConversation } from './load-customer-conversation.js';
 import { readCustomerTurn } from './read-customer-turn.js';
 import { recordReceiptAnswer, takeReceipt } from './message-receipts.js';
@@ -96,7 +96,8 @@ async function saveTurn(
   const { conversation } = state;
   const set = { lastCustomerText: changes.lastCustomerText, ...(changes.status ? { status: changes.status } : {}) };
   if (!state.isNew) {
-    return appendMessages(ctx, conversation.id, messages, { $set: set, $inc: { failedTurns: changes.failed ? 1 : 0 } });
+    await appendMessagesQuietly(ctx, conversation.id, messages, { $set: set, $inc: { failedTurns: changes.failed ? 1 : 0 } });
+    return { ...conversation, ...set, failedTurns: conversation.failedTurns + (changes.failed ? 1 : 0), updatedAt: ctx.now() };
   }
   const { id, ...fields } = conversation;
   const doc = await ctx.store.conversations.create({

@@ -10,7 +10,8 @@ export async function loadCustomerConversation(
   token: string | undefined,
 ): Promise<Conversation> {
   if (!token) throw new UnauthorizedError('this conversation needs its token: send "Authorization: Bearer <token>"');
-  const doc = await ctx.store.conversations.findById(conversationId).lean();
+  // the transcript is not needed for a turn: leave it in the database
+  const doc = await ctx.store.conversations.findById(conversationId).select('-messages').lean();
   if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
   if (!ctx.tokens.verify(conversationId, token)) throw new UnauthorizedError('the conversation token does not match');
   return toConversation(doc);

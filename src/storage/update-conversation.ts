@@ -20,6 +20,15 @@ export function updateConversation(
   );
 }
 
+/** The same, without returning the document (a long transcript costs to read back). */
+export async function updateConversationQuietly(
+  store: HandoverStore,
+  conversationId: string,
+  update: UpdateQuery<ConversationDocument>,
+): Promise<void> {
+  await oneAtATime(conversationId, () => store.conversations.updateOne({ _id: conversationId }, update).exec());
+}
+
 function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
   const run = previous.then(work, work);
