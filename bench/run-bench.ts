@@ -6,11 +6,15 @@ import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
 import { runLoad, type LoadResult } from './load.js';
 import { addPendingTasks, taskFireLateness } from './task-phases.js';
+import { escalationLatency, simultaneousClaims } from './slack-phases.js';
+import { SIGNING_SECRET, startSlackStandIn } from '../test/slack/slack-stand-in.js';
 import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from './processes.js';
 
 const quick = process.argv.includes('--quick');
 const CONCURRENCY = 32;
 const TURNS = quick ? 800 : 4000;
+const ESCALATIONS = quick ? 40 : 200;
+const CLAIM_CLICKS = 50;
 const TASKS_DUE_TOGETHER = quick ? 200 : 1_000;
 const PENDING_TASKS = quick ? 10_000 : 100_000;
 const QUESTIONS = [
@@ -22,6 +26,7 @@ const QUESTIONS = [
   'What payment methods do you accept?',
 ];
 
+const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
 const db = await startEmbeddedDatabase({ dataDir });
 const servicePort = await freePort();
@@ -32,6 +37,10 @@ const service = startNodeProcess('adapters/server/main.ts', {
   LOG_LEVEL: 'warn',
   HANDOVER_RATE_LIMIT_PER_MINUTE: '100000000',
   HANDOVER_JOB_POLL_MS: '1000',
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: slack.url,
+  SLACK_CHANNEL: 'C0123456789',
 });
 const ceiling = startNodeProcess('bench/ceiling-server.ts', { MONGODB_URI: `${db.uri}bench`, PORT: String(ceilingPort) });
 const serviceUrl = `http://127.0.0.1:${servicePort}`;
@@ -43,6 +52,13 @@ try {
 
   const turns = await customerTurns(TURNS, 'plain');
   const ceilingResult = await ceilingInserts(TURNS);
+  const escalations = await escalationLatency(serviceUrl, slack, ESCALATIONS);
+  const claimTarget = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'Can I speak with someone?' }),
+  }).then((response) => response.json() as Promise<{ conversationId: string }>);
+  const claims = await simultaneousClaims(serviceUrl, slack, CLAIM_CLICKS, claimTarget.conversationId);
   const tasks = await taskFireLateness(`${db.uri}bench`, TASKS_DUE_TOGETHER);
   await addPendingTasks(`${db.uri}bench`, PENDING_TASKS);
   const turnsWithPending = await customerTurns(TURNS, 'pending');
@@ -55,6 +71,13 @@ try {
     turn_errors: turns.errors,
     ceiling_turns_per_s: round(ceilingResult.perSecond),
     turn_ceiling_ratio: round(turns.perSecond / ceilingResult.perSecond, 3),
+    escalation_p50_ms: round(escalations.p50),
+    escalation_p99_ms: round(escalations.p99),
+    escalations_delivered: escalations.delivered,
+    claim_ack_p50_ms: round(claims.p50),
+    claim_ack_p99_ms: round(claims.p99),
+    claim_clicks_acknowledged: claims.acknowledged,
+    claim_winners: claims.winners,
     task_fire_lateness_p50_s: round(tasks.p50, 2),
     task_fire_lateness_p99_s: round(tasks.p99, 2),
     tasks_fired: tasks.fired,
@@ -72,12 +95,15 @@ try {
     ['ceiling: one insertOne per request', ceilingResult],
     [`customer turns with ${PENDING_TASKS} pending tasks`, turnsWithPending],
   ]);
+  console.log(`escalations: ${escalations.delivered}/${ESCALATIONS} posted to Slack, p50 ${round(escalations.p50)} ms, p99 ${round(escalations.p99)} ms`);
+  console.log(`claims: ${claims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(claims.p50)} ms, p99 ${round(claims.p99)} ms, winners ${claims.winners}`);
   console.log(`task reminders: ${tasks.fired}/${TASKS_DUE_TOGETHER} fired, lateness p50 ${round(tasks.p50, 2)} s, p99 ${round(tasks.p99, 2)} s`);
   console.log(JSON.stringify(results));
 } finally {
   await stopProcess(service);
   await stopProcess(ceiling);
   await db.stop();
+  await slack.close();
   rmSync(dataDir, { recursive: true, force: true });
 }
 

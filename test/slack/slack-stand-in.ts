@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   method: string;
   args: Record<string, any>;
+  /** performance.now() when the call arrived */
+  at: number;
 }
 
 /**
@@ -22,7 +24,7 @@ export async function startSlackStandIn() {
       const type = req.headers['content-type'] ?? '';
       const args: Record<string, any> = type.includes('json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
       for (const key of ['blocks', 'view']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
-      calls.push({ method, args });
+      calls.push({ method, args, at: performance.now() });
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(answer(method, args)));
     });

@@ -1,0 +1,52 @@
+import { percentile, runLoad } from './load.js';
+import { blockActionBody, postToSlackEndpoint, type startSlackStandIn } from '../test/slack/slack-stand-in.js';
+
+type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;
+
+/** From the customer's "talk to a human" to the Slack stand-in receiving the escalation post. */
+export async function escalationLatency(serviceUrl: string, slack: SlackStandIn, count: number) {
+  const latencies: number[] = [];
+  await runLoad(count, 4, async () => {
+    const started = performance.now();
+    const response = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'I want to talk to a human' }),
+    });
+    const { conversationId } = (await response.json()) as { conversationId: string };
+    const deadline = performance.now() + 10_000;
+    for (;;) {
+      const post = slack.calls.find((call) => call.method === 'chat.postMessage' && !call.args.thread_ts && JSON.stringify(call.args.blocks ?? '').includes(conversationId));
+      if (post) {
+        latencies.push(post.at - started);
+        return true;
+      }
+      if (performance.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  });
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), delivered: latencies.length };
+}
+
+/**
+ * Many staff click Claim at once: how fast is each click acknowledged, and
+ * how many win? Winners are the clickers not told "already claimed" once
+ * the dust settles (the claim itself runs after the acknowledgement).
+ */
+export async function simultaneousClaims(serviceUrl: string, slack: SlackStandIn, clicks: number, conversationId: string) {
+  const acks: number[] = [];
+  await Promise.all(
+    Array.from({ length: clicks }, async (_, i) => {
+      const started = performance.now();
+      const response = await postToSlackEndpoint(serviceUrl, blockActionBody('handover_claim', conversationId, { id: `U_BENCH${i}`, name: `bench${i}` }), 'application/x-www-form-urlencoded');
+      if (response.status === 200) acks.push(performance.now() - started);
+    }),
+  );
+  acks.sort((a, b) => a - b);
+  const toldOff = () =>
+    new Set(slack.calls.filter((call) => call.method === 'chat.postEphemeral' && String(call.args.user).startsWith('U_BENCH') && String(call.args.text).includes('Already claimed')).map((call) => call.args.user)).size;
+  const deadline = performance.now() + 15_000;
+  while (toldOff() < clicks - 1 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { p50: percentile(acks, 0.5), p99: percentile(acks, 0.99), acknowledged: acks.length, winners: clicks - toldOff() };
+}
