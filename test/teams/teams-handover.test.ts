@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { adaptiveCardProblems } from './adaptive-card-parser.js';
 import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
 
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
@@ -66,6 +67,7 @@ describe('escalations in Teams', () => {
     const content = card.body.activity.attachments[0].content;
     expect(card.body.activity.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(adaptiveCardProblems(content)).toEqual([]);
     expect(content.actions.map((a: { verb: string; type: string }) => [a.type, a.verb])).toEqual([
       ['Action.Execute', 'claim'],
       ['Action.Execute', 'resolve'],
@@ -92,6 +94,7 @@ describe('escalations in Teams', () => {
     const { conversationId, token, post } = await escalate();
     const claimed = await sendActivity(cardAction(connector.url, 'claim', conversationId, { id: 'aad-kim', name: 'Kim' }));
     expect(JSON.stringify(claimed.body.value)).toContain('Claimed by Kim');
+    expect(adaptiveCardProblems(claimed.body.value)).toEqual([]);
     await waitFor(async () => connector.calls.find((call) => call.method === 'PUT' && call.activityId === post.activityId));
 
     await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'My invoice is wrong', conversationId }, token });
