@@ -36,3 +36,29 @@ export async function loadEscalationView(ctx: HandoverContext, conversationId: s
     posts: (doc.channelRefs ?? {}) as EscalationPosts,
   };
 }
+
+const TRIGGER_LABEL: Record<string, string> = {
+  contact_request: 'Asked for a person',
+  lack_of_information: 'The bot had no answer',
+  failed_resolution: 'The bot failed to help',
+  sensitive_topic: 'Sensitive topic',
+};
+
+/** The escalation's headline: why the conversation came to the team. */
+export function triggerLabel(handover: HandoverRecord | null): string {
+  return handover ? TRIGGER_LABEL[handover.trigger] ?? handover.trigger : 'Handover';
+}
+
+/** Where the conversation stands, in plain words (platforms escape it their way). */
+export function escalationStatus(conversation: Conversation): string {
+  switch (conversation.status) {
+    case 'waiting':
+      return 'Waiting for someone to claim it';
+    case 'assigned':
+      return `Claimed by ${conversation.assignee?.name ?? 'someone'}`;
+    case 'resolved':
+      return 'Resolved — the bot is back';
+    default:
+      return 'With the bot';
+  }
+}

@@ -1,17 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import type { Conversation } from '../../src/types.js';
-import type { EscalationView } from '../escalation-view.js';
+import { escalationStatus, triggerLabel, type EscalationView } from '../escalation-view.js';
 import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
 
 export const CLAIM_ACTION = 'handover_claim';
 export const RESOLVE_ACTION = 'handover_resolve';
-
-const TRIGGER_LABEL: Record<string, string> = {
-  contact_request: 'Asked for a person',
-  lack_of_information: 'The bot had no answer',
-  failed_resolution: 'The bot failed to help',
-  sensitive_topic: 'Sensitive topic',
-};
 
 const AUTHOR_LABEL: Record<string, string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
 
@@ -19,7 +11,7 @@ const AUTHOR_LABEL: Record<string, string> = { customer: 'Customer', bot: 'Bot',
 export function escalationBlocks(view: EscalationView): KnownBlock[] {
   const { bot, conversation, handover, task, transcript } = view;
   const customer = escapeMrkdwn(conversation.customer.name ?? conversation.customer.email ?? 'A customer');
-  const trigger = handover ? TRIGGER_LABEL[handover.trigger] ?? handover.trigger : 'Handover';
+  const trigger = triggerLabel(handover);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${trigger} — ${bot.name}`, 150) } },
     {
@@ -35,7 +27,7 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
     .map((message) => `*${AUTHOR_LABEL[message.from] ?? message.from}:* ${escapeMrkdwn(message.text.replace(/\s+/g, ' ').slice(0, 300))}`);
   if (lines.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n')) } });
   const facts = [
-    `*Status:* ${statusLine(conversation)}`,
+    `*Status:* ${escapeMrkdwn(escalationStatus(conversation))}`,
     `*Tags:* ${conversation.tags.length ? conversation.tags.map(escapeMrkdwn).join(', ') : '—'}`,
     task ? `*Follow-up:* ${escapeMrkdwn(task.note)}, due <!date^${Math.floor(task.dueAt.getTime() / 1000)}^{date_short_pretty} {time}|${task.dueAt.toISOString()}>` : null,
     `*Conversation:* \`${conversation.id}\``,
@@ -57,21 +49,8 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
   return blocks;
 }
 
-function statusLine(conversation: Conversation): string {
-  switch (conversation.status) {
-    case 'waiting':
-      return 'waiting for someone to claim it';
-    case 'assigned':
-      return `claimed by ${conversation.assignee ? escapeMrkdwn(conversation.assignee.name) : 'someone'}`;
-    case 'resolved':
-      return 'resolved — the bot is back';
-    default:
-      return 'with the bot';
-  }
-}
-
 /** The notification text (also what screen readers and notifications show). */
 export function escalationSummary(view: EscalationView): string {
-  const trigger = view.handover ? TRIGGER_LABEL[view.handover.trigger] ?? view.handover.trigger : 'Handover';
+  const trigger = triggerLabel(view.handover);
   return clip(`${trigger}: ${escapeMrkdwn(view.conversation.customer.name ?? 'a customer')} on ${escapeMrkdwn(view.bot.name)}`, 300);
 }

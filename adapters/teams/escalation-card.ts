@@ -1,14 +1,7 @@
-import type { EscalationView } from '../escalation-view.js';
+import { escalationStatus, triggerLabel, type EscalationView } from '../escalation-view.js';
 
 export const CLAIM_VERB = 'claim';
 export const RESOLVE_VERB = 'resolve';
-
-const TRIGGER_LABEL: Record<string, string> = {
-  contact_request: 'Asked for a person',
-  lack_of_information: 'The bot had no answer',
-  failed_resolution: 'The bot failed to help',
-  sensitive_topic: 'Sensitive topic',
-};
 
 /** Customer words as a RichTextBlock: TextRuns are plain text, so no markdown link or mention can be smuggled in. */
 function plain(text: string, options: Record<string, unknown> = {}) {
@@ -18,15 +11,8 @@ function plain(text: string, options: Record<string, unknown> = {}) {
 /** The escalation as an Adaptive Card (1.4) with Action.Execute Claim and Resolve. */
 export function escalationCard(view: EscalationView, note: string | null = null) {
   const { bot, conversation, handover, task, transcript } = view;
-  const trigger = handover ? TRIGGER_LABEL[handover.trigger] ?? handover.trigger : 'Handover';
-  const status =
-    conversation.status === 'waiting'
-      ? 'Waiting for someone to claim it'
-      : conversation.status === 'assigned'
-        ? `Claimed by ${conversation.assignee?.name ?? 'someone'}`
-        : conversation.status === 'resolved'
-          ? 'Resolved — the bot is back'
-          : 'With the bot';
+  const trigger = triggerLabel(handover);
+  const status = escalationStatus(conversation);
   const actions = [];
   if (conversation.status === 'waiting') actions.push({ type: 'Action.Execute', title: 'Claim', verb: CLAIM_VERB, data: { conversationId: conversation.id }, style: 'positive' });
   if (conversation.status === 'waiting' || conversation.status === 'assigned') {

@@ -85,7 +85,7 @@ describe('claiming from Slack', () => {
     expect(new Set(told.map((call) => call.args.user)).has(winner.id)).toBe(false);
     expect(told[0]!.args.text).toContain(`<@${winner.id}>`);
     const update = await waitFor(async () => slack.callsTo('chat.update').find((call) => JSON.stringify(call.args.blocks).includes(conversationId)));
-    expect(JSON.stringify(update.args.blocks)).toContain(`claimed by ${winner.name}`);
+    expect(JSON.stringify(update.args.blocks)).toContain(`Claimed by ${winner.name}`);
   });
 
   it('refuses forged and stale signatures with 401 and no effect', async () => {
@@ -126,7 +126,7 @@ describe('the whole story through a Slack thread', () => {
     await postToSlackEndpoint(service.url, blockActionBody('handover_resolve', conversationId, { id: 'U_DANA', name: 'dana' }), form);
     await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.status === 'resolved');
     const resolvedPost = await waitFor(async () =>
-      slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('resolved')),
+      slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('Resolved')),
     );
     expect(JSON.stringify(resolvedPost.args.blocks)).not.toContain('handover_claim');
 
