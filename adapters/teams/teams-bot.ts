@@ -60,6 +60,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
   const onMessage = async (turn: TurnContext) => {
     const activity = turn.activity;
     if (activity.from.id === activity.recipient.id) return;
+    if (activity.conversation.conversationType === 'personal') await rememberPersonalChat(turn);
     const text = TurnContext.removeRecipientMention(activity)?.replace(/<at>[^<]*<\/at>/g, '').trim() ?? '';
     const [base, root] = activity.conversation.id.split(';messageid=');
     if (root) {
@@ -76,6 +77,14 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       }
     }
     await turn.sendActivity({ type: 'message', text: await runCommand(turn, text), textFormat: 'markdown' });
+  };
+
+  /** A 1:1 chat with the bot is where assignments and reminders reach this person. */
+  const rememberPersonalChat = async (turn: TurnContext) => {
+    const staff = await staffOf(turn);
+    const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
+    delete reference.activityId;
+    await ctx.store.staff.updateOne({ _id: staff.id }, { $set: { teamsPersonalChat: JSON.parse(JSON.stringify(reference)) } });
   };
 
   const runCommand = async (turn: TurnContext, text: string): Promise<string> => {

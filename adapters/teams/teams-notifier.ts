@@ -33,6 +33,19 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
     conversation: { id: `${post.conversationId};messageid=${post.activityId}`, isGroup: true, conversationType: 'channel', name: '' },
   });
 
+  /** A 1:1 message, when the person has written to the bot in Teams before; false when we cannot reach them there. */
+  const toPersonalChat = async (staffId: string, text: string): Promise<boolean> => {
+    const doc = await ctx.store.staff.findById(staffId).lean();
+    const reference = doc?.teamsPersonalChat as Partial<ConversationReference> | null | undefined;
+    if (!reference?.conversation?.id) return false;
+    await safely('personal message', { staffId }, () =>
+      adapter.continueConversationAsync(appId, reference, async (turn) => {
+        await turn.sendActivity({ type: 'message', text, textFormat: 'plain' });
+      }),
+    );
+    return true;
+  };
+
   return {
     async escalated({ bot, rule, conversation, handover, task, transcript }) {
       if (!rule.notify.teams) return;
@@ -83,11 +96,18 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
       );
     },
 
-    async assigned() {
-      // 1:1 messages need a personal conversation reference per staff member, which we do not store yet.
+    async assigned({ staff, conversation, task, kind }) {
+      const wants = kind === 'conversation' ? staff.notifyOnConversationAssigned : staff.notifyOnTaskAssigned;
+      if (!wants) return;
+      const text =
+        kind === 'conversation'
+          ? `A conversation was assigned to you (${conversation.id}).`
+          : `A follow-up task was assigned to you: ${task?.note ?? ''} (${conversation.id}).`;
+      await toPersonalChat(staff.id, text);
     },
 
-    async taskDue({ task }) {
+    async taskDue({ task, staff }) {
+      if (staff && (await toPersonalChat(staff.id, `Reminder: the follow-up task "${task.note}" is due (${task.conversationId}).`))) return;
       const post = await cardPost(task.conversationId);
       if (!post) return;
       await safely('task reminder', { taskId: task.id }, () =>

@@ -100,6 +100,8 @@ const receiptSchema = new Schema<ReceiptDocument>(
 export interface StaffDocument extends Omit<StaffMember, 'id'> {
   _id: string;
   lastAssignedAt: Date | null;
+  /** Where to reach them 1:1 in Teams (stored when they first write to the bot there). */
+  teamsPersonalChat: Record<string, unknown> | null;
 }
 
 const staffSchema = new Schema<StaffDocument>(
@@ -113,6 +115,7 @@ const staffSchema = new Schema<StaffDocument>(
     notifyOnConversationAssigned: { type: Boolean, default: true },
     notifyOnTaskAssigned: { type: Boolean, default: true },
     lastAssignedAt: { type: Date, default: null },
+    teamsPersonalChat: { type: Schema.Types.Mixed, default: null },
   },
   { timestamps: true, versionKey: false },
 );

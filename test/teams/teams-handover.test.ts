@@ -115,6 +115,19 @@ describe('escalations in Teams', () => {
     expect(after.body.replies[0].text).toContain('60 minutes');
   });
 
+  it('tells the claimer 1:1 that the follow-up task is theirs, once they have chatted with the bot', async () => {
+    const ana = { id: 'aad-ana', name: 'Ana' };
+    const personal = teamsMessage(connector.url, { text: 'help', from: ana, conversationId: 'a:ana-personal' });
+    await sendActivity({ ...personal, conversation: { id: 'a:ana-personal', conversationType: 'personal', tenantId: 't1' } });
+    await waitFor(async () => (await service.ctx.store.staff.findOne({ teamsUserId: ana.id }).lean())?.teamsPersonalChat);
+    const { conversationId } = await escalate();
+    await sendActivity(cardAction(connector.url, 'claim', conversationId, ana));
+    const note = await waitFor(async () =>
+      repliesTo('a:ana-personal').find((call) => String(call.body.text).includes('A follow-up task was assigned to you')),
+    );
+    expect(note.body.text).toContain(conversationId);
+  });
+
   it('answers malformed activities with 400 and keeps running', async () => {
     for (const body of [{}, { type: 'message' }, { text: 'no type', serviceUrl: connector.url }, [1, 2]]) {
       const answer = await sendActivity(body);
