@@ -1,7 +1,7 @@
 import type { View } from '@slack/types';
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
-import { handoverRulesSchema, MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
-import type { Bot, HandoverRule } from '../../src/types.js';
+import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
+import { rulesToYaml } from '../rules-yaml.js';
+import type { Bot } from '../../src/types.js';
 
 export const SETTINGS_CALLBACK = 'handover_settings';
 export const RULES_BLOCK = 'rules';
@@ -45,26 +45,4 @@ export function settingsModal(bot: Bot): View {
       },
     ],
   };
-}
-
-export function rulesToYaml(rules: HandoverRule[]): string {
-  return toYaml(rules, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\}, \{/g, '},\n{').slice(0, 3000);
-}
-
-/** The submitted rules, or the message to show under the field. */
-export function parseSubmittedRules(yaml: string): { rules: HandoverRule[] } | { error: string } {
-  let raw: unknown;
-  try {
-    raw = parseYaml(yaml);
-  } catch (error) {
-    return { error: `Not valid YAML: ${(error as Error).message.split('\n')[0]}` };
-  }
-  const parsed = handoverRulesSchema.safeParse(raw ?? []);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const [index, ...field] = issue.path;
-    const place = typeof index === 'number' ? `Rule ${index + 1}${field.length ? `, ${field.join('.')}` : ''}: ` : '';
-    return { error: `${place}${issue.message}` };
-  }
-  return { rules: parsed.data };
 }

@@ -12,7 +12,8 @@ import { replaceRules } from '../../src/bots/bot-settings.js';
 import { updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import { AVAILABILITY_ACTION, appHome } from './app-home.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
-import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, parseSubmittedRules, settingsModal } from './settings-modal.js';
+import { parseSubmittedRules } from '../rules-yaml.js';
+import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, settingsModal } from './settings-modal.js';
 import { createSlackNotifier } from './slack-notifier.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 

@@ -1,4 +1,7 @@
-import { EventFactory, HandoffEventNames, TurnContext, type ConversationReference } from 'botbuilder';
+import { CardFactory, EventFactory, HandoffEventNames, TurnContext, type ConversationReference } from 'botbuilder';
+import { replaceRules } from '../../src/bots/bot-settings.js';
+import { parseSubmittedRules } from '../rules-yaml.js';
+import { SAVE_RULES_VERB, settingsCard } from './settings-card.js';
 import type { Logger } from 'pino';
 import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
@@ -33,6 +36,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     let note: string | null = null;
     let heldBy: Person | null = null;
     try {
+      if (verb === SAVE_RULES_VERB) return await onSaveRules(turn, action.action?.data as { botId?: string; rules?: string } | undefined);
       if (verb === CLAIM_VERB) {
         const outcome = await claimConversation(ctx, conversationId, staff);
         if (!outcome.won) {
@@ -57,6 +61,19 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
   };
 
+  const answerWithCard = async (turn: TurnContext, card: unknown): Promise<void> => {
+    await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+  };
+
+  const onSaveRules = async (turn: TurnContext, data: { botId?: string; rules?: string } | undefined) => {
+    const bot = await commandBot(ctx, data?.botId);
+    if (!mayConfigure(turn)) return answerWithCard(turn, settingsCard(bot, CONFIG_REFUSAL, data?.rules));
+    const submitted = parseSubmittedRules(String(data?.rules ?? ''));
+    if ('error' in submitted) return answerWithCard(turn, settingsCard(bot, submitted.error, data?.rules));
+    const saved = await replaceRules(ctx, bot.id, submitted.rules);
+    return answerWithCard(turn, settingsCard(saved, `Saved ${saved.rules.length} rule(s).`));
+  };
+
   const onMessage = async (turn: TurnContext) => {
     const activity = turn.activity;
     if (activity.from.id === activity.recipient.id) return;
@@ -76,7 +93,8 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         return;
       }
     }
-    await turn.sendActivity({ type: 'message', text: await runCommand(turn, text), textFormat: 'markdown' });
+    const answer = await runCommand(turn, text);
+    if (answer) await turn.sendActivity({ type: 'message', text: answer, textFormat: 'markdown' });
   };
 
   /** A 1:1 chat with the bot is where assignments and reminders reach this person. */
@@ -90,6 +108,12 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
   const runCommand = async (turn: TurnContext, text: string): Promise<string> => {
     const [word, botArgument] = text.toLowerCase().split(/\s+/);
     try {
+      if (word === 'settings') {
+        if (!mayConfigure(turn)) return CONFIG_REFUSAL;
+        const bot = await commandBot(ctx, botArgument);
+        await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(settingsCard(bot))] });
+        return '';
+      }
       if (word === 'subscribe') {
         if (!mayConfigure(turn)) return CONFIG_REFUSAL;
         const bot = await commandBot(ctx, botArgument);

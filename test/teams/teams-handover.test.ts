@@ -50,6 +50,31 @@ describe('Teams commands', () => {
   });
 });
 
+describe('Teams rules settings card', () => {
+  const saveRules = (rules: string, from = LEAD) => {
+    const action = cardAction(connector.url, 'save_rules', '', from);
+    action.value.action.data = { botId: 'demo', rules } as never;
+    return sendActivity(action);
+  };
+
+  it('sends admins a card form with the rules, and saves a valid list', async () => {
+    await sendActivity(teamsMessage(connector.url, { text: 'settings demo', from: LEAD }));
+    const card = await waitFor(async () => repliesTo(CHANNEL).find((call) => call.body.attachments?.[0]?.content?.actions?.[0]?.verb === 'save_rules'));
+    expect(adaptiveCardProblems(card.body.attachments[0].content)).toEqual([]);
+    expect(JSON.stringify(card.body.attachments[0].content)).toContain('contact_request');
+
+    const seven = Array.from({ length: 7 }, (_, i) => `- { name: r${i}, triggers: [contact_request] }`).join('\n');
+    expect(JSON.stringify((await saveRules(seven)).body)).toContain('at most 6');
+    expect(JSON.stringify((await saveRules('- { name: x, triggers: [contact_request] }', { id: 'aad-staff', name: 'Staff' })).body)).toContain('Only workspace admins');
+
+    const all = '- { name: default, triggers: [contact_request, lack_of_information, failed_resolution, sensitive_topic] }';
+    expect(JSON.stringify((await saveRules(all)).body)).toContain('Saved 1 rule(s).');
+    const bot = await service.ctx.store.bots.findById('demo').lean();
+    expect(bot?.rules).toHaveLength(1);
+    expect(bot?.rules[0]).toMatchObject({ name: 'default', pauseBot: true, tags: ['human_handover'] });
+  });
+});
+
 describe('escalations in Teams', () => {
   async function escalate(text = 'I want to talk to a human') {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text, customer: { name: 'Grace' } } });

@@ -1,0 +1,29 @@
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { handoverRulesSchema } from '../src/rules/handover-rule-schema.js';
+import type { HandoverRule } from '../src/types.js';
+
+/**
+ * A bot's rules as YAML, for the Slack modal and the Teams card: every field
+ * of every rule, checked on save with the same schema as the config file.
+ */
+export function rulesToYaml(rules: HandoverRule[]): string {
+  return toYaml(rules, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\}, \{/g, '},\n{').slice(0, 3000);
+}
+
+/** The submitted rules, or the message to show under the field. */
+export function parseSubmittedRules(yaml: string): { rules: HandoverRule[] } | { error: string } {
+  let raw: unknown;
+  try {
+    raw = parseYaml(yaml);
+  } catch (error) {
+    return { error: `Not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const parsed = handoverRulesSchema.safeParse(raw ?? []);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [index, ...field] = issue.path;
+    const place = typeof index === 'number' ? `Rule ${index + 1}${field.length ? `, ${field.join('.')}` : ''}: ` : '';
+    return { error: `${place}${issue.message}` };
+  }
+  return { rules: parsed.data };
+}
