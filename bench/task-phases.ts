@@ -23,6 +23,7 @@ async function addTasks(db: Db, ids: string[], dueAt: (index: number) => Date): 
     }
     for (const [minute, taskIds] of byMinute) {
       await db.collection('dueTasks').updateOne({ _id: `due:${minute}` as never }, { $addToSet: { taskIds: { $each: taskIds } } }, { upsert: true });
+      await db.collection('dueTasks').updateOne({ _id: `day:${Math.floor(minute / 1440)}` as never }, { $addToSet: { taskIds: String(minute) } }, { upsert: true });
     }
   }
 }

@@ -158,9 +158,13 @@ const decisionSchema = new Schema<DecisionDocument>(
   { versionKey: false, minimize: false },
 );
 
-/** Follow-up tasks due in one minute: the reminder sweep reads these by _id instead of scanning tasks. */
+/**
+ * Follow-up tasks due in one minute (`due:<minutes since the epoch>`, task
+ * ids), and the minutes of a day that have tasks (`day:<days since the
+ * epoch>`, minutes): the reminder sweep reads these by _id instead of
+ * scanning tasks.
+ */
 export interface DueTasksDocument {
-  /** `due:<minutes since the epoch>` */
   _id: string;
   taskIds: string[];
 }

@@ -9,15 +9,33 @@ const CURSOR = 'task-reminders-cursor';
 const FIRST_LOOKBACK_MINUTES = 7 * 24 * 60;
 const PARALLEL_REMINDERS = 8;
 
+const MINUTES_A_DAY = 24 * 60;
 const bucketOf = (date: Date) => Math.floor(date.getTime() / MINUTE);
+const dayOf = (minute: number) => Math.floor(minute / MINUTES_A_DAY);
 
-/** Schedules a task by adding it to its minute's list (read by _id when the minute comes). */
+/**
+ * Schedules a task by adding it to its minute's list, and the minute to its
+ * day's list: a sweep reads a few day documents and the minutes that have
+ * tasks, all by _id, however long it has been since the last one.
+ */
 export function dueTaskScheduler(store: HandoverStore): TaskScheduler {
   return {
     async scheduleTaskDue(taskId, dueAt) {
-      await store.dueTasks.updateOne({ _id: `due:${bucketOf(dueAt)}` }, { $addToSet: { taskIds: taskId } }, { upsert: true });
+      const minute = bucketOf(dueAt);
+      await store.dueTasks.updateOne({ _id: `due:${minute}` }, { $addToSet: { taskIds: taskId } }, { upsert: true });
+      await store.dueTasks.updateOne({ _id: `day:${dayOf(minute)}` }, { $addToSet: { taskIds: String(minute) } }, { upsert: true });
     },
   };
+}
+
+/** The minutes from `from` to `to` that have tasks, in order. */
+async function minutesWithTasks(store: HandoverStore, from: number, to: number): Promise<number[]> {
+  const minutes: number[] = [];
+  for (let day = dayOf(from); day <= dayOf(to); day += 1) {
+    const listed = await store.dueTasks.findById(`day:${day}`).lean();
+    for (const minute of (listed?.taskIds ?? []).map(Number)) if (minute >= from && minute <= to) minutes.push(minute);
+  }
+  return minutes.sort((a, b) => a - b);
 }
 
 /**
@@ -28,9 +46,11 @@ export function dueTaskScheduler(store: HandoverStore): TaskScheduler {
 export async function sweepDueTasks(ctx: HandoverContext): Promise<number> {
   const now = ctx.now();
   const setting = await ctx.store.settings.findById(CURSOR).lean();
-  let minute = typeof setting?.value === 'number' ? setting.value : bucketOf(now) - FIRST_LOOKBACK_MINUTES;
+  const from = typeof setting?.value === 'number' ? setting.value : bucketOf(now) - FIRST_LOOKBACK_MINUTES;
+  // where the next sweep starts: past every minute whose tasks were all due
+  let cursor = bucketOf(now);
   let reminded = 0;
-  for (; minute <= bucketOf(now); minute += 1) {
+  for (const minute of await minutesWithTasks(ctx.store, from, bucketOf(now))) {
     const bucket = await ctx.store.dueTasks.findById(`due:${minute}`).lean();
     const taskIds = bucket?.taskIds ?? [];
     const due = await Promise.all(taskIds.map((taskId) => ctx.store.tasks.findById(taskId).lean()));
@@ -39,8 +59,11 @@ export async function sweepDueTasks(ctx: HandoverContext): Promise<number> {
       const outcomes = await Promise.all(dueNow.slice(i, i + PARALLEL_REMINDERS).map((taskId) => fireTaskDue(ctx, taskId)));
       reminded += outcomes.filter((outcome) => outcome === 'reminded').length;
     }
-    if (dueNow.length < taskIds.length) break;
+    if (dueNow.length < taskIds.length) {
+      cursor = minute;
+      break;
+    }
   }
-  await ctx.store.settings.updateOne({ _id: CURSOR }, { $set: { value: minute } }, { upsert: true });
+  await ctx.store.settings.updateOne({ _id: CURSOR }, { $set: { value: cursor } }, { upsert: true });
   return reminded;
 }
