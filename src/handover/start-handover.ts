@@ -53,7 +53,7 @@ export async function startHandover(
   };
   if (task) {
     const { id, ...fields } = task;
-    await ctx.store.tasks.create({ _id: id, ...fields, remindedAt: null });
+    await ctx.store.tasks.create({ _id: id, ...fields });
     await ctx.scheduler.scheduleTaskDue(task.id, task.dueAt);
   }
 

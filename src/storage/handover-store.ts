@@ -72,11 +72,8 @@ const conversationSchema = new Schema<ConversationDocument>(
   },
   { timestamps: true, minimize: false, versionKey: false },
 );
-conversationSchema.index({ botId: 1, status: 1, updatedAt: -1 });
+// App Home: a staff member's open conversations
 conversationSchema.index({ 'assignee.id': 1, status: 1 });
-// staff replies in a Slack thread or Teams reply chain find their conversation by the escalation post
-conversationSchema.index({ 'channelRefs.slack.ts': 1 });
-conversationSchema.index({ 'channelRefs.teams.activityId': 1 });
 
 /** The answer to a customer message sent with a client messageId, replayed to its retries. */
 export interface ReceiptDocument {
@@ -124,9 +121,9 @@ staffSchema.index({ teamsUserId: 1 });
 staffSchema.index({ email: 1 });
 staffSchema.index({ available: 1 });
 
+/** Written once; reminders and completion are decisions (see src/tasks/task-state.ts). */
 export interface TaskDocument extends Omit<Task, 'id'> {
   _id: string;
-  remindedAt: Date | null;
 }
 
 const taskSchema = new Schema<TaskDocument>(
@@ -138,13 +135,9 @@ const taskSchema = new Schema<TaskDocument>(
     dueAt: { type: Date, required: true },
     status: { type: String, required: true, default: 'open' },
     assignee: { type: personSchema, default: null },
-    remindedAt: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );
-taskSchema.index({ conversationId: 1 });
-taskSchema.index({ status: 1, dueAt: 1 });
-taskSchema.index({ 'assignee.id': 1, status: 1 });
 
 export interface DecisionDocument {
   _id: string;
