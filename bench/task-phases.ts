@@ -4,6 +4,7 @@ import { percentile } from './load.js';
 const MINUTE = 60_000;
 
 async function addTasks(db: Db, ids: string[], dueAt: (index: number) => Date): Promise<void> {
+  const byMinute = new Map<number, string[]>();
   for (let start = 0; start < ids.length; start += 1_000) {
     const batch = ids.slice(start, start + 1_000).map((id, i) => ({
       _id: id as never,
@@ -15,16 +16,20 @@ async function addTasks(db: Db, ids: string[], dueAt: (index: number) => Date): 
       assignee: null,
     }));
     await db.collection('tasks').insertMany(batch);
-    // the service's own scheduler, one write per minute's list
-    const byMinute = new Map<number, string[]>();
     for (const task of batch) {
       const minute = Math.floor(task.dueAt.getTime() / MINUTE);
       byMinute.set(minute, [...(byMinute.get(minute) ?? []), task._id as string]);
     }
-    for (const [minute, taskIds] of byMinute) {
-      await db.collection('dueTasks').updateOne({ _id: `due:${minute}` as never }, { $addToSet: { taskIds: { $each: taskIds } } }, { upsert: true });
-      await db.collection('dueTasks').updateOne({ _id: `day:${Math.floor(minute / 1440)}` as never }, { $addToSet: { taskIds: String(minute) } }, { upsert: true });
-    }
+  }
+  // the same documents the service's scheduler writes: a list per minute, the minutes per day
+  const byDay = new Map<number, string[]>();
+  for (const [minute, taskIds] of byMinute) {
+    await db.collection('dueTasks').updateOne({ _id: `due:${minute}` as never }, { $addToSet: { taskIds: { $each: taskIds } } }, { upsert: true });
+    const day = Math.floor(minute / 1440);
+    byDay.set(day, [...(byDay.get(day) ?? []), String(minute)]);
+  }
+  for (const [day, minutes] of byDay) {
+    await db.collection('dueTasks').updateOne({ _id: `day:${day}` as never }, { $addToSet: { taskIds: { $each: minutes } } }, { upsert: true });
   }
 }
 
