@@ -3,25 +3,56 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { KnowledgeBaseEntry } from './responder.js';
 
-export const knowledgeBaseEntrySchema = z
-  .object({
-    id: z.string().trim().min(1).max(100),
-    questions: z.array(z.string().trim().min(1).max(1000)).min(1, 'an entry needs at least one question'),
-    answer: z.string().trim().min(1).max(4000),
-  })
-  .strict();
+/** One entry of a knowledge base, as written in a knowledge-base or configuration file. */
+export const knowledgeBaseEntrySchema = z.strictObject({
+  id: z.string().trim().min(1, 'an entry needs an id').max(100),
+  questions: z
+    .array(z.string().trim().min(1, 'a question cannot be empty').max(1000))
+    .min(1, 'an entry needs at least one question'),
+  answer: z.string().trim().min(1, 'an entry needs an answer').max(4000),
+});
 
-export const knowledgeBaseSchema = z.array(knowledgeBaseEntrySchema);
+/** A whole knowledge base: a list of entries with distinct ids. */
+export const knowledgeBaseSchema = z.array(knowledgeBaseEntrySchema).superRefine((entries, context) => {
+  const seen = new Map<string, number>();
+  entries.forEach((entry, index) => {
+    const first = seen.get(entry.id);
+    if (first === undefined) seen.set(entry.id, index);
+    else context.addIssue({ code: 'custom', path: [index, 'id'], message: `"${entry.id}" is already the id of entry ${first}` });
+  });
+});
 
-/** A knowledge base file (YAML or JSON): a list of `{ id, questions, answer }`. */
+export class KnowledgeBaseFileError extends Error {
+  readonly code = 'invalid_knowledge_base';
+}
+
+/** Where a zod issue is, in words: "entry 3, field questions.0". */
+function placeOf(path: readonly PropertyKey[]): string {
+  const [index, ...field] = path;
+  if (index === undefined) return 'the file';
+  return `entry ${String(index)}${field.length > 0 ? `, field ${field.map(String).join('.')}` : ''}`;
+}
+
+/** Reads a knowledge base file (YAML or JSON): a list of `{ id, questions, answer }`. */
 export function loadKnowledgeBaseFile(path: string): KnowledgeBaseEntry[] {
-  const raw: unknown = parseYaml(readFileSync(path, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new KnowledgeBaseFileError(`knowledge base ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  let raw: unknown;
+  try {
+    // YAML is a superset of JSON: one parser reads both
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new KnowledgeBaseFileError(`knowledge base ${path}: not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
   const parsed = knowledgeBaseSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const [index, ...field] = issue.path;
-    const place = index === undefined ? 'the file' : `entry ${String(index)}${field.length ? `, field ${field.join('.')}` : ''}`;
-    throw new Error(`knowledge base ${path}: ${place}: ${issue.message}`);
+    const message = issue.path.length === 0 && issue.code === 'invalid_type' ? 'expected a list of { id, questions, answer } entries' : issue.message;
+    throw new KnowledgeBaseFileError(`knowledge base ${path}: ${placeOf(issue.path)}: ${message}`);
   }
   return parsed.data;
 }
