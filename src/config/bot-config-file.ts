@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { knowledgeBaseEntrySchema } from '../bot/knowledge-base-file.js';
+import { knowledgeBaseSchema } from '../bot/knowledge-base-file.js';
 import { handoverRulesSchema } from '../rules/handover-rule-schema.js';
 
 /** Bots declared in HANDOVER_CONFIG (spec §2, "Configuration as code"). */
@@ -17,7 +17,7 @@ export const botConfigSchema = z
       .nullable()
       .default(null),
     failedTurnsBeforeHandover: z.number().int().min(1).max(20).default(2),
-    knowledgeBase: z.array(knowledgeBaseEntrySchema).default([]),
+    knowledgeBase: knowledgeBaseSchema.default([]),
     rules: handoverRulesSchema.default([]),
   })
   .strict();
