@@ -27,12 +27,6 @@ export class UnauthorizedError extends HandoverError {
   }
 }
 
-export class ForbiddenError extends HandoverError {
-  constructor(message: string) {
-    super('forbidden', message);
-  }
-}
-
 /** A state change whose precondition no longer holds (already claimed, already resolved…). */
 export class ConflictError extends HandoverError {
   constructor(message: string) {
@@ -43,11 +37,5 @@ export class ConflictError extends HandoverError {
 export class RuleLimitError extends HandoverError {
   constructor(botId: string, max: number) {
     super('rule_limit', `bot "${botId}" already has ${max} handover rules, the most a bot can have: remove one first`);
-  }
-}
-
-export class StorageUnavailableError extends HandoverError {
-  constructor() {
-    super('storage_unavailable', 'the database is unavailable; try again shortly');
   }
 }

@@ -43,12 +43,3 @@ export async function replaceRules(ctx: HandoverContext, botId: string, rules: H
   forgetBot(ctx.store, botId);
   return toBot(doc);
 }
-
-export async function removeRule(ctx: HandoverContext, botId: string, ruleName: string): Promise<Bot> {
-  const doc = await ctx.store.bots
-    .findOneAndUpdate({ _id: botId, 'rules.name': ruleName }, { $pull: { rules: { name: ruleName } } }, { returnDocument: 'after' })
-    .lean();
-  if (!doc) throw new NotFoundError(`rule "${ruleName}" of bot "${botId}"`);
-  forgetBot(ctx.store, botId);
-  return toBot(doc);
-}
