@@ -15,8 +15,9 @@ export interface EscalationView {
 
 /** Where the escalation was posted, per platform (conversation.channelRefs). */
 export interface EscalationPosts {
-  slack?: { channel: string; ts: string };
-  teams?: { conversationId: string; activityId: string; serviceUrl: string };
+  /** handoverId: which handover the post is for, so a retried escalation never posts twice. */
+  slack?: { channel: string; ts: string; handoverId?: string };
+  teams?: { conversationId: string; activityId: string; serviceUrl: string; handoverId?: string };
 }
 
 /** Everything an escalation post shows, read fresh (by _id) so an update shows the current state. */

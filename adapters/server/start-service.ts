@@ -15,12 +15,15 @@ import { createSharedConversationEvents } from '../../src/events/shared-conversa
 import type { HandoverContext } from '../../src/handover-context.js';
 import { combineNotifiers } from '../../src/notify/combined-notifier.js';
 import { createLogNotifier } from '../../src/notify/log-notifier.js';
-import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
+import { createOutbox, type OutboxTarget } from '../../src/notify/outbox.js';
+import { scheduleOutboxDelivery } from '../../jobs/outbox-delivery-job.js';
+import { loadBot } from '../../src/bots/load-bot.js';
 import { connectHandoverStore } from '../../src/storage/handover-store.js';
 
 /** A platform adapter (Slack, Teams…): what it adds to the service once the domain exists. */
 export interface ServiceAdapter {
-  notifier?: EscalationNotifier;
+  /** Where the outbox delivers this platform's notifications. */
+  outboxTarget?: OutboxTarget;
   mounts?: Array<{ path: string; router: Router | Express }>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
@@ -39,6 +42,8 @@ export interface ServiceOptions {
   adapters?: ServiceAdapterFactory[];
   /** How often live streams look for what other replicas wrote. */
   eventPollMs?: number;
+  /** First notification retry after this long (doubling); tests shorten it. */
+  outboxBaseDelayMs?: number;
 }
 
 export interface RunningService {
@@ -51,13 +56,13 @@ export interface RunningService {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
   const store = await connectHandoverStore(options.mongodbUri);
-  const notifiers: EscalationNotifier[] = [createLogNotifier(log)];
+  const outboxTargets: OutboxTarget[] = [];
   const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}` });
   const events = createSharedConversationEvents(store, { pollMs: options.eventPollMs ?? 1_000 });
   const ctx: HandoverContext = {
     store,
     events,
-    notifier: combineNotifiers(notifiers, log),
+    notifier: createLogNotifier(log),
     scheduler: dueTaskScheduler(store),
     responders: createBotResponders(),
     tokens: createConversationTokens(await loadTokenSecret(store)),
@@ -68,9 +73,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   await applyBotConfig(ctx, options.botConfigs);
   const adapters: ServiceAdapter[] = [];
   for (const factory of options.adapters ?? []) adapters.push(await factory(ctx));
-  for (const adapter of adapters) if (adapter.notifier) notifiers.push(adapter.notifier);
+  for (const adapter of adapters) if (adapter.outboxTarget) outboxTargets.push(adapter.outboxTarget);
+  const outbox = createOutbox({
+    store,
+    log: log.child({ component: 'outbox' }),
+    targets: outboxTargets,
+    loadBot: (botId) => loadBot(ctx, botId),
+    baseDelayMs: options.outboxBaseDelayMs,
+  });
+  ctx.notifier = combineNotifiers([createLogNotifier(log), outbox.notifier]);
   await agenda.start();
   await scheduleTaskReminders(agenda, ctx, options.jobPollMs);
+  await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);
 
   const app = createHttpApp({
     ctx,
@@ -96,8 +110,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     ctx,
     async stop() {
       await closeServer(server);
-      for (const adapter of adapters) await adapter.stop?.();
       await agenda.stop();
+      await outbox.stop();
+      for (const adapter of adapters) await adapter.stop?.();
       events.stop();
       await store.connection.close();
     },

@@ -14,7 +14,8 @@ import { AVAILABILITY_ACTION, appHome } from './app-home.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
 import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, settingsModal } from './settings-modal.js';
-import { createSlackNotifier } from './slack-notifier.js';
+import { WebClient } from '@slack/web-api';
+import { slackOutboxTarget } from './slack-notifier.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 
 export interface SlackAdapterOptions {
@@ -25,6 +26,8 @@ export interface SlackAdapterOptions {
   apiUrl?: string;
   admins: string[];
   log: Logger;
+  /** How long a notification's Web API call may take before the outbox counts it failed (default 10 s). */
+  callTimeoutMs?: number;
 }
 
 /**
@@ -43,8 +46,16 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
       : new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
     const directory = createSlackDirectory(app.client);
     registerHandlers(app, ctx, directory, options, log);
+    // The outbox retries and honours Retry-After itself: its client fails fast instead of waiting inside a call.
+    const outboxClient = new WebClient(options.botToken, {
+      slackApiUrl: options.apiUrl,
+      timeout: options.callTimeoutMs ?? 10_000,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
     return {
-      notifier: createSlackNotifier(ctx, app.client, log),
+      outboxTarget: slackOutboxTarget(ctx, outboxClient),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
       async start() {
         if (options.appToken) await app.start();

@@ -1,55 +1,117 @@
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from 'pino';
+import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
-import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
+import type { OutboxTarget } from '../../src/notify/outbox.js';
+import type { DeliveryAttempt, EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
 import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
 import { updateConversation } from '../../src/storage/update-conversation.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
-import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
+import { loadEscalationView, type EscalationPosts, type EscalationView } from '../escalation-view.js';
 import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
+import { slackDeliveryFailure } from './slack-delivery-failure.js';
 
-/** Tells the team in Slack: escalation posts, thread relays, post updates, direct messages. */
-export function createSlackNotifier(ctx: HandoverContext, client: WebClient, log: Logger): EscalationNotifier {
-  const safely = async (what: string, ids: Record<string, unknown>, call: () => Promise<unknown>) => {
+type SlackPost = NonNullable<EscalationPosts['slack']>;
+
+/** Marks our escalation posts (Slack message metadata) so a retry can find a post whose answer it never saw. */
+const ESCALATION_EVENT = 'handover_escalation';
+
+/** Slack as an outbox target: what it takes, and how it delivers. */
+export function slackOutboxTarget(ctx: HandoverContext, client: WebClient): OutboxTarget {
+  const botHasChannel = async (botId: string) => (await loadBot(ctx, botId)).slackChannel !== null;
+  return {
+    name: 'slack',
+    notifier: createSlackNotifier(ctx, client),
+    async accepts(kind: NotificationKind, event: any) {
+      switch (kind) {
+        case 'escalated':
+          return event.rule.notify.slack && event.bot.slackChannel !== null;
+        case 'assigned':
+          return Boolean(event.staff.slackUserId);
+        case 'taskDue':
+          return Boolean(event.staff?.slackUserId) || botHasChannel(event.task.botId);
+        case 'unclaimed':
+          return event.backupSlackChannel !== null || botHasChannel(event.conversation.botId);
+        default:
+          return botHasChannel(event.conversation.botId);
+      }
+    },
+  };
+}
+
+/**
+ * Tells the team in Slack: escalation posts, thread relays, post updates,
+ * direct messages. Every failed call throws a DeliveryFailure for the outbox.
+ */
+export function createSlackNotifier(ctx: HandoverContext, client: WebClient): EscalationNotifier {
+  const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
-      await call();
+      return await run();
     } catch (error) {
-      log.error({ ...ids, what, error: (error as Error).message }, 'slack call failed');
+      throw slackDeliveryFailure(error, what);
     }
   };
 
-  const postOf = async (conversationId: string): Promise<EscalationPosts['slack'] | null> => {
+  const postOf = async (conversationId: string): Promise<SlackPost | null> => {
     const doc = await ctx.store.conversations.findById(conversationId).lean();
     return (doc?.channelRefs as EscalationPosts | undefined)?.slack ?? null;
   };
 
+  const postEscalation = async (channel: string, view: EscalationView, handoverId: string): Promise<SlackPost> => {
+    const posted = await call('escalation post', () =>
+      client.chat.postMessage({
+        channel,
+        text: escalationSummary(view),
+        blocks: escalationBlocks(view),
+        metadata: { event_type: ESCALATION_EVENT, event_payload: { handover_id: handoverId, conversation_id: view.conversation.id } },
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    return { channel: posted.channel ?? channel, ts: posted.ts!, handoverId };
+  };
+
+  /** A post an earlier try made but never heard back about (a timeout): found by its metadata. */
+  const earlierPost = async (channel: string, handoverId: string, since: Date): Promise<SlackPost | null> => {
+    try {
+      const history = await client.conversations.history({
+        channel,
+        oldest: String(Math.floor(since.getTime() / 1000) - 60),
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const found = history.messages?.find(
+        (message) => message.metadata?.event_type === ESCALATION_EVENT && (message.metadata.event_payload as Record<string, unknown> | undefined)?.handover_id === handoverId,
+      );
+      return found?.ts ? { channel, ts: found.ts, handoverId } : null;
+    } catch {
+      return null; // no history scope or Slack still down: posting again is the lesser harm than never posting
+    }
+  };
+
+  const remember = async (conversationId: string, post: SlackPost, main: boolean) => {
+    if (main) await updateConversation(ctx.store, conversationId, { $set: { 'channelRefs.slack': post } });
+    await ctx.store.escalationPosts.create({ _id: `slack:${post.channel}:${post.ts}`, conversationId, at: new Date() }).catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error;
+    });
+  };
+
   return {
-    async escalated({ bot, rule, conversation, handover, task, transcript }) {
+    async escalated(event, attempt?: DeliveryAttempt) {
+      const { bot, rule, conversation, handover } = event;
       if (!rule.notify.slack || !bot.slackChannel) return;
       const channel = bot.slackChannel;
-      await safely('escalation post', { conversationId: conversation.id }, async () => {
-        const view = { bot, conversation, handover, task, transcript };
-        const posted = await client.chat.postMessage({
-          channel,
-          text: escalationSummary(view),
-          blocks: escalationBlocks(view),
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        const post = { channel: posted.channel ?? channel, ts: posted.ts! };
-        await updateConversation(ctx.store, conversation.id, { $set: { 'channelRefs.slack': post } });
-        await ctx.store.escalationPosts
-          .create({ _id: `slack:${post.channel}:${post.ts}`, conversationId: conversation.id, at: new Date() })
-          .catch((error: unknown) => {
-            if (!isDuplicateKeyError(error)) throw error;
-          });
-      });
+      if ((await postOf(conversation.id))?.handoverId === handover.id) return;
+      const retry = attempt !== undefined && attempt.attempt > 0;
+      let post = retry ? await earlierPost(channel, handover.id, attempt.queuedAt) : null;
+      // A retry shows the conversation as it is now (it may have been claimed meanwhile).
+      post ??= await postEscalation(channel, retry ? await loadEscalationView(ctx, conversation.id) : event, handover.id);
+      await remember(conversation.id, post, true);
     },
 
     async customerMessage({ conversation, message }) {
       const post = await postOf(conversation.id);
       if (!post) return;
-      await safely('thread relay', { conversationId: conversation.id, messageId: message.id }, () =>
+      await call('thread relay', () =>
         client.chat.postMessage({
           channel: post.channel,
           thread_ts: post.ts,
@@ -61,7 +123,10 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient, log
     },
 
     async conversationChanged({ conversation }) {
-      await refreshPost(conversation.id);
+      const view = await loadEscalationView(ctx, conversation.id);
+      const post = view.posts.slack;
+      if (!post) return;
+      await call('post update', () => client.chat.update({ channel: post.channel, ts: post.ts, text: escalationSummary(view), blocks: escalationBlocks(view) }));
     },
 
     async assigned({ staff, conversation, task, kind }) {
@@ -71,28 +136,36 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient, log
         kind === 'conversation'
           ? `A conversation was assigned to you (\`${conversation.id}\`).`
           : `A follow-up task was assigned to you: ${escapeMrkdwn(task?.note ?? '')} (\`${conversation.id}\`).`;
-      await safely('assignment message', { staffId: staff.id, conversationId: conversation.id }, () =>
-        client.chat.postMessage({ channel: staff.slackUserId!, text }),
-      );
+      await call('assignment message', () => client.chat.postMessage({ channel: staff.slackUserId!, text }));
     },
 
     async taskDue({ task, staff }) {
       const text = `Reminder: the follow-up task "${escapeMrkdwn(task.note)}" is due (conversation \`${task.conversationId}\`).`;
       if (staff?.slackUserId) {
-        await safely('task reminder', { taskId: task.id }, () => client.chat.postMessage({ channel: staff.slackUserId!, text }));
+        await call('task reminder', () => client.chat.postMessage({ channel: staff.slackUserId!, text }));
         return;
       }
       const post = await postOf(task.conversationId);
-      if (post) await safely('task reminder', { taskId: task.id }, () => client.chat.postMessage({ channel: post.channel, thread_ts: post.ts, text }));
+      if (post) await call('task reminder', () => client.chat.postMessage({ channel: post.channel, thread_ts: post.ts, text }));
+    },
+
+    async unclaimed({ conversation, stage, minutesWaiting, backupSlackChannel }) {
+      if (stage === 'backup' && backupSlackChannel) {
+        const view = await loadEscalationView(ctx, conversation.id);
+        const post = await postEscalation(backupSlackChannel, view, view.handover?.id ?? 'backup');
+        await remember(conversation.id, post, false);
+        return;
+      }
+      const post = await postOf(conversation.id);
+      if (!post) return;
+      await call('unclaimed reminder', () =>
+        client.chat.postMessage({
+          channel: post.channel,
+          thread_ts: post.ts,
+          reply_broadcast: true,
+          text: `<!here> This escalation has waited ${minutesWaiting} minutes without anyone claiming it.`,
+        }),
+      );
     },
   };
-
-  async function refreshPost(conversationId: string): Promise<void> {
-    await safely('post update', { conversationId }, async () => {
-      const view = await loadEscalationView(ctx, conversationId);
-      const post = view.posts.slack;
-      if (!post) return;
-      await client.chat.update({ channel: post.channel, ts: post.ts, text: escalationSummary(view), blocks: escalationBlocks(view) });
-    });
-  }
 }

@@ -5,7 +5,7 @@ import type { ServiceAdapterFactory } from '../server/start-service.js';
 import { sendError } from '../http/error-responses.js';
 import { teamsActivitySchema } from './teams-activity-schema.js';
 import { createTeamsTurnHandler } from './teams-bot.js';
-import { createTeamsNotifier } from './teams-notifier.js';
+import { teamsOutboxTarget } from './teams-notifier.js';
 
 export interface TeamsAdapterOptions {
   appId: string;
@@ -50,7 +50,7 @@ export function teamsAdapter(options: TeamsAdapterOptions): ServiceAdapterFactor
       await adapter.process(req, res, handle);
     });
 
-    return { notifier: createTeamsNotifier(ctx, adapter, options.appId, log), mounts: [{ path: '/', router }] };
+    return { outboxTarget: teamsOutboxTarget(ctx, adapter, options.appId), mounts: [{ path: '/', router }] };
   };
 }
 

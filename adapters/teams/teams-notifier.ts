@@ -1,7 +1,8 @@
 import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
-import type { Logger } from 'pino';
+import { DeliveryFailure, failureForStatus } from '../../src/notify/delivery-failure.js';
+import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { HandoverContext } from '../../src/handover-context.js';
-import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
+import type { EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
 import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
 import { updateConversation } from '../../src/storage/update-conversation.js';
 import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
@@ -12,13 +13,49 @@ export function channelConversationId(conversationId: string): string {
   return conversationId.split(';')[0]!;
 }
 
+/** What a failed connector call means for the outbox (botbuilder throws RestErrors with the HTTP status). */
+export function teamsDeliveryFailure(error: unknown, what: string): DeliveryFailure {
+  const rest = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } }; message?: string };
+  if (typeof rest.statusCode === 'number') return failureForStatus(rest.statusCode, rest.response?.headers?.get?.('retry-after'), `${what}: Teams`);
+  return new DeliveryFailure(`${what}: ${rest.message ?? String(error)}`, true);
+}
+
+/** Teams as an outbox target: only bots subscribed to a Teams channel, or people who chat with the bot there. */
+export function teamsOutboxTarget(ctx: HandoverContext, adapter: CloudAdapter, appId: string): OutboxTarget {
+  const subscribed = new Map<string, { yes: boolean; until: number }>();
+  const botHasChannel = async (botId: string) => {
+    const hit = subscribed.get(botId);
+    if (hit && hit.until > Date.now()) return hit.yes;
+    const doc = await ctx.store.bots.findById(botId, { teamsChannel: 1 }).lean();
+    const yes = Boolean(doc?.teamsChannel);
+    subscribed.set(botId, { yes, until: Date.now() + 1_000 });
+    return yes;
+  };
+  return {
+    name: 'teams',
+    notifier: createTeamsNotifier(ctx, adapter, appId),
+    async accepts(kind: NotificationKind, event: any) {
+      switch (kind) {
+        case 'escalated':
+          return event.rule.notify.teams && botHasChannel(event.bot.id);
+        case 'assigned':
+          return Boolean(event.staff.teamsUserId);
+        case 'taskDue':
+          return Boolean(event.staff?.teamsUserId) || botHasChannel(event.task.botId);
+        default:
+          return botHasChannel(event.conversation.botId);
+      }
+    },
+  };
+}
+
 /** Tells the team in Teams: cards posted proactively in the subscribed channel, replies in their reply chain. */
-export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter, appId: string, log: Logger): EscalationNotifier {
-  const safely = async (what: string, ids: Record<string, unknown>, call: () => Promise<unknown>) => {
+export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter, appId: string): EscalationNotifier {
+  const safely = async (what: string, _ids: Record<string, unknown>, call: () => Promise<unknown>) => {
     try {
       await call();
     } catch (error) {
-      log.error({ ...ids, what, error: (error as Error).message }, 'teams call failed');
+      throw teamsDeliveryFailure(error, what);
     }
   };
 
@@ -49,6 +86,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
   return {
     async escalated({ bot, rule, conversation, handover, task, transcript }) {
       if (!rule.notify.teams) return;
+      if ((await cardPost(conversation.id))?.handoverId === handover.id) return;
       const botDoc = await ctx.store.bots.findById(bot.id).lean();
       const reference = botDoc?.teamsChannel as Partial<ConversationReference> | null;
       if (!reference?.conversation?.id || !reference.serviceUrl) return;
@@ -66,7 +104,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
           // Teams answers createConversation with the new post's reply chain: `<channel>;messageid=<post id>`
           const activityId = turn.activity.conversation?.id?.split(';messageid=')[1];
           if (!activityId) return;
-          const post = { conversationId: channel, activityId, serviceUrl: reference.serviceUrl! };
+          const post = { conversationId: channel, activityId, serviceUrl: reference.serviceUrl!, handoverId: handover.id };
           await updateConversation(ctx.store, conversation.id, { $set: { 'channelRefs.teams': post } });
           await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${activityId}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
             if (!isDuplicateKeyError(error)) throw error;
@@ -104,6 +142,17 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
           ? `A conversation was assigned to you (${conversation.id}).`
           : `A follow-up task was assigned to you: ${task?.note ?? ''} (${conversation.id}).`;
       await toPersonalChat(staff.id, text);
+    },
+
+    async unclaimed({ conversation, stage, minutesWaiting }) {
+      if (stage !== 'reminder') return;
+      const post = await cardPost(conversation.id);
+      if (!post) return;
+      await safely('unclaimed reminder', { conversationId: conversation.id }, () =>
+        adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
+          await turn.sendActivity({ type: 'message', text: `This escalation has waited ${minutesWaiting} minutes without anyone claiming it.`, textFormat: 'plain' });
+        }),
+      );
     },
 
     async taskDue({ task, staff }) {

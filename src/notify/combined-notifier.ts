@@ -1,26 +1,15 @@
-import type { Logger } from 'pino';
-import type { EscalationNotifier } from '../ports/escalation-notifier.js';
+import type { EscalationNotifier, NotificationKind } from '../ports/escalation-notifier.js';
+
+const KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed'];
 
 /**
- * Tells every wired notifier (log, Slack, Teams…). One failing never stops
- * the others, nor the customer's turn: the failure is logged.
+ * Tells every notifier (the log, the outbox). A failure propagates: the
+ * outbox fails only when it could not store the notification, and then the
+ * customer's turn must fail too rather than be answered and lost.
  */
-export function combineNotifiers(notifiers: EscalationNotifier[], log: Logger): EscalationNotifier {
-  const each =
-    <K extends keyof EscalationNotifier>(method: K) =>
-    async (event: Parameters<EscalationNotifier[K]>[0]) => {
-      const results = await Promise.allSettled(
-        notifiers.map((notifier) => (notifier[method] as (e: typeof event) => Promise<void>)(event)),
-      );
-      for (const result of results) {
-        if (result.status === 'rejected') log.error({ err: result.reason, method }, 'notifier failed');
-      }
-    };
-  return {
-    escalated: each('escalated'),
-    customerMessage: each('customerMessage'),
-    conversationChanged: each('conversationChanged'),
-    assigned: each('assigned'),
-    taskDue: each('taskDue'),
+export function combineNotifiers(notifiers: EscalationNotifier[]): EscalationNotifier {
+  const each = (kind: NotificationKind) => async (event: unknown) => {
+    await Promise.all(notifiers.map((notifier) => (notifier[kind] as (e: unknown) => Promise<void>)(event)));
   };
+  return Object.fromEntries(KINDS.map((kind) => [kind, each(kind)])) as unknown as EscalationNotifier;
 }

@@ -22,5 +22,8 @@ export function createLogNotifier(log: Logger): EscalationNotifier {
     async taskDue({ task }) {
       log.info({ event: 'task_due', taskId: task.id, conversationId: task.conversationId }, 'follow-up task overdue');
     },
+    async unclaimed({ conversation, stage, minutesWaiting }) {
+      log.warn({ event: 'unclaimed', stage, conversationId: conversation.id, minutesWaiting }, 'escalation still unclaimed');
+    },
   };
 }

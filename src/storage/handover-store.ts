@@ -177,6 +177,42 @@ const escalationPostSchema = new Schema<EscalationPostDocument>(
   { versionKey: false },
 );
 
+/**
+ * A notification waiting to reach one platform (src/notify/outbox.ts).
+ * Delivered rows are deleted, so the collection holds only the backlog and
+ * what was given up (`failed`), and a sweep reads it whole.
+ */
+export interface OutboxDocument {
+  /** An ordered id: rows of one conversation are delivered in this order. */
+  _id: string;
+  target: string;
+  kind: string;
+  event: Record<string, unknown>;
+  /** `<target>:<conversation id>`: a failed row holds back the later rows of its key. */
+  orderKey: string;
+  attempt: number;
+  nextAt: Date;
+  state: 'pending' | 'failed';
+  lastError: string | null;
+  queuedAt: Date;
+}
+
+const outboxSchema = new Schema<OutboxDocument>(
+  {
+    _id: String,
+    target: { type: String, required: true },
+    kind: { type: String, required: true },
+    event: { type: Schema.Types.Mixed, required: true },
+    orderKey: { type: String, required: true },
+    attempt: { type: Number, default: 0 },
+    nextAt: { type: Date, required: true },
+    state: { type: String, default: 'pending' },
+    lastError: { type: String, default: null },
+    queuedAt: { type: Date, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+
 const settingSchema = new Schema<{ _id: string; value: unknown }>(
   { _id: String, value: Schema.Types.Mixed },
   { versionKey: false },
@@ -193,6 +229,7 @@ export interface HandoverStore {
   escalationPosts: Model<EscalationPostDocument>;
   dueTasks: Model<DueTasksDocument>;
   settings: Model<{ _id: string; value: unknown }>;
+  outbox: Model<OutboxDocument>;
 }
 
 export function createHandoverStore(connection: Connection): HandoverStore {
@@ -207,6 +244,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     escalationPosts: connection.model<EscalationPostDocument>('EscalationPost', escalationPostSchema, 'escalationPosts'),
     dueTasks: connection.model<DueTasksDocument>('DueTasks', dueTasksSchema, 'dueTasks'),
     settings: connection.model<{ _id: string; value: unknown }>('Setting', settingSchema, 'settings'),
+    outbox: connection.model<OutboxDocument>('Outbox', outboxSchema, 'outbox'),
   };
 }
 

@@ -43,8 +43,7 @@ async function escalate(text: string, customer = { name: 'Ada <!channel>' }) {
   const post = await waitFor(async () =>
     slack.callsTo('chat.postMessage').find((call) => call.args.channel === CHANNEL && !call.args.thread_ts && JSON.stringify(call.args.blocks).includes(turn.body.conversationId)),
   );
-  const stored = await service.ctx.store.conversations.findById(turn.body.conversationId).lean();
-  const ref = stored!.channelRefs.slack as { channel: string; ts: string };
+  const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(turn.body.conversationId).lean())?.channelRefs.slack as { channel: string; ts: string } | undefined);
   return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, post, ref };
 }
 

@@ -7,7 +7,12 @@ export interface SlackCall {
   args: Record<string, any>;
   /** performance.now() when the call arrived */
   at: number;
+  /** The HTTP status it was answered with, and Slack's error if any. */
+  status: number;
+  error?: string;
 }
+
+export type SlackTrouble = { status: number; retryAfter?: number; answerAfterMs?: number; error?: string };
 
 /**
  * A local stand-in for Slack's Web API: records every call and answers the
@@ -15,7 +20,11 @@ export interface SlackCall {
  */
 export async function startSlackStandIn() {
   const calls: SlackCall[] = [];
-  let ts = 1_700_000_000;
+  let ts = Math.floor(Date.now() / 1000);
+  /** Answers to give instead of the normal one, per method, in order (an outage). */
+  const trouble = new Map<string, Array<SlackTrouble>>();
+  /** Top-level posts per channel, for conversations.history. */
+  const posted: Array<{ channel: string; ts: string; text: string; metadata?: unknown }> = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
@@ -23,17 +32,38 @@ export async function startSlackStandIn() {
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0]!;
       const type = req.headers['content-type'] ?? '';
       const args: Record<string, any> = type.includes('json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
-      for (const key of ['blocks', 'view']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
-      calls.push({ method, args, at: performance.now() });
+      for (const key of ['blocks', 'view', 'metadata']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
+      const problem = trouble.get(method)?.shift();
+      calls.push({ method, args, at: performance.now(), status: problem?.status ?? 200, error: problem?.error });
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer(method, args)));
+      if (problem && problem.answerAfterMs === undefined) {
+        if (problem.retryAfter !== undefined) res.setHeader('retry-after', String(problem.retryAfter));
+        res.statusCode = problem.status;
+        res.end(JSON.stringify({ ok: false, error: problem.error ?? (problem.status === 429 ? 'ratelimited' : 'internal_error') }));
+        return;
+      }
+      // A slow answer: Slack did the work, the caller gives up waiting
+      const body = JSON.stringify(answer(method, args));
+      if (problem) setTimeout(() => res.end(body), problem.answerAfterMs).unref();
+      else res.end(body);
     });
   });
   const answer = (method: string, args: Record<string, any>) => {
     switch (method) {
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         ts += 1;
-        return { ok: true, channel: args.channel, ts: `${ts}.000100`, message: { text: args.text } };
+        const message = { channel: args.channel, ts: `${ts}.000100`, text: args.text, metadata: args.metadata };
+        if (!args.thread_ts) posted.push(message);
+        return { ok: true, channel: args.channel, ts: message.ts, message: { text: args.text } };
+      }
+      case 'conversations.history': {
+        const oldest = Number(args.oldest ?? 0);
+        const messages = posted
+          .filter((message) => message.channel === args.channel && Number(message.ts) >= oldest)
+          .map(({ ts: at, text, metadata }) => ({ type: 'message', ts: at, text, ...(args.include_all_metadata && metadata ? { metadata } : {}) }))
+          .reverse();
+        return { ok: true, messages, has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'users.info':
@@ -53,6 +83,10 @@ export async function startSlackStandIn() {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     callsTo: (method: string) => calls.filter((call) => call.method === method),
+    /** The next calls to `method` get these answers instead (HTTP status, Retry-After seconds, or a late answer). */
+    failNext: (method: string, ...answers: SlackTrouble[]) => {
+      trouble.set(method, [...(trouble.get(method) ?? []), ...answers]);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -81,8 +81,8 @@ describe('escalations in Teams', () => {
     const card = await waitFor(async () =>
       connector.calls.find((call) => call.path === '/v3/conversations' && JSON.stringify(call.body.activity?.attachments ?? []).includes(turn.body.conversationId)),
     );
-    const stored = await service.ctx.store.conversations.findById(turn.body.conversationId).lean();
-    return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, card, post: stored!.channelRefs.teams as { activityId: string } };
+    const post = await waitFor(async () => (await service.ctx.store.conversations.findById(turn.body.conversationId).lean())?.channelRefs.teams as { activityId: string } | undefined);
+    return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, card, post };
   }
 
   it('posts an Adaptive Card with Claim and Resolve actions', async () => {

@@ -1,0 +1,226 @@
+import type { Logger } from 'pino';
+import type { DeliveryAttempt, EscalationNotifier, NotificationKind } from '../ports/escalation-notifier.js';
+import { decideOnce } from '../storage/decide-once.js';
+import type { HandoverStore, OutboxDocument } from '../storage/handover-store.js';
+import { newOrderedId } from '../storage/new-id.js';
+import type { Bot } from '../types.js';
+import { asDeliveryFailure } from './delivery-failure.js';
+
+/** A platform the outbox delivers to (Slack, Teams, email, webhooks). */
+export interface OutboxTarget {
+  name: string;
+  notifier: EscalationNotifier;
+  /** A cheap look at whether this platform has anything to do with a notification: no row is written when not. */
+  accepts?(kind: NotificationKind, event: any): boolean | Promise<boolean>;
+}
+
+export interface OutboxOptions {
+  store: HandoverStore;
+  log: Logger;
+  targets: OutboxTarget[];
+  loadBot(botId: string): Promise<Bot>;
+  now?(): Date;
+  /** First retry after this long, doubling up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Given up (state `failed`, logged as an error) after this many tries. */
+  maxAttempts?: number;
+  /** A row handed to the immediate try is left alone by sweeps this long. */
+  leaseMs?: number;
+}
+
+export interface Outbox {
+  /** What the domain calls: stores one row per interested platform, then tries it at once. */
+  notifier: EscalationNotifier;
+  /** Tries what is due (first tries nobody made, retries); returns how many were delivered. */
+  deliverDue(): Promise<number>;
+  /** Waits (bounded) for the tries in flight. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+type Outcome = 'delivered' | 'failed' | 'busy';
+
+const KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed'];
+const SWEEP_BATCH = 500;
+
+/**
+ * The durable outbox: every notification is stored before the customer's
+ * turn is answered, then delivered and retried with backoff until the
+ * platform takes it. Each try is decided by a unique insert
+ * (`outbox:<row>:<attempt>`), so a row is tried once per attempt on any
+ * number of replicas, and rows of one conversation and platform go out in
+ * order: a failing escalation post holds back the thread relays behind it.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { store, log } = options;
+  const now = options.now ?? (() => new Date());
+  const baseDelayMs = options.baseDelayMs ?? 1_000;
+  const maxDelayMs = options.maxDelayMs ?? 10 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 30;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const targets = new Map(options.targets.map((target) => [target.name, target]));
+  /** Keys with a row waiting for a retry here: later rows wait for the sweep instead of overtaking it. */
+  const heldBack = new Set<string>();
+  const chains = new Map<string, Promise<unknown>>();
+  const inFlight = new Set<Promise<unknown>>();
+
+  async function enqueue(kind: NotificationKind, event: any): Promise<void> {
+    if (targets.size === 0) return;
+    const queuedAt = now();
+    const rows: OutboxDocument[] = [];
+    for (const target of targets.values()) {
+      if (target.accepts && !(await target.accepts(kind, event))) continue;
+      const orderKey = `${target.name}:${conversationIdOf(kind, event)}`;
+      const immediate = !heldBack.has(orderKey);
+      rows.push({
+        _id: newOrderedId('ob'),
+        target: target.name,
+        kind,
+        event: pack(kind, event),
+        orderKey,
+        attempt: 0,
+        nextAt: new Date(queuedAt.getTime() + (immediate ? leaseMs : 0)),
+        state: 'pending',
+        lastError: null,
+        queuedAt,
+      });
+    }
+    if (rows.length === 0) return;
+    await store.outbox.insertMany(rows);
+    for (const row of rows) if (!heldBack.has(row.orderKey)) track(inOrder(row.orderKey, () => attempt(row)));
+  }
+
+  function inOrder(key: string, run: () => Promise<Outcome>): Promise<Outcome> {
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+    return next;
+  }
+
+  function track(promise: Promise<unknown>): void {
+    const settled = promise.catch((error: unknown) => log.error({ err: error }, 'outbox delivery crashed'));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  }
+
+  async function attempt(row: OutboxDocument): Promise<Outcome> {
+    const target = targets.get(row.target);
+    if (!target) return 'busy';
+    if (row.attempt === 0 && (await waitsBehindAnother(row))) return 'busy';
+    const lock = await decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid });
+    if (!lock.won) return 'busy';
+    const ids = { deliveryId: row._id, target: row.target, kind: row.kind, attempt: row.attempt };
+    try {
+      const event = await unpack(row);
+      const delivery: DeliveryAttempt = { deliveryId: row._id, attempt: row.attempt, queuedAt: row.queuedAt };
+      await (target.notifier[row.kind as NotificationKind] as (e: unknown, a: DeliveryAttempt) => Promise<void>)(event, delivery);
+    } catch (error) {
+      await recordFailure(row, error, ids);
+      return 'failed';
+    }
+    await store.outbox.deleteOne({ _id: row._id });
+    if (row.attempt > 0) log.info(ids, 'notification delivered after retrying');
+    return 'delivered';
+  }
+
+  /**
+   * A first try must not overtake an older row of its conversation that is
+   * still waiting, perhaps on another replica (an escalation post being
+   * retried while the customer writes on): it is left for the sweep, in order.
+   */
+  async function waitsBehindAnother(row: OutboxDocument): Promise<boolean> {
+    const older = await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } });
+    if (!older) return false;
+    await store.outbox.updateOne({ _id: row._id }, { $set: { nextAt: now() } });
+    return true;
+  }
+
+  async function recordFailure(row: OutboxDocument, error: unknown, ids: Record<string, unknown>): Promise<void> {
+    const failure = asDeliveryFailure(error);
+    const attempts = row.attempt + 1;
+    if (!failure.retryable || attempts >= maxAttempts) {
+      await store.outbox.updateOne({ _id: row._id }, { $set: { state: 'failed', attempt: attempts, lastError: failure.message } });
+      log.error({ ...ids, error: failure.message, retryable: failure.retryable }, 'notification given up');
+      return;
+    }
+    const delayMs = failure.retryAfterMs ?? backoff(attempts);
+    heldBack.add(row.orderKey);
+    await store.outbox.updateOne(
+      { _id: row._id },
+      { $set: { attempt: attempts, nextAt: new Date(now().getTime() + delayMs), lastError: failure.message } },
+    );
+    log.warn({ ...ids, error: failure.message, retryInMs: Math.round(delayMs) }, 'notification failed, will retry');
+  }
+
+  function backoff(attempts: number): number {
+    const delay = Math.min(baseDelayMs * 2 ** (attempts - 1), maxDelayMs);
+    return delay * (0.8 + Math.random() * 0.4);
+  }
+
+  async function unpack(row: OutboxDocument): Promise<unknown> {
+    if (row.kind !== 'escalated') return row.event;
+    const { botId, ...rest } = row.event as { botId: string };
+    return { ...rest, bot: await options.loadBot(botId) };
+  }
+
+  function deliverDue(): Promise<number> {
+    const sweep = sweepOnce();
+    track(sweep);
+    return sweep;
+  }
+
+  async function sweepOnce(): Promise<number> {
+    const rows = await store.outbox.find({ state: 'pending' }).sort({ _id: 1 }).limit(SWEEP_BATCH).lean<OutboxDocument[]>();
+    const byKey = new Map<string, OutboxDocument[]>();
+    for (const row of rows) byKey.set(row.orderKey, [...(byKey.get(row.orderKey) ?? []), row]);
+    let delivered = 0;
+    await Promise.all(
+      [...byKey].map(async ([key, keyRows]) => {
+        for (const row of keyRows) {
+          if (row.nextAt.getTime() > now().getTime()) return;
+          const outcome = await inOrder(key, () => attempt(row));
+          if (outcome === 'busy') await retakeIfAbandoned(row);
+          if (outcome !== 'delivered') return;
+          delivered += 1;
+        }
+        heldBack.delete(key);
+      }),
+    );
+    return delivered;
+  }
+
+  /**
+   * A try whose lock is held long past its due time was cut off (its process
+   * died mid-delivery): count it as failed so the next sweep tries again.
+   */
+  async function retakeIfAbandoned(row: OutboxDocument): Promise<void> {
+    if (row.nextAt.getTime() + leaseMs > now().getTime()) return;
+    await store.outbox.updateOne({ _id: row._id, attempt: row.attempt }, { $set: { attempt: row.attempt + 1, lastError: 'interrupted' } });
+    log.warn({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification try was interrupted, will retry');
+  }
+
+  const notifier = Object.fromEntries(KINDS.map((kind) => [kind, (event: unknown) => enqueue(kind, event)])) as unknown as EscalationNotifier;
+
+  return {
+    notifier,
+    deliverDue,
+    async stop(timeoutMs = 5_000) {
+      const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
+      await Promise.race([Promise.all(inFlight), timeout]);
+    },
+  };
+}
+
+function conversationIdOf(kind: NotificationKind, event: any): string {
+  return kind === 'taskDue' ? event.task.conversationId : event.conversation.id;
+}
+
+/** What a row keeps: the event as BSON (dates stay dates), a bot by id (its knowledge base can be large). */
+function pack(kind: NotificationKind, event: any): Record<string, unknown> {
+  if (kind !== 'escalated') return event;
+  const { bot, ...rest } = event;
+  return { ...rest, botId: bot.id };
+}

@@ -1,0 +1,88 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { SIGNING_SECRET, startSlackStandIn, type SlackCall } from './slack-stand-in.js';
+
+const CHANNEL = 'C0OUTAGE01';
+let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let service: RunningService;
+
+beforeAll(async () => {
+  slack = await startSlackStandIn();
+  service = await startTestService({
+    mongodbUri: testDatabaseUri(),
+    demoSlackChannel: CHANNEL,
+    outboxBaseDelayMs: 200,
+    adapters: [
+      slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }), callTimeoutMs: 500 }),
+    ],
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+  await slack?.close();
+});
+
+const escalationPostsOf = (conversationId: string): SlackCall[] =>
+  slack.callsTo('chat.postMessage').filter((call) => !call.args.thread_ts && JSON.stringify(call.args.blocks ?? '').includes(conversationId));
+
+async function askForHuman(text = 'I need to talk to a person') {
+  const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text } });
+  expect(turn.status).toBe(200);
+  expect(turn.body.status).toBe('waiting');
+  return { conversationId: turn.body.conversationId as string, token: turn.body.token as string };
+}
+
+describe('Slack outages', () => {
+  it('delivers the escalation exactly once after Slack answers 500, then 429 with Retry-After', async () => {
+    slack.failNext('chat.postMessage', { status: 500 }, { status: 429, retryAfter: 1 });
+    const { conversationId } = await askForHuman();
+
+    const delivered = await waitFor(async () => escalationPostsOf(conversationId).find((call) => call.status === 200), 15_000);
+    const tries = escalationPostsOf(conversationId);
+    expect(tries.map((call) => call.status)).toEqual([500, 429, 200]);
+    // Retry-After: 1 is honoured
+    expect(delivered.at - tries[1]!.at).toBeGreaterThanOrEqual(950);
+    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    expect(ref.ts).toBeTruthy();
+    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
+  });
+
+  it('keeps the thread in order: a customer message written during the outage follows the post', async () => {
+    slack.failNext('chat.postMessage', { status: 503 }, { status: 502 });
+    const { conversationId, token } = await askForHuman('talk to a human please');
+    const next = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'Are you there? It is urgent', conversationId }, token });
+    expect(next.status).toBe(200);
+
+    const post = await waitFor(async () => escalationPostsOf(conversationId).find((call) => call.status === 200), 15_000);
+    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const relay = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts && call.status === 200));
+    expect(relay.args.text).toContain('Are you there?');
+    expect(relay.at).toBeGreaterThan(post.at);
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === ref.ts)).toHaveLength(1);
+  });
+
+  it('does not post twice when Slack posted but answered too late (found again by its metadata)', async () => {
+    slack.failNext('chat.postMessage', { status: 200, answerAfterMs: 1_500 });
+    const { conversationId } = await askForHuman('can I speak to someone');
+
+    await waitFor(async () => {
+      const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+      return stored?.channelRefs.slack;
+    }, 15_000);
+    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
+    expect(escalationPostsOf(conversationId)).toHaveLength(1);
+    expect(slack.callsTo('conversations.history').some((call) => call.args.channel === CHANNEL)).toBe(true);
+  });
+
+  it('gives up at once, with the reason kept, when Slack refuses the channel', async () => {
+    slack.failNext('chat.postMessage', { status: 200, error: 'channel_not_found' });
+    const { conversationId } = await askForHuman('human please');
+    const row = await waitFor(async () => service.ctx.store.outbox.findOne({ orderKey: `slack:${conversationId}`, state: 'failed' }).lean());
+    expect(row.lastError).toContain('channel_not_found');
+    expect(row.kind).toBe('escalated');
+    expect(escalationPostsOf(conversationId)).toHaveLength(1);
+  });
+});
