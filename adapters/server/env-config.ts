@@ -27,7 +27,9 @@ const envSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
-  SMTP_URL: z.url().optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).default('Handover <handover@localhost>'),
+  HANDOVER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,7 +38,7 @@ export type EnvConfig = z.infer<typeof envSchema>;
 export class EnvConfigError extends Error {}
 
 /** Values never echoed back in an error line. */
-const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL']);
+const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL', 'HANDOVER_WEBHOOK_SECRET']);
 
 /** Parses the environment; a bad value throws one line naming the variable. */
 export function readEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {

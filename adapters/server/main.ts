@@ -4,6 +4,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferret
 import { readEnvConfig } from './env-config.js';
 import { slackAdapter } from '../slack/slack-adapter.js';
 import { teamsAdapter } from '../teams/teams-adapter.js';
+import { emailAdapter } from '../email/email-adapter.js';
+import { webhookAdapter } from '../webhook/webhook-adapter.js';
 import { startService, type ServiceAdapterFactory } from './start-service.js';
 
 /** `npm start`: the only place that reads process.env. */
@@ -45,6 +47,10 @@ async function main(): Promise<void> {
       log,
     }),
   );
+
+  if (env.SMTP_URL) adapters.push(emailAdapter({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM }));
+  adapters.push(webhookAdapter({ secret: env.HANDOVER_WEBHOOK_SECRET ?? null }));
+  if (!env.HANDOVER_WEBHOOK_SECRET) log.info('HANDOVER_WEBHOOK_SECRET is not set: rules with a webhook will not send events');
 
   const service = await startService({
     mongodbUri,

@@ -1,0 +1,7 @@
+import type { ServiceAdapterFactory } from '../server/start-service.js';
+import { webhookOutboxTarget, type WebhookOptions } from './webhook-notifier.js';
+
+/** Workflow webhooks: always wired, since a rule can be given a webhook URL at any time. */
+export function webhookAdapter(options: WebhookOptions): ServiceAdapterFactory {
+  return (ctx) => ({ outboxTarget: webhookOutboxTarget(ctx, options) });
+}
