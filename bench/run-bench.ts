@@ -8,7 +8,7 @@ import { runLoad, type LoadResult } from './load.js';
 import { addPendingTasks, taskFireLateness } from './task-phases.js';
 import { escalationLatency, simultaneousClaims } from './slack-phases.js';
 import { SIGNING_SECRET, startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from './processes.js';
+import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from '../tools/node-processes.js';
 
 const quick = process.argv.includes('--quick');
 const CONCURRENCY = 32;

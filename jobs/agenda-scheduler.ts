@@ -1,17 +1,21 @@
 import { Agenda } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
+import type { Logger } from 'pino';
 
 /**
  * Agenda on our own database connection. It polls (FerretDB has no change
  * streams) and locks each job to one replica.
  */
-export function createAgenda(db: Db, options: { processEvery: number; name: string }): Agenda {
-  return new Agenda({
+export function createAgenda(db: Db, options: { processEvery: number; name: string; log: Logger }): Agenda {
+  const agenda = new Agenda({
     backend: new MongoBackend({ mongo: db, collection: 'agendaJobs' }),
     name: options.name,
     processEvery: options.processEvery,
     defaultLockLifetime: 5 * 60_000,
     maxConcurrency: 20,
   });
+  // Without a listener an 'error' event (the database gone for a moment) would end the process; Agenda polls on.
+  agenda.on('error', (error: Error) => options.log.warn({ error: error.message }, 'job scheduler error'));
+  return agenda;
 }

@@ -14,6 +14,8 @@ export interface HttpAppOptions {
   databaseReady(): Promise<boolean>;
   /** Platform adapters (Slack, Teams) mounted before the customer API. */
   mounts?: Array<{ path: string; router: Router | Express }>;
+  /** Aborted when the service stops: live streams end so the server can close. */
+  stopping: AbortSignal;
 }
 
 const webchatPage = fileURLToPath(new URL('../webchat/public/', import.meta.url));
@@ -27,7 +29,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    if (await options.databaseReady()) res.json({ status: 'ready' });
+    if (options.stopping.aborted) sendError(res, 'storage_unavailable', 'shutting down');
+    else if (await options.databaseReady()) res.json({ status: 'ready' });
     else sendError(res, 'storage_unavailable', 'the database is not reachable');
   });
 
@@ -37,7 +40,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     '/api/v1',
     rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)) }),
     express.json({ limit: '64kb', strict: false, type: () => true }),
-    customerApi(options.ctx),
+    customerApi(options.ctx, options.stopping),
   );
   app.use(express.static(webchatPage, { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundRoute());

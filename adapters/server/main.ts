@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const forceExit = setTimeout(() => process.exit(1), 15_000);
+    const forceExit = setTimeout(() => process.exit(1), 30_000);
     forceExit.unref();
     await service.stop();
     await embedded?.stop();

@@ -57,7 +57,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { log } = options;
   const store = await connectHandoverStore(options.mongodbUri);
   const outboxTargets: OutboxTarget[] = [];
-  const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}` });
+  const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });
   const events = createSharedConversationEvents(store, { pollMs: options.eventPollMs ?? 1_000 });
   const ctx: HandoverContext = {
     store,
@@ -86,8 +86,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   await scheduleTaskReminders(agenda, ctx, options.jobPollMs);
   await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);
 
+  const stopping = new AbortController();
   const app = createHttpApp({
     ctx,
+    stopping: stopping.signal,
     log,
     rateLimitPerMinute: options.rateLimitPerMinute,
     mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),
@@ -109,6 +111,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     url: `http://127.0.0.1:${port}`,
     ctx,
     async stop() {
+      stopping.abort();
       await closeServer(server);
       await agenda.stop();
       await outbox.stop();
@@ -126,12 +129,21 @@ function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Se
   });
 }
 
-/** Stops accepting, lets in-flight requests finish, then ends long-lived streams. */
+const IN_FLIGHT_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting connections and lets in-flight requests finish (live
+ * streams were ended by the stopping signal); connections still busy after
+ * the grace period are cut so shutdown stays bounded.
+ */
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const force = setTimeout(() => server.closeAllConnections(), IN_FLIGHT_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
     server.closeIdleConnections();
-    // event streams never finish on their own
-    setTimeout(() => server.closeAllConnections(), 2_000).unref();
   });
 }

@@ -11,7 +11,7 @@ const KEEPALIVE_MS = 25_000;
  * or system message, `status` on status changes. Message ids sort in time
  * order, so a reconnecting client (Last-Event-ID) gets what it missed.
  */
-export async function streamConversation(ctx: HandoverContext, conversation: Conversation, req: Request, res: Response) {
+export async function streamConversation(ctx: HandoverContext, conversation: Conversation, req: Request, res: Response, stopping: AbortSignal) {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -31,9 +31,13 @@ export async function streamConversation(ctx: HandoverContext, conversation: Con
   };
   const unsubscribe = ctx.events.subscribe(conversation.id, send);
   const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  // On shutdown the stream ends; the browser reconnects (retry: 3000), to another replica behind the load balancer.
+  const end = () => res.end();
+  stopping.addEventListener('abort', end, { once: true });
   req.on('close', () => {
     clearInterval(keepalive);
     unsubscribe();
+    stopping.removeEventListener('abort', end);
   });
 
   const lastEventId = req.get('last-event-id');

@@ -11,7 +11,7 @@ import { streamConversation } from './conversation-stream.js';
 import { botIdSchema, conversationIdSchema, customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
 
 /** Customer HTTP API v1 (spec §3): a thin translation between HTTP and the domain. */
-export function customerApi(ctx: HandoverContext): Router {
+export function customerApi(ctx: HandoverContext, stopping: AbortSignal): Router {
   const router = Router();
 
   router.get('/bots/:botId', async (req, res) => {
@@ -49,7 +49,7 @@ export function customerApi(ctx: HandoverContext): Router {
   router.get('/conversations/:id/stream', async (req, res) => {
     const token = bearerToken(req) ?? (typeof req.query.token === 'string' ? req.query.token : undefined);
     const conversation = await loadCustomerConversation(ctx, conversationIdParam(req), token);
-    await streamConversation(ctx, conversation, req, res);
+    await streamConversation(ctx, conversation, req, res, stopping);
   });
 
   return router;

@@ -4,7 +4,7 @@ import type { HandoverContext } from '../handover-context.js';
 import { chooseRule } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
 import { newId } from '../storage/new-id.js';
-import { toConversation } from '../storage/to-domain.js';
+import { toConversation, toTranscript } from '../storage/to-domain.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
 import { appendMessages, appendMessagesQuietly, newMessage, storedMessage } from './append-message.js';
 import { loadCustomerConversation } from './load-customer-conversation.js';
@@ -41,25 +41,42 @@ export async function handleCustomerMessage(ctx: HandoverContext, input: Custome
   const existing = input.conversationId ? await loadCustomerConversation(ctx, input.conversationId, input.token) : null;
   if (existing && existing.botId !== bot.id) throw new NotFoundError(`conversation "${existing.id}"`);
   const conversationId = existing?.id ?? newId('cv');
-  const token = existing ? null : ctx.tokens.issue(conversationId);
 
   const receiptId = input.messageId
     ? existing
       ? `${existing.id}:${input.messageId}`
       : `${bot.id}:new:${input.messageId}`
     : null;
+  let message = newMessage(ctx, conversationId, 'customer', input.text);
+  let turnConversationId = conversationId;
+  let retake = false;
   if (receiptId) {
-    const receipt = await takeReceipt(ctx, receiptId, conversationId);
-    if (receipt.replay) {
+    const receipt = await takeReceipt(ctx, receiptId, conversationId, message.id);
+    if (!receipt.run) {
+      if (receipt.relayAgain) await relayStoredMessage(ctx, receipt.replay.conversationId, receipt.relayAgain);
       return { result: receipt.replay, token: existing ? null : ctx.tokens.issue(receipt.replay.conversationId) };
     }
+    // a retake of a turn that died: same conversation, same message id
+    turnConversationId = receipt.conversationId;
+    retake = receipt.retake;
+    message = { ...message, id: receipt.messageId, conversationId: turnConversationId };
   }
 
-  const conversation = existing ?? newConversation(ctx, bot, conversationId, input.customer ?? {});
-  const message = newMessage(ctx, conversationId, 'customer', input.text);
-  const result = await runTurn(ctx, bot, { conversation, isNew: !existing }, message);
+  const conversation = existing ?? newConversation(ctx, bot, turnConversationId, input.customer ?? {});
+  const result = await runTurn(ctx, bot, { conversation, isNew: !existing && !(retake && (await conversationExists(ctx, turnConversationId))) }, message);
   if (receiptId) await recordReceiptAnswer(ctx, receiptId, result);
-  return { result, token };
+  return { result, token: existing ? null : ctx.tokens.issue(turnConversationId) };
+}
+
+async function conversationExists(ctx: HandoverContext, conversationId: string): Promise<boolean> {
+  return (await ctx.store.conversations.exists({ _id: conversationId })) !== null;
+}
+
+/** Queues again the relay of a message whose turn died after storing it (the outbox delivers it once). */
+async function relayStoredMessage(ctx: HandoverContext, conversationId: string, messageId: string): Promise<void> {
+  const doc = await ctx.store.conversations.findById(conversationId).lean();
+  const message = doc ? toTranscript(doc).find((m) => m.id === messageId) : undefined;
+  if (message) await ctx.notifier.customerMessage({ conversation: toConversation(doc!), message });
 }
 
 interface TurnState {

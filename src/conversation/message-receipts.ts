@@ -1,9 +1,14 @@
 import { ConflictError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { decideOnce } from '../storage/decide-once.js';
 import { isDuplicateKeyError } from '../storage/handover-store.js';
+import { toConversation, toTranscript } from '../storage/to-domain.js';
 import type { TurnResult } from '../types.js';
+import { turnResult } from './turn-result.js';
 
 const RETRY_WAIT_MS = 10_000;
+/** A receipt this old without an answer belongs to a turn that died (its process, or the database, went away). */
+const ABANDONED_AFTER_MS = 10_000;
 
 /**
  * The answer is a second receipt document rather than an update of the
@@ -14,34 +19,61 @@ function answerId(receiptId: string): string {
   return `${receiptId}#answer`;
 }
 
-export async function recordReceiptAnswer(
-  ctx: HandoverContext,
-  receiptId: string,
-  result: TurnResult,
-): Promise<void> {
-  await ctx.store.receipts.create({ _id: answerId(receiptId), conversationId: result.conversationId, at: ctx.now(), turnResult: result });
+export async function recordReceiptAnswer(ctx: HandoverContext, receiptId: string, result: TurnResult): Promise<void> {
+  await ctx.store.receipts.create({ _id: answerId(receiptId), conversationId: result.conversationId, messageId: null, at: ctx.now(), turnResult: result }).catch((error: unknown) => {
+    if (!isDuplicateKeyError(error)) throw error;
+  });
 }
+
+export type ReceiptOutcome =
+  /** Run the turn, storing the customer's message under this id in this conversation (`retake`: a dead turn's). */
+  | { run: true; conversationId: string; messageId: string; retake: boolean }
+  /** Answered before: give the same answer. */
+  | { run: false; replay: TurnResult; relayAgain: string | null };
 
 /**
  * Takes the receipt for a client message id. The first caller gets to run
- * the turn; a retry (even a concurrent one) gets the answer the first one gave.
+ * the turn; a retry (even a concurrent one) gets the answer the first one
+ * gave. When the first turn died unanswered, a retry finishes its work: it
+ * answers from the transcript if the message was stored, or runs the turn
+ * again under the same message id if it was not, so the message is stored
+ * exactly once either way.
  */
-export async function takeReceipt(
-  ctx: HandoverContext,
-  receiptId: string,
-  conversationId: string,
-): Promise<{ replay: TurnResult | null }> {
+export async function takeReceipt(ctx: HandoverContext, receiptId: string, conversationId: string, messageId: string): Promise<ReceiptOutcome> {
   try {
-    await ctx.store.receipts.create({ _id: receiptId, conversationId, at: ctx.now(), turnResult: null });
-    return { replay: null };
+    await ctx.store.receipts.create({ _id: receiptId, conversationId, messageId, at: ctx.now(), turnResult: null });
+    return { run: true, conversationId, messageId, retake: false };
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
   }
   const deadline = Date.now() + RETRY_WAIT_MS;
   for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
     const answered = await ctx.store.receipts.findById(answerId(receiptId)).lean();
-    if (answered?.turnResult) return { replay: answered.turnResult };
+    if (answered?.turnResult) return { run: false, replay: answered.turnResult, relayAgain: null };
+    const receipt = await ctx.store.receipts.findById(receiptId).lean();
+    if (receipt?.messageId && ctx.now().getTime() - receipt.at.getTime() > ABANDONED_AFTER_MS) {
+      const finished = await finishAbandonedTurn(ctx, receiptId, receipt.conversationId, receipt.messageId);
+      if (finished) return finished;
+    }
     if (Date.now() >= deadline) throw new ConflictError('this message is still being processed; retry in a moment');
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+}
+
+async function finishAbandonedTurn(ctx: HandoverContext, receiptId: string, conversationId: string, messageId: string): Promise<ReceiptOutcome | null> {
+  const doc = await ctx.store.conversations.findById(conversationId).lean();
+  const transcript = doc ? toTranscript(doc) : [];
+  const stored = transcript.findIndex((message) => message.id === messageId);
+  if (stored >= 0) {
+    const conversation = toConversation(doc!);
+    const replies = transcript.slice(stored + 1).filter((message) => message.from === 'bot');
+    const replay = turnResult(conversation, replies);
+    await recordReceiptAnswer(ctx, receiptId, replay);
+    // the relay to the team may not have been queued before the turn died; the outbox sends it once either way
+    const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
+    return { run: false, replay, relayAgain: withTeam ? messageId : null };
+  }
+  if (!(await decideOnce(ctx.store, `receipt-retake:${receiptId}`)).won) return null;
+  ctx.log.warn({ conversationId, messageId }, 'a turn died before storing its message; running it again');
+  return { run: true, conversationId, messageId, retake: true };
 }

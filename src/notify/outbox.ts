@@ -76,6 +76,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         _id: newOrderedId('ob'),
         target: target.name,
         kind,
+        onceKey: onceKeyOf(kind, event),
         event: pack(kind, event),
         orderKey,
         attempt: 0,
@@ -110,6 +111,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const target = targets.get(row.target);
     if (!target) return 'busy';
     if (row.attempt === 0 && (await waitsBehindAnother(row))) return 'busy';
+    if (row.onceKey && !(await isTheOnlyCopy(row))) {
+      await store.outbox.deleteOne({ _id: row._id });
+      log.info({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification already delivered by another copy');
+      return 'delivered';
+    }
     const lock = await decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid });
     if (!lock.won) return 'busy';
     const ids = { deliveryId: row._id, target: row.target, kind: row.kind, attempt: row.attempt };
@@ -124,6 +130,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     await store.outbox.deleteOne({ _id: row._id });
     if (row.attempt > 0) log.info(ids, 'notification delivered after retrying');
     return 'delivered';
+  }
+
+  /**
+   * Some notifications are queued more than once by design (a task reminder
+   * queued again after a crash, by two replicas): the first row to be tried
+   * becomes the one copy that is delivered, on every retry of its own.
+   */
+  async function isTheOnlyCopy(row: OutboxDocument): Promise<boolean> {
+    const claim = await decideOnce(store, `once:${row.target}:${row.onceKey}`, { row: row._id });
+    return claim.won || claim.winner.row === row._id;
   }
 
   /**
@@ -212,6 +228,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await Promise.race([Promise.all(inFlight), timeout]);
     },
   };
+}
+
+/** Notifications that must reach a platform once whoever queues them: a handover's post, a relayed message, a task's reminder, an SLA stage. */
+function onceKeyOf(kind: NotificationKind, event: any): string | null {
+  if (kind === 'escalated') return `escalated:${event.handover.id}`;
+  if (kind === 'taskDue') return `taskDue:${event.task.id}`;
+  if (kind === 'customerMessage') return `customerMessage:${event.message.id}`;
+  if (kind === 'unclaimed') return `unclaimed:${event.handover.id}:${event.stage}`;
+  return null;
 }
 
 function conversationIdOf(kind: NotificationKind, event: any): string {

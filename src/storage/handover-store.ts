@@ -80,6 +80,8 @@ export interface ReceiptDocument {
   /** `<conversationId>:<messageId>`, or `<botId>:new:<messageId>` for a conversation's first message. */
   _id: string;
   conversationId: string;
+  /** The id the customer's message is stored under, to tell after a crash whether it was. */
+  messageId: string | null;
   at: Date;
   turnResult: TurnResult | null;
 }
@@ -88,6 +90,7 @@ const receiptSchema = new Schema<ReceiptDocument>(
   {
     _id: String,
     conversationId: { type: String, required: true },
+    messageId: { type: String, default: null },
     at: { type: Date, required: true },
     turnResult: { type: Schema.Types.Mixed, default: null },
   },
@@ -187,6 +190,8 @@ export interface OutboxDocument {
   _id: string;
   target: string;
   kind: string;
+  /** Set for notifications delivered once however often queued (see outbox). */
+  onceKey: string | null;
   event: Record<string, unknown>;
   /** `<target>:<conversation id>`: a failed row holds back the later rows of its key. */
   orderKey: string;
@@ -202,6 +207,7 @@ const outboxSchema = new Schema<OutboxDocument>(
     _id: String,
     target: { type: String, required: true },
     kind: { type: String, required: true },
+    onceKey: { type: String, default: null },
     event: { type: Schema.Types.Mixed, required: true },
     orderKey: { type: String, required: true },
     attempt: { type: Number, default: 0 },

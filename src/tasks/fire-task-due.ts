@@ -5,18 +5,23 @@ import { taskState } from './task-state.js';
 
 /**
  * A follow-up task's due time came: if still open, it becomes overdue and
- * its assignee is reminded. The once-only decision makes a second run (a
- * retried sweep, another replica) a no-op.
+ * its assignee is reminded. The reminder is queued before the task is
+ * marked overdue, so a process dying in between loses nothing (the next
+ * sweep queues it again); the outbox sends a task's reminder once however
+ * often it is queued, and the once-only decision makes later runs no-ops.
  */
 export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise<'reminded' | 'not-open'> {
   const doc = await ctx.store.tasks.findById(taskId).lean();
-  if (!doc || (await ctx.store.decisions.exists({ _id: `task-done:${taskId}` }))) return 'not-open';
-  if (!(await decideOnce(ctx.store, `task-due:${taskId}`)).won) return 'not-open';
+  if (!doc) return 'not-open';
+  // by _id, one each: FerretDB would scan the whole decisions collection for an $in
+  const settled = await Promise.all([`task-done:${taskId}`, `task-due:${taskId}`].map((_id) => ctx.store.decisions.exists({ _id })));
+  if (settled.some(Boolean)) return 'not-open';
   const conversationDoc = await ctx.store.conversations.findById(doc.conversationId).lean();
   const conversation = conversationDoc ? toConversation(conversationDoc) : null;
   const task = await taskState(ctx, doc, conversation?.assignee ?? null);
   const staffDoc = task.assignee ? await ctx.store.staff.findById(task.assignee.id).lean() : null;
+  await ctx.notifier.taskDue({ task: { ...task, status: 'overdue' }, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
+  if (!(await decideOnce(ctx.store, `task-due:${taskId}`)).won) return 'not-open';
   ctx.log.info({ taskId, conversationId: task.conversationId, assignee: task.assignee?.id ?? null }, 'task overdue');
-  await ctx.notifier.taskDue({ task, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
   return 'reminded';
 }

@@ -16,14 +16,20 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A TypeScript entry point in its own Node process (so its RSS and CPU are its own). */
-export function startNodeProcess(entry: string, env: Record<string, string>): ChildProcess {
+/**
+ * A TypeScript entry point in its own Node process (so its RSS and CPU are
+ * its own). `detached` gives it a process group of its own, to kill it with
+ * its children at once.
+ */
+export function startNodeProcess(entry: string, env: Record<string, string>, options: { echo?: boolean; detached?: boolean } = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  if (options.echo ?? true) child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  else child.stderr?.resume();
   child.stdout?.resume();
   return child;
 }
