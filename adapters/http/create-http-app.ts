@@ -24,6 +24,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // While shutting down, every answer closes its connection: clients move to a fresh one (another replica).
+  app.use((_req, res, next) => {
+    if (options.stopping.aborted) res.setHeader('Connection', 'close');
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     log,
     rateLimitPerMinute: env.HANDOVER_RATE_LIMIT_PER_MINUTE,
     jobPollMs: env.HANDOVER_JOB_POLL_MS,
+    shutdownDrainMs: env.HANDOVER_SHUTDOWN_DRAIN_MS,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
     adapters,

@@ -42,6 +42,12 @@ export interface ServiceOptions {
   adapters?: ServiceAdapterFactory[];
   /** How often live streams look for what other replicas wrote. */
   eventPollMs?: number;
+  /**
+   * On stop, how long to keep serving (readyz 503, every answer closing its
+   * connection) before the port closes, so a load balancer and keep-alive
+   * clients move away without a request caught on a closing connection.
+   */
+  shutdownDrainMs?: number;
   /** First notification retry after this long (doubling); tests shorten it. */
   outboxBaseDelayMs?: number;
 }
@@ -112,6 +118,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     ctx,
     async stop() {
       stopping.abort();
+      if (options.shutdownDrainMs) await new Promise((resolve) => setTimeout(resolve, options.shutdownDrainMs));
       await closeServer(server);
       await agenda.stop();
       await outbox.stop();
