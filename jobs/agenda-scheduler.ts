@@ -4,6 +4,13 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 
 /**
+ * How long a replica holds a sweep job. Sweeps take well under this; a
+ * replica that dies holding one delays the next sweep by at most this long
+ * (a second sweep running alongside is harmless: every effect is decided once).
+ */
+export const SWEEP_LOCK_MS = 15_000;
+
+/**
  * Agenda on our own database connection. It polls (FerretDB has no change
  * streams) and locks each job to one replica.
  */

@@ -1,4 +1,5 @@
 import type { Agenda } from 'agenda';
+import { SWEEP_LOCK_MS } from './agenda-scheduler.js';
 import type { Logger } from 'pino';
 import type { Outbox } from '../src/notify/outbox.js';
 
@@ -17,7 +18,7 @@ export async function scheduleOutboxDelivery(agenda: Agenda, outbox: Outbox, log
       const delivered = await outbox.deliverDue();
       if (delivered > 0) log.info({ delivered }, 'outbox delivered');
     },
-    { concurrency: 1, lockLifetime: 5 * 60_000 },
+    { concurrency: 1, lockLifetime: SWEEP_LOCK_MS },
   );
   await agenda.every(intervalMs, OUTBOX_DELIVERY_JOB);
 }

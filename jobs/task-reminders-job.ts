@@ -1,4 +1,5 @@
 import type { Agenda } from 'agenda';
+import { SWEEP_LOCK_MS } from './agenda-scheduler.js';
 import type { HandoverContext } from '../src/handover-context.js';
 import { sweepDueTasks } from '../src/tasks/sweep-due-tasks.js';
 
@@ -18,7 +19,7 @@ export async function scheduleTaskReminders(agenda: Agenda, ctx: HandoverContext
       const reminded = await sweepDueTasks(ctx);
       if (reminded > 0) ctx.log.info({ reminded }, 'task reminders sent');
     },
-    { concurrency: 1, lockLifetime: 10 * 60_000 },
+    { concurrency: 1, lockLifetime: SWEEP_LOCK_MS },
   );
   await agenda.every(intervalMs, TASK_REMINDERS_JOB);
 }

@@ -15,6 +15,7 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean)),
   HANDOVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   HANDOVER_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  HANDOVER_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   HANDOVER_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),

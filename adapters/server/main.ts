@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     rateLimitPerMinute: env.HANDOVER_RATE_LIMIT_PER_MINUTE,
     jobPollMs: env.HANDOVER_JOB_POLL_MS,
     shutdownDrainMs: env.HANDOVER_SHUTDOWN_DRAIN_MS,
+    outboxLeaseMs: env.HANDOVER_OUTBOX_LEASE_MS,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
     adapters,

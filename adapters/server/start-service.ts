@@ -50,6 +50,8 @@ export interface ServiceOptions {
   shutdownDrainMs?: number;
   /** First notification retry after this long (doubling); tests shorten it. */
   outboxBaseDelayMs?: number;
+  /** How long a notification's first try belongs to the replica that queued it before a sweep may take it. */
+  outboxLeaseMs?: number;
 }
 
 export interface RunningService {
@@ -86,6 +88,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     targets: outboxTargets,
     loadBot: (botId) => loadBot(ctx, botId),
     baseDelayMs: options.outboxBaseDelayMs,
+    leaseMs: options.outboxLeaseMs,
   });
   ctx.notifier = combineNotifiers([createLogNotifier(log), outbox.notifier]);
   await agenda.start();
