@@ -22,6 +22,14 @@ export interface NotifyAction {
   webhook: string | null;
 }
 
+/** What happens to an escalation nobody claims (unset: nothing). */
+export interface EscalationSla {
+  minutes: number;
+  /** After a second `minutes`: nothing more, the next available staff member, or a post in a backup channel. */
+  fallback: 'none' | 'auto' | 'backup';
+  backupSlackChannel: string | null;
+}
+
 export interface HandoverRule {
   name: string;
   enabled: boolean;
@@ -32,6 +40,8 @@ export interface HandoverRule {
   closingMessage: string;
   pauseBot: boolean;
   tags: string[];
+  /** May be missing on rules stored before SLAs existed. */
+  sla?: EscalationSla | null;
   notify: NotifyAction;
 }
 

@@ -17,6 +17,7 @@ import { combineNotifiers } from '../../src/notify/combined-notifier.js';
 import { createLogNotifier } from '../../src/notify/log-notifier.js';
 import { createOutbox, type OutboxTarget } from '../../src/notify/outbox.js';
 import { scheduleOutboxDelivery } from '../../jobs/outbox-delivery-job.js';
+import { defineEscalationSlaJob, scheduleSlaCheckWith } from '../../jobs/escalation-sla-job.js';
 import { loadBot } from '../../src/bots/load-bot.js';
 import { connectHandoverStore } from '../../src/storage/handover-store.js';
 
@@ -71,7 +72,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     store,
     events,
     notifier: createLogNotifier(log),
-    scheduler: dueTaskScheduler(store),
+    scheduler: { ...dueTaskScheduler(store), scheduleSlaCheck: scheduleSlaCheckWith(agenda) },
     responders: createBotResponders(),
     tokens: createConversationTokens(await loadTokenSecret(store)),
     log,
@@ -91,6 +92,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     leaseMs: options.outboxLeaseMs,
   });
   ctx.notifier = combineNotifiers([createLogNotifier(log), outbox.notifier]);
+  defineEscalationSlaJob(agenda, ctx);
   await agenda.start();
   await scheduleTaskReminders(agenda, ctx, options.jobPollMs);
   await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);

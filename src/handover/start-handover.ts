@@ -94,6 +94,11 @@ export async function startHandover(
     if (task) await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task, kind: 'task' });
   }
 
+  if (rule.sla && handedOver.status === 'waiting') {
+    const at = new Date(now.getTime() + rule.sla.minutes * 60_000);
+    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId, stage: 'reminder' }, at);
+  }
+
   return turnResult(handedOver, [closing], {
     trigger: decision.trigger,
     rule: rule.name,

@@ -44,6 +44,21 @@ export const handoverRuleSchema = z
     closingMessage: z.string().trim().min(1).max(1000).default(DEFAULT_CLOSING_MESSAGE),
     pauseBot: z.boolean().default(true),
     tags: z.array(tag).max(20).default([DEFAULT_TAG]),
+    /** Unclaimed for this long: ping the channel again; as long again: the fallback. */
+    sla: z
+      .object({
+        minutes: z.number().int().min(1).max(24 * 60),
+        fallback: z.enum(['none', 'auto', 'backup']).default('none'),
+        backupSlackChannel: z
+          .string()
+          .regex(/^[CG][A-Z0-9]{8,}$/, 'a Slack channel id looks like C0123456789')
+          .nullable()
+          .default(null),
+      })
+      .strict()
+      .refine((sla) => sla.fallback !== 'backup' || sla.backupSlackChannel !== null, 'fallback "backup" needs backupSlackChannel')
+      .nullable()
+      .default(null),
     notify: z
       .object({
         slack: z.boolean().default(true),

@@ -18,7 +18,7 @@ const dayOf = (minute: number) => Math.floor(minute / MINUTES_A_DAY);
  * day's list: a sweep reads a few day documents and the minutes that have
  * tasks, all by _id, however long it has been since the last one.
  */
-export function dueTaskScheduler(store: HandoverStore): TaskScheduler {
+export function dueTaskScheduler(store: HandoverStore): Pick<TaskScheduler, 'scheduleTaskDue'> {
   return {
     async scheduleTaskDue(taskId, dueAt) {
       const minute = bucketOf(dueAt);

@@ -1,0 +1,47 @@
+import { loadBot } from '../bots/load-bot.js';
+import type { HandoverContext } from '../handover-context.js';
+import type { SlaCheck } from '../ports/task-scheduler.js';
+import { decideOnce } from '../storage/decide-once.js';
+import { toConversation } from '../storage/to-domain.js';
+import { claimConversation } from './claim-conversation.js';
+import { pickAssignee } from './pick-assignee.js';
+
+export type SlaOutcome = 'not-waiting' | 'done-before' | 'reminded' | 'assigned' | 'backup-posted' | 'nobody-available';
+
+/**
+ * An escalation's SLA came due. Still unclaimed: first the channel is
+ * reminded, then (after as long again) the rule's fallback runs: the next
+ * available staff member gets it, or it is posted to a backup channel. Each
+ * stage happens once per handover, on whichever replica runs the check.
+ */
+export async function checkUnclaimedEscalation(ctx: HandoverContext, check: SlaCheck): Promise<SlaOutcome> {
+  const doc = await ctx.store.conversations.findById(check.conversationId).lean();
+  if (!doc || doc.lastHandoverId !== check.handoverId || doc.status !== 'waiting') return 'not-waiting';
+  const record = doc.handovers.at(-1);
+  const bot = await loadBot(ctx, doc.botId);
+  const sla = bot.rules.find((rule) => rule.name === record?.rule)?.sla;
+  if (!record || !sla) return 'not-waiting';
+  if (!(await decideOnce(ctx.store, `sla:${check.handoverId}:${check.stage}`)).won) return 'done-before';
+
+  const conversation = toConversation(doc);
+  const handover = { ...record, conversationId: conversation.id, botId: conversation.botId };
+  const minutesWaiting = Math.round((ctx.now().getTime() - new Date(record.at).getTime()) / 60_000);
+  ctx.log.warn({ conversationId: conversation.id, stage: check.stage, minutesWaiting }, 'escalation unclaimed past its SLA');
+
+  if (check.stage === 'reminder') {
+    await ctx.notifier.unclaimed({ conversation, handover, minutesWaiting, stage: 'reminder', backupSlackChannel: null });
+    if (sla.fallback !== 'none') {
+      await ctx.scheduler.scheduleSlaCheck({ ...check, stage: 'fallback' }, new Date(ctx.now().getTime() + sla.minutes * 60_000));
+    }
+    return 'reminded';
+  }
+  if (sla.fallback === 'backup') {
+    await ctx.notifier.unclaimed({ conversation, handover, minutesWaiting, stage: 'backup', backupSlackChannel: sla.backupSlackChannel });
+    return 'backup-posted';
+  }
+  const staff = sla.fallback === 'auto' ? await pickAssignee(ctx, conversation.botId, { mode: 'auto' }) : null;
+  if (!staff) return 'nobody-available';
+  const claim = await claimConversation(ctx, conversation.id, staff);
+  if (claim.won) await ctx.notifier.assigned({ staff, conversation: claim.conversation, task: null, kind: 'conversation' });
+  return claim.won ? 'assigned' : 'not-waiting';
+}
