@@ -4,6 +4,7 @@ import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
 
 export const CLAIM_ACTION = 'handover_claim';
 export const RESOLVE_ACTION = 'handover_resolve';
+export const TRANSFER_ACTION = 'handover_transfer';
 
 const AUTHOR_LABEL: Record<string, string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
 
@@ -41,10 +42,27 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
   if (conversation.status === 'waiting' || conversation.status === 'assigned') {
     buttons.push({ type: 'button' as const, action_id: RESOLVE_ACTION, text: { type: 'plain_text' as const, text: 'Resolve' }, value: conversation.id });
   }
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
+  if (buttons.length > 0) {
+    blocks.push({
+      type: 'actions',
+      block_id: `handover_actions:${conversation.id}`,
+      elements: [
+        ...buttons,
+        ...(withTeam
+          ? [{ type: 'users_select' as const, action_id: TRANSFER_ACTION, placeholder: { type: 'plain_text' as const, text: conversation.status === 'waiting' ? 'Assign to…' : 'Transfer to…' } }]
+          : []),
+      ],
+    });
+  }
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: 'Reply in this thread to answer the customer. Claim first so they know who is helping.' }],
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: 'Only whoever claimed it speaks to the customer: their replies in this thread are sent (✅). Start with `note:` or `//` to keep a message internal. `/handover resolve | transfer @someone | tag <tag> | task 2h <note>` act on the escalation you last touched.',
+      },
+    ],
   });
   return blocks;
 }

@@ -1,15 +1,18 @@
-import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction, type UsersSelectAction } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ServiceAdapterFactory } from '../server/start-service.js';
 import type { HandoverContext } from '../../src/handover-context.js';
+import type { StaffMember } from '../../src/types.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
-import { postAgentReply } from '../../src/handover/post-agent-reply.js';
+import { handleStaffThreadReply } from '../../src/handover/staff-thread-reply.js';
+import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-commands.js';
+import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { HandoverError } from '../../src/errors.js';
 import { decideOnce } from '../../src/storage/decide-once.js';
-import { CLAIM_ACTION, RESOLVE_ACTION } from './escalation-blocks.js';
+import { CLAIM_ACTION, RESOLVE_ACTION, TRANSFER_ACTION } from './escalation-blocks.js';
 import { replaceRules } from '../../src/bots/bot-settings.js';
-import { updateStaffPreferences } from '../../src/staff/save-staff-member.js';
+import { lastConversationOf, rememberLastConversation, updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import { AVAILABILITY_ACTION, appHome } from './app-home.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
@@ -74,7 +77,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     try {
       const outcome = await claimConversation(ctx, conversationId, staff);
-      if (outcome.won) return;
+      if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
       const holder = outcome.heldBy;
       const holderDoc = holder ? await ctx.store.staff.findById(holder.id).lean() : null;
       const who = holderDoc?.slackUserId ? `<@${holderDoc.slackUserId}>` : holder?.name ?? 'someone';
@@ -89,12 +92,13 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff);
+      await rememberLastConversation(ctx, staff.id, action.value ?? '');
     } catch (error) {
       await ephemeral(client, body, explain(error));
     }
   });
 
-  app.event('message', async ({ event, body }) => {
+  app.event('message', async ({ event, body, client }) => {
     const message = event as { subtype?: string; bot_id?: string; user?: string; text?: string; thread_ts?: string; ts: string; channel: string };
     // only people's new replies in a thread count: not bots (ourselves included), edits or deletions
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
@@ -104,10 +108,32 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
     if (!(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return;
     const staff = await slackStaffMember(ctx, directory, message.user);
+    await rememberLastConversation(ctx, staff.id, post.conversationId);
+    const react = (name: string) => client.reactions.add({ channel: message.channel, timestamp: message.ts, name }).catch(() => undefined);
+    const tell = (text: string) =>
+      client.chat.postEphemeral({ channel: message.channel, user: message.user!, thread_ts: message.thread_ts, text }).catch(() => undefined);
     try {
-      await postAgentReply(ctx, post.conversationId, staff, slackTextToPlain(message.text));
+      const reply = await handleStaffThreadReply(ctx, post.conversationId, staff, slackTextToPlain(message.text));
+      if (reply.kind === 'relayed') await react('white_check_mark');
+      else if (reply.kind === 'note') await react('memo');
+      else await tell(reply.reason);
     } catch (error) {
       log.warn({ conversationId: post.conversationId, error: (error as Error).message }, 'thread reply not relayed');
+      await react('warning');
+      await tell('Not delivered to the customer (a problem on our side). Send it again in a moment.');
+    }
+  });
+
+  app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
+    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    try {
+      const to = await slackStaffMember(ctx, directory, action.selected_user);
+      await transferConversation(ctx, conversationId, staff, to);
+      await rememberLastConversation(ctx, staff.id, conversationId);
+    } catch (error) {
+      await ephemeral(client, body, explain(error));
     }
   });
 
@@ -115,6 +141,10 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     const staff = await slackStaffMember(ctx, directory, command.user_id, command.user_name);
     try {
       const [word, botArgument] = command.text.trim().split(/\s+/);
+      if (isThreadCommand(command.text)) {
+        await ack({ response_type: 'ephemeral', text: await slashThreadCommand(ctx, directory, staff, command.text) });
+        return;
+      }
       if (word?.toLowerCase() === 'settings') {
         if (!(await mayConfigure(directory, options.admins, command.user_id))) {
           await ack({ response_type: 'ephemeral', text: CONFIG_REFUSAL });
@@ -167,6 +197,16 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   app.error(async (error) => {
     log.error({ error: error.message }, 'slack handler failed');
   });
+}
+
+/** `/handover resolve|transfer|tag|task …`: on the escalation the person last acted on (a slash command carries no thread). */
+async function slashThreadCommand(ctx: HandoverContext, directory: SlackDirectory, staff: StaffMember, text: string): Promise<string> {
+  const conversationId = await lastConversationOf(ctx, staff.id);
+  if (!conversationId) return 'Claim an escalation or reply in its thread first: this command acts on the escalation you last touched.';
+  const mentioned = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1];
+  const transferTo = mentioned ? await slackStaffMember(ctx, directory, mentioned) : null;
+  const answer = await runThreadCommand(ctx, { conversationId, staff, text: text.replace(/<@[^>]+>/g, ''), transferTo });
+  return `${answer} (\`${conversationId}\`)`;
 }
 
 async function ephemeral(client: App['client'], body: BlockAction, text: string) {

@@ -40,7 +40,13 @@ export function escalationCard(view: EscalationView, note: string | null = null)
         ],
       },
       ...(note ? [{ type: 'TextBlock', text: note, wrap: true, color: 'Attention' }] : []),
-      { type: 'TextBlock', text: 'Reply to this card to answer the customer. Claim first so they know who is helping.', wrap: true, isSubtle: true, size: 'Small' },
+      {
+        type: 'TextBlock',
+        text: 'Only whoever claimed it speaks to the customer: mention Handover in a reply to send it (✅). Start with "note:" or "//" to keep it internal. Mention Handover with resolve, transfer @someone, tag <tag> or task 2h <note> to act on this conversation.',
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+      },
     ],
     actions,
   };

@@ -34,7 +34,7 @@ export function teamsAdapter(options: TeamsAdapterOptions): ServiceAdapterFactor
     adapter.onTurnError = async (turn, error) => {
       log.error({ error: error.message, type: turn.activity.type }, 'teams turn failed');
     };
-    const handle = createTeamsTurnHandler(ctx, { admins: options.admins, log });
+    const handle = createTeamsTurnHandler(ctx, { admins: options.admins, appId: options.appId, log });
 
     const router = Router();
     router.post('/api/messages', express.json({ limit: '256kb' }), async (req, res) => {

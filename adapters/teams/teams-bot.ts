@@ -1,4 +1,4 @@
-import { CardFactory, EventFactory, HandoffEventNames, TurnContext, type ConversationReference } from 'botbuilder';
+import { CardFactory, EventFactory, HandoffEventNames, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import { replaceRules } from '../../src/bots/bot-settings.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
 import { SAVE_RULES_VERB, settingsCard } from './settings-card.js';
@@ -7,7 +7,8 @@ import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { acceptHandoff } from '../../src/handover/accept-handoff.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
-import { postAgentReply } from '../../src/handover/post-agent-reply.js';
+import { handleStaffThreadReply } from '../../src/handover/staff-thread-reply.js';
+import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-commands.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { decideOnce } from '../../src/storage/decide-once.js';
@@ -18,7 +19,7 @@ import { CLAIM_VERB, RESOLVE_VERB, escalationCard } from './escalation-card.js';
 import { channelConversationId } from './teams-notifier.js';
 
 /** What the Handover bot does with each Teams activity. */
-export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: string[]; log: Logger }) {
+export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: string[]; appId: string; log: Logger }) {
   const staffOf = (turn: TurnContext): Promise<StaffMember> => {
     const from = turn.activity.from;
     return saveStaffMember(ctx, { teamsUserId: from.aadObjectId ?? from.id }, { name: from.name || 'Teams user' });
@@ -84,17 +85,45 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       const post = await ctx.store.escalationPosts.findById(`teams:${base}:${root}`).lean();
       if (post) {
         if (!text || !(await decideOnce(ctx.store, `teams-activity:${activity.id ?? `${base}:${activity.timestamp}`}`)).won) return;
-        try {
-          await postAgentReply(ctx, post.conversationId, await staffOf(turn), text);
-        } catch (error) {
-          if (!(error instanceof HandoverError)) throw error;
-          await turn.sendActivity(error.message);
-        }
+        await onReplyChainMessage(turn, post.conversationId, text);
         return;
       }
     }
     const answer = await runCommand(turn, text);
     if (answer) await turn.sendActivity({ type: 'message', text: answer, textFormat: 'markdown' });
+  };
+
+  /** In an escalation's reply chain: a thread command, or a reply for the customer (the holder's only). */
+  const onReplyChainMessage = async (turn: TurnContext, conversationId: string, text: string) => {
+    const staff = await staffOf(turn);
+    if (isThreadCommand(text)) {
+      const mention = (turn.activity.entities ?? []).find((entity) => entity.type === 'mention' && entity.mentioned?.id !== turn.activity.recipient.id);
+      const transferTo = mention
+        ? await saveStaffMember(ctx, { teamsUserId: mention.mentioned.aadObjectId ?? mention.mentioned.id }, { name: mention.mentioned.name || 'Teams user' })
+        : null;
+      const answer = await runThreadCommand(ctx, { conversationId, staff, text, transferTo }).catch((error: unknown) => {
+        if (error instanceof HandoverError) return error.message;
+        throw error;
+      });
+      await turn.sendActivity({ type: 'message', text: answer.replace(/`/g, ''), textFormat: 'plain' });
+      return;
+    }
+    const reply = await handleStaffThreadReply(ctx, conversationId, staff, text);
+    if (reply.kind === 'relayed') await turn.sendActivity({ type: 'message', text: '✅ Sent to the customer.', textFormat: 'plain' });
+    if (reply.kind === 'refused' && !(await tellPrivately(turn, staff.id, reply.reason))) {
+      await turn.sendActivity({ type: 'message', text: `${staff.name}: ${reply.reason}`, textFormat: 'plain' });
+    }
+  };
+
+  /** A 1:1 message to someone who has chatted with the bot; false when we cannot reach them there. */
+  const tellPrivately = async (turn: TurnContext, staffId: string, text: string): Promise<boolean> => {
+    const doc = await ctx.store.staff.findById(staffId, { teamsPersonalChat: 1 }).lean();
+    const reference = doc?.teamsPersonalChat as Partial<ConversationReference> | null | undefined;
+    if (!reference?.conversation?.id) return false;
+    await (turn.adapter as CloudAdapter).continueConversationAsync(options.appId, reference, async (personal) => {
+      await personal.sendActivity({ type: 'message', text, textFormat: 'plain' });
+    });
+    return true;
   };
 
   /** A 1:1 chat with the bot is where assignments and reminders reach this person. */

@@ -6,7 +6,7 @@ import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escala
 import type { Conversation } from '../../src/types.js';
 import { webhookSignature } from './webhook-signature.js';
 
-export type WebhookEventType = 'handover.triggered' | 'handover.claimed' | 'handover.resolved' | 'task.due';
+export type WebhookEventType = 'handover.triggered' | 'handover.claimed' | 'handover.transferred' | 'handover.resolved' | 'task.due';
 
 export interface WebhookOptions {
   /** HMAC key for the signature header; without it nothing is sent (and the reason is kept in the outbox). */
@@ -97,9 +97,10 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
       );
     },
     async conversationChanged({ conversation, change, by }, attempt) {
+      if (change === 'updated') return;
       const url = await urlFor(conversation.id);
       if (!url) return;
-      const type = change === 'claimed' ? 'handover.claimed' : 'handover.resolved';
+      const type = `handover.${change}` as const;
       await send(url, type, { ...summary(conversation), handoverId: conversation.lastHandoverId, by: by ? { id: by.id, name: by.name } : null }, attempt);
     },
     async taskDue({ task }, attempt) {

@@ -3,17 +3,15 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { Message, StaffMember } from '../types.js';
 
-/** A staff member's reply reaches the customer while the conversation is with the team. */
-export async function postAgentReply(
-  ctx: HandoverContext,
-  conversationId: string,
-  staff: StaffMember,
-  text: string,
-): Promise<Message> {
+export const CLAIM_FIRST = 'Not sent to the customer — claim it first.';
+
+/** The holder's reply reaches the customer; nobody else speaks for the team. */
+export async function postAgentReply(ctx: HandoverContext, conversationId: string, staff: StaffMember, text: string): Promise<Message> {
   const conversation = await ctx.store.conversations.findById(conversationId).lean();
   if (!conversation) throw new NotFoundError(`conversation "${conversationId}"`);
   if (conversation.status !== 'waiting' && conversation.status !== 'assigned') {
     throw new ConflictError(`conversation "${conversationId}" is not with the team`);
   }
+  if (conversation.assignee?.id !== staff.id) throw new ConflictError(CLAIM_FIRST);
   return appendMessage(ctx, conversationId, 'agent', text, { id: staff.id, name: staff.name });
 }

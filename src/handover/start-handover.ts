@@ -8,6 +8,7 @@ import { updateConversation } from '../storage/update-conversation.js';
 import type { Bot, Conversation, HandoverRecord, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
+import { createFollowUpTask } from '../tasks/create-follow-up-task.js';
 
 const TRANSCRIPT_LINES = 10;
 
@@ -31,15 +32,13 @@ export async function startHandover(
   const assignee = await pickAssignee(ctx, bot.id, rule.assign);
   const person = assignee ? { id: assignee.id, name: assignee.name } : null;
   const task: Task | null = rule.task.enabled
-    ? {
-        id: newId('tk'),
+    ? await createFollowUpTask(ctx, {
         conversationId: conversation.id,
         botId: bot.id,
         note: rule.task.note,
         dueAt: new Date(now.getTime() + rule.task.dueInMinutes * 60_000),
-        status: 'open',
         assignee: person,
-      }
+      })
     : null;
   const handover: HandoverRecord = {
     id: handoverId,
@@ -51,11 +50,6 @@ export async function startHandover(
     taskId: task?.id ?? null,
     at: now,
   };
-  if (task) {
-    const { id, ...fields } = task;
-    await ctx.store.tasks.create({ _id: id, ...fields });
-    await ctx.scheduler.scheduleTaskDue(task.id, task.dueAt);
-  }
 
   const closing = newMessage(ctx, conversation.id, 'bot', rule.closingMessage);
   const { id: _id, conversationId: _c, botId: _b, ...record } = handover;

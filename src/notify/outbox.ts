@@ -68,12 +68,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (targets.size === 0) return;
     const queuedAt = now();
     const rows: OutboxDocument[] = [];
+    const tryNow = new Set<string>();
     for (const target of targets.values()) {
       if (target.accepts && !(await target.accepts(kind, event))) continue;
       const orderKey = `${target.name}:${conversationIdOf(kind, event)}`;
       const immediate = !heldBack.has(orderKey);
+      const id = newOrderedId('ob');
+      if (immediate) tryNow.add(id);
       rows.push({
-        _id: newOrderedId('ob'),
+        _id: id,
         target: target.name,
         kind,
         onceKey: onceKeyOf(kind, event),
@@ -88,7 +91,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     if (rows.length === 0) return;
     await store.outbox.insertMany(rows);
-    for (const row of rows) if (!heldBack.has(row.orderKey)) track(inOrder(row.orderKey, () => attempt(row)));
+    // decided when the row was made: its nextAt leaves it to this process (a lease) or to the sweep
+    for (const row of rows) if (tryNow.has(row._id)) track(inOrder(row.orderKey, () => attempt(row)));
   }
 
   function inOrder(key: string, run: () => Promise<Outcome>): Promise<Outcome> {
@@ -117,7 +121,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return 'delivered';
     }
     const lock = await decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid });
-    if (!lock.won) return 'busy';
+    if (!lock.won) {
+      log.debug({ deliveryId: row._id, kind: row.kind, attempt: row.attempt }, 'notification try taken elsewhere');
+      return 'busy';
+    }
     const ids = { deliveryId: row._id, target: row.target, kind: row.kind, attempt: row.attempt };
     try {
       const event = await unpack(row);
@@ -129,6 +136,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     await store.outbox.deleteOne({ _id: row._id });
     if (row.attempt > 0) log.info(ids, 'notification delivered after retrying');
+    else log.debug(ids, 'notification delivered');
     return 'delivered';
   }
 
@@ -150,6 +158,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function waitsBehindAnother(row: OutboxDocument): Promise<boolean> {
     const older = await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } });
     if (!older) return false;
+    log.debug({ deliveryId: row._id, kind: row.kind }, 'notification waits behind an older one');
     await store.outbox.updateOne({ _id: row._id }, { $set: { nextAt: now() } });
     return true;
   }

@@ -25,7 +25,8 @@ export interface EscalationNotifier {
   unclaimed(event: UnclaimedEvent, attempt?: DeliveryAttempt): Promise<void>;
 }
 
-export type ConversationChange = 'claimed' | 'resolved';
+/** `updated`: tags or tasks changed; the posts show it. */
+export type ConversationChange = 'claimed' | 'transferred' | 'updated' | 'resolved';
 
 export interface EscalationEvent {
   bot: Bot;

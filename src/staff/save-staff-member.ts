@@ -35,3 +35,12 @@ export async function updateStaffPreferences(
   const doc = await ctx.store.staff.findOneAndUpdate({ _id: staffId }, { $set: changes }, { returnDocument: 'after' }).lean();
   return doc ? toStaffMember(doc) : null;
 }
+
+/** Remembers the escalation a staff member last acted on (Slack's slash commands carry no thread). */
+export async function rememberLastConversation(ctx: HandoverContext, staffId: string, conversationId: string): Promise<void> {
+  await ctx.store.staff.updateOne({ _id: staffId }, { $set: { lastConversationId: conversationId } });
+}
+
+export async function lastConversationOf(ctx: HandoverContext, staffId: string): Promise<string | null> {
+  return (await ctx.store.staff.findById(staffId, { lastConversationId: 1 }).lean())?.lastConversationId ?? null;
+}

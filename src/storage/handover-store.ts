@@ -102,6 +102,8 @@ export interface StaffDocument extends Omit<StaffMember, 'id'> {
   lastAssignedAt: Date | null;
   /** Where to reach them 1:1 in Teams (stored when they first write to the bot there). */
   teamsPersonalChat: Record<string, unknown> | null;
+  /** The escalation they last acted on (claim, reply, button): what `/handover resolve…` in Slack acts on. */
+  lastConversationId: string | null;
 }
 
 const staffSchema = new Schema<StaffDocument>(
@@ -116,6 +118,7 @@ const staffSchema = new Schema<StaffDocument>(
     notifyOnTaskAssigned: { type: Boolean, default: true },
     lastAssignedAt: { type: Date, default: null },
     teamsPersonalChat: { type: Schema.Types.Mixed, default: null },
+    lastConversationId: { type: String, default: null },
   },
   { timestamps: true, versionKey: false },
 );
