@@ -14,6 +14,8 @@ type SlackPost = NonNullable<EscalationPosts['slack']>;
 
 /** Marks our escalation posts (Slack message metadata) so a retry can find a post whose answer it never saw. */
 const ESCALATION_EVENT = 'handover_escalation';
+/** Marks thread posts and direct messages with their outbox delivery id, for the same reason. */
+const DELIVERY_EVENT = 'handover_delivery';
 
 /** Slack as an outbox target: what it takes, and how it delivers. */
 export function slackOutboxTarget(ctx: HandoverContext, client: WebClient): OutboxTarget {
@@ -88,6 +90,37 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
     }
   };
 
+  /**
+   * A thread post or direct message that a retry must not repeat: tagged
+   * with its delivery id, and looked for before a retry posts again (its
+   * first try may have reached Slack and died before hearing back).
+   */
+  const postOnce = async (what: string, message: { channel: string; thread_ts?: string; text: string; reply_broadcast?: boolean }, attempt?: DeliveryAttempt) => {
+    const key = attempt?.deliveryId;
+    if (key && attempt.attempt > 0 && (await alreadyPosted(message.channel, message.thread_ts, key, attempt.queuedAt))) return;
+    await call(what, () =>
+      // (the Web API's argument types are a union Slack's own shape does not narrow to)
+      client.chat.postMessage({
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery_id: key } } } : {}),
+      } as Parameters<WebClient['chat']['postMessage']>[0]),
+    );
+  };
+
+  const alreadyPosted = async (channel: string, threadTs: string | undefined, key: string, since: Date): Promise<boolean> => {
+    try {
+      const page = { channel, oldest: String(Math.floor(since.getTime() / 1000) - 60), include_all_metadata: true, limit: 200 };
+      const found = threadTs ? await client.conversations.replies({ ...page, ts: threadTs }) : await client.conversations.history(page);
+      return (found.messages ?? []).some(
+        (message) => message.metadata?.event_type === DELIVERY_EVENT && (message.metadata.event_payload as Record<string, unknown> | undefined)?.delivery_id === key,
+      );
+    } catch {
+      return false; // cannot tell (a DM without history access, Slack down): posting again beats never posting
+    }
+  };
+
   const remember = async (conversationId: string, post: SlackPost, main: boolean) => {
     if (main) await updateConversation(ctx.store, conversationId, { $set: { 'channelRefs.slack': post } });
     await ctx.store.escalationPosts.create({ _id: `slack:${post.channel}:${post.ts}`, conversationId, at: new Date() }).catch((error: unknown) => {
@@ -108,18 +141,10 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
       await remember(conversation.id, post, true);
     },
 
-    async customerMessage({ conversation, message }) {
+    async customerMessage({ conversation, message }, attempt) {
       const post = await postOf(conversation.id);
       if (!post) return;
-      await call('thread relay', () =>
-        client.chat.postMessage({
-          channel: post.channel,
-          thread_ts: post.ts,
-          text: clip(`*Customer:* ${escapeMrkdwn(message.text)}`),
-          unfurl_links: false,
-          unfurl_media: false,
-        }),
-      );
+      await postOnce('thread relay', { channel: post.channel, thread_ts: post.ts, text: clip(`*Customer:* ${escapeMrkdwn(message.text)}`) }, attempt);
     },
 
     async conversationChanged({ conversation }) {
@@ -129,27 +154,27 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
       await call('post update', () => client.chat.update({ channel: post.channel, ts: post.ts, text: escalationSummary(view), blocks: escalationBlocks(view) }));
     },
 
-    async assigned({ staff, conversation, task, kind }) {
+    async assigned({ staff, conversation, task, kind }, attempt) {
       const wants = kind === 'conversation' ? staff.notifyOnConversationAssigned : staff.notifyOnTaskAssigned;
       if (!wants || !staff.slackUserId) return;
       const text =
         kind === 'conversation'
           ? `A conversation was assigned to you (\`${conversation.id}\`).`
           : `A follow-up task was assigned to you: ${escapeMrkdwn(task?.note ?? '')} (\`${conversation.id}\`).`;
-      await call('assignment message', () => client.chat.postMessage({ channel: staff.slackUserId!, text }));
+      await postOnce('assignment message', { channel: staff.slackUserId, text }, attempt);
     },
 
-    async taskDue({ task, staff }) {
+    async taskDue({ task, staff }, attempt) {
       const text = `Reminder: the follow-up task "${escapeMrkdwn(task.note)}" is due (conversation \`${task.conversationId}\`).`;
       if (staff?.slackUserId) {
-        await call('task reminder', () => client.chat.postMessage({ channel: staff.slackUserId!, text }));
+        await postOnce('task reminder', { channel: staff.slackUserId, text }, attempt);
         return;
       }
       const post = await postOf(task.conversationId);
-      if (post) await call('task reminder', () => client.chat.postMessage({ channel: post.channel, thread_ts: post.ts, text }));
+      if (post) await postOnce('task reminder', { channel: post.channel, thread_ts: post.ts, text }, attempt);
     },
 
-    async unclaimed({ conversation, stage, minutesWaiting, backupSlackChannel }) {
+    async unclaimed({ conversation, stage, minutesWaiting, backupSlackChannel }, attempt) {
       if (stage === 'backup' && backupSlackChannel) {
         const view = await loadEscalationView(ctx, conversation.id);
         const post = await postEscalation(backupSlackChannel, view, view.handover?.id ?? 'backup');
@@ -158,13 +183,10 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
       }
       const post = await postOf(conversation.id);
       if (!post) return;
-      await call('unclaimed reminder', () =>
-        client.chat.postMessage({
-          channel: post.channel,
-          thread_ts: post.ts,
-          reply_broadcast: true,
-          text: `<!here> This escalation has waited ${minutesWaiting} minutes without anyone claiming it.`,
-        }),
+      await postOnce(
+        'unclaimed reminder',
+        { channel: post.channel, thread_ts: post.ts, reply_broadcast: true, text: `<!here> This escalation has waited ${minutesWaiting} minutes without anyone claiming it.` },
+        attempt,
       );
     },
   };

@@ -24,7 +24,7 @@ export async function startSlackStandIn() {
   /** Answers to give instead of the normal one, per method, in order (an outage). */
   const trouble = new Map<string, Array<SlackTrouble>>();
   /** Top-level posts per channel, for conversations.history. */
-  const posted: Array<{ channel: string; ts: string; text: string; metadata?: unknown }> = [];
+  const posted: Array<{ channel: string; ts: string; threadTs?: string; text: string; metadata?: unknown }> = [];
   const server: Server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
@@ -52,14 +52,17 @@ export async function startSlackStandIn() {
     switch (method) {
       case 'chat.postMessage': {
         ts += 1;
-        const message = { channel: args.channel, ts: `${ts}.000100`, text: args.text, metadata: args.metadata };
-        if (!args.thread_ts) posted.push(message);
+        const message = { channel: args.channel, ts: `${ts}.000100`, threadTs: args.thread_ts, text: args.text, metadata: args.metadata };
+        posted.push(message);
         return { ok: true, channel: args.channel, ts: message.ts, message: { text: args.text } };
       }
-      case 'conversations.history': {
+      case 'conversations.history':
+      case 'conversations.replies': {
         const oldest = Number(args.oldest ?? 0);
+        const inThread = method === 'conversations.replies';
         const messages = posted
           .filter((message) => message.channel === args.channel && Number(message.ts) >= oldest)
+          .filter((message) => (inThread ? message.threadTs === args.ts : !message.threadTs))
           .map(({ ts: at, text, metadata }) => ({ type: 'message', ts: at, text, ...(args.include_all_metadata && metadata ? { metadata } : {}) }))
           .reverse();
         return { ok: true, messages, has_more: false };

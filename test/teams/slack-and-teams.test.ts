@@ -5,7 +5,7 @@ import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, startSlackStandIn } from '../slack/slack-stand-in.js';
-import { CHANNEL, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
 
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
@@ -49,5 +49,24 @@ describe('a team working from Slack and Teams at once', () => {
       connector.calls.find((call) => call.method === 'PUT' && call.activityId === card.activityId && JSON.stringify(call.body).includes('Claimed by sam')),
     );
     expect(update.body.attachments[0].content.actions.map((action: { verb: string }) => action.verb)).toEqual(['resolve']);
+  });
+
+  it('and a claim and a resolve in Teams show on the Slack post', async () => {
+    const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I need a human please' } });
+    const conversationId: string = turn.body.conversationId;
+    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs?.slack as { ts: string } | undefined);
+    await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
+
+    const invoke = (verb: string) =>
+      fetch(`${service.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(cardAction(connector.url, verb, conversationId, { id: 'aad-ren', name: 'Ren' })),
+      });
+    expect((await invoke('claim')).status).toBe(200);
+    await waitFor(async () => slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('Claimed by Ren')));
+    expect((await invoke('resolve')).status).toBe(200);
+    const resolved = await waitFor(async () => slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('Resolved')));
+    expect(JSON.stringify(resolved.args.blocks)).not.toContain('handover_claim');
   });
 });

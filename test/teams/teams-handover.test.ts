@@ -163,6 +163,49 @@ describe('escalations in Teams', () => {
     expect(broken.status).toBe(400);
     expect((await api(service, 'GET', '/healthz')).status).toBe(200);
   });
+
+  it('relays only the holder’s replies (with a ✅ receipt), keeps notes internal, and tells anyone else', async () => {
+    const { conversationId, token, post } = await escalate();
+    await sendActivity(cardAction(connector.url, 'claim', conversationId, { id: 'aad-holder', name: 'Holder' }));
+    const chain = `${CHANNEL};messageid=${post.activityId}`;
+    await sendActivity(teamsMessage(connector.url, { text: 'I would refund them', from: { id: 'aad-other', name: 'Other' }, conversationId: chain }));
+    await sendActivity(teamsMessage(connector.url, { text: 'note: double-check the card number', from: { id: 'aad-holder', name: 'Holder' }, conversationId: chain }));
+    await sendActivity(teamsMessage(connector.url, { text: 'Your refund is on its way', from: { id: 'aad-holder', name: 'Holder' }, conversationId: chain }));
+
+    const hint = await waitFor(async () => repliesTo(chain).find((call) => String(call.body.text).includes('claim it first')));
+    expect(hint.body.text).toBe('Other: Not sent to the customer — claim it first.');
+    await waitFor(async () => repliesTo(chain).find((call) => call.body.text === '✅ Sent to the customer.'));
+    const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+    expect(view.body.messages.filter((m: { from: string }) => m.from === 'agent').map((m: { text: string }) => m.text)).toEqual(['Your refund is on its way']);
+    expect(repliesTo(chain).filter((call) => call.body.text === '✅ Sent to the customer.')).toHaveLength(1);
+  });
+
+  it('acts on the conversation from its reply chain: tag, task, transfer to a mentioned person, resolve', async () => {
+    const { conversationId, token, post } = await escalate();
+    const holder = { id: 'aad-first', name: 'First' };
+    await sendActivity(cardAction(connector.url, 'claim', conversationId, holder));
+    const chain = `${CHANNEL};messageid=${post.activityId}`;
+    const say = async (text: string, from = holder, extraMention?: { id: string; name: string }) => {
+      const activity = teamsMessage(connector.url, { text, from, conversationId: chain });
+      if (extraMention) {
+        activity.text += ` <at>${extraMention.name}</at>`;
+        activity.entities.push({ type: 'mention', text: `<at>${extraMention.name}</at>`, mentioned: extraMention } as never);
+      }
+      const before = repliesTo(chain).length;
+      await sendActivity(activity);
+      return (await waitFor(async () => repliesTo(chain)[before])).body.text as string;
+    };
+    expect(await say('tag vip')).toBe('Tagged vip.');
+    expect(await say('task 1d send the new invoice')).toContain('send the new invoice');
+    expect(await say('transfer', holder, { id: 'aad-second', name: 'Second' })).toBe('Second has the conversation now.');
+    let view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+    expect(view.body.tags).toContain('vip');
+    expect(view.body.assignee.name).toBe('Second');
+    expect(view.body.tasks.map((task: { note: string }) => task.note)).toContain('send the new invoice');
+    expect(await say('resolve', { id: 'aad-second', name: 'Second' })).toContain('Resolved');
+    view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+    expect(view.body.status).toBe('resolved');
+  });
 });
 
 describe('Bot Framework handoff convention', () => {
