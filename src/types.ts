@@ -42,6 +42,8 @@ export interface HandoverRule {
   tags: string[];
   /** May be missing on rules stored before SLAs existed. */
   sla?: EscalationSla | null;
+  /** With the team but silent this long: the bot takes over again (missing: never). */
+  resumeBotAfterQuietMinutes?: number | null;
   notify: NotifyAction;
 }
 

@@ -5,6 +5,7 @@ import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
 export const CLAIM_ACTION = 'handover_claim';
 export const RESOLVE_ACTION = 'handover_resolve';
 export const TRANSFER_ACTION = 'handover_transfer';
+export const RETURN_ACTION = 'handover_return';
 
 const AUTHOR_LABEL: Record<string, string> = { customer: 'Customer', bot: 'Bot', agent: 'Agent', system: 'System' };
 
@@ -41,6 +42,7 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
   }
   if (conversation.status === 'waiting' || conversation.status === 'assigned') {
     buttons.push({ type: 'button' as const, action_id: RESOLVE_ACTION, text: { type: 'plain_text' as const, text: 'Resolve' }, value: conversation.id });
+    buttons.push({ type: 'button' as const, action_id: RETURN_ACTION, text: { type: 'plain_text' as const, text: 'Return to bot' }, value: conversation.id });
   }
   const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
   if (buttons.length > 0) {
@@ -60,7 +62,7 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
     elements: [
       {
         type: 'mrkdwn',
-        text: 'Only whoever claimed it speaks to the customer: their replies in this thread are sent (✅). Start with `note:` or `//` to keep a message internal. `/handover resolve | transfer @someone | tag <tag> | task 2h <note>` act on the escalation you last touched.',
+        text: 'Only whoever claimed it speaks to the customer: their replies in this thread are sent (✅). Start with `note:` or `//` to keep a message internal. `/handover resolve | return | transfer @someone | tag <tag> | task 2h <note>` act on the escalation you last touched.',
       },
     ],
   });

@@ -10,7 +10,7 @@ import { transferConversation } from '../../src/handover/transfer-conversation.j
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { HandoverError } from '../../src/errors.js';
 import { decideOnce } from '../../src/storage/decide-once.js';
-import { CLAIM_ACTION, RESOLVE_ACTION, TRANSFER_ACTION } from './escalation-blocks.js';
+import { CLAIM_ACTION, RESOLVE_ACTION, RETURN_ACTION, TRANSFER_ACTION } from './escalation-blocks.js';
 import { replaceRules } from '../../src/bots/bot-settings.js';
 import { lastConversationOf, rememberLastConversation, updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import { AVAILABILITY_ACTION, appHome } from './app-home.js';
@@ -121,6 +121,16 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
       log.warn({ conversationId: post.conversationId, error: (error as Error).message }, 'thread reply not relayed');
       await react('warning');
       await tell('Not delivered to the customer (a problem on our side). Send it again in a moment.');
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    try {
+      await resolveConversation(ctx, action.value ?? '', staff, 'returned');
+    } catch (error) {
+      await ephemeral(client, body, explain(error));
     }
   });
 

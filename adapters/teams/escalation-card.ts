@@ -2,13 +2,14 @@ import { escalationStatus, triggerLabel, type EscalationView } from '../escalati
 
 export const CLAIM_VERB = 'claim';
 export const RESOLVE_VERB = 'resolve';
+export const RETURN_VERB = 'return_to_bot';
 
 /** Customer words as a RichTextBlock: TextRuns are plain text, so no markdown link or mention can be smuggled in. */
 function plain(text: string, options: Record<string, unknown> = {}) {
   return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: text.slice(0, 1000), ...options }] };
 }
 
-/** The escalation as an Adaptive Card (1.4) with Action.Execute Claim and Resolve. */
+/** The escalation as an Adaptive Card (1.4) with Action.Execute Claim, Resolve and Return to bot. */
 export function escalationCard(view: EscalationView, note: string | null = null) {
   const { bot, conversation, handover, task, transcript } = view;
   const trigger = triggerLabel(handover);
@@ -17,6 +18,7 @@ export function escalationCard(view: EscalationView, note: string | null = null)
   if (conversation.status === 'waiting') actions.push({ type: 'Action.Execute', title: 'Claim', verb: CLAIM_VERB, data: { conversationId: conversation.id }, style: 'positive' });
   if (conversation.status === 'waiting' || conversation.status === 'assigned') {
     actions.push({ type: 'Action.Execute', title: 'Resolve', verb: RESOLVE_VERB, data: { conversationId: conversation.id } });
+    actions.push({ type: 'Action.Execute', title: 'Return to bot', verb: RETURN_VERB, data: { conversationId: conversation.id } });
   }
   return {
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -42,7 +44,7 @@ export function escalationCard(view: EscalationView, note: string | null = null)
       ...(note ? [{ type: 'TextBlock', text: note, wrap: true, color: 'Attention' }] : []),
       {
         type: 'TextBlock',
-        text: 'Only whoever claimed it speaks to the customer: mention Handover in a reply to send it (✅). Start with "note:" or "//" to keep it internal. Mention Handover with resolve, transfer @someone, tag <tag> or task 2h <note> to act on this conversation.',
+        text: 'Only whoever claimed it speaks to the customer: mention Handover in a reply to send it (✅). Start with "note:" or "//" to keep it internal. Mention Handover with resolve, return, transfer @someone, tag <tag> or task 2h <note> to act on this conversation.',
         wrap: true,
         isSubtle: true,
         size: 'Small',

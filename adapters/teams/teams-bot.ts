@@ -15,7 +15,7 @@ import { decideOnce } from '../../src/storage/decide-once.js';
 import type { Person, StaffMember } from '../../src/types.js';
 import { loadEscalationView } from '../escalation-view.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../slack/handover-command.js';
-import { CLAIM_VERB, RESOLVE_VERB, escalationCard } from './escalation-card.js';
+import { CLAIM_VERB, RESOLVE_VERB, RETURN_VERB, escalationCard } from './escalation-card.js';
 import { channelConversationId } from './teams-notifier.js';
 
 /** What the Handover bot does with each Teams activity. */
@@ -46,6 +46,8 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         }
       } else if (verb === RESOLVE_VERB) {
         await resolveConversation(ctx, conversationId, staff);
+      } else if (verb === RETURN_VERB) {
+        await resolveConversation(ctx, conversationId, staff, 'returned');
       } else {
         note = `Unknown action "${verb ?? ''}".`;
       }

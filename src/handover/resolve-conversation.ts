@@ -5,12 +5,24 @@ import { decideOnce } from '../storage/decide-once.js';
 import type { Conversation, StaffMember } from '../types.js';
 
 export const RESOLVED_MESSAGE = 'This conversation has been resolved. The bot is back — ask me anything, anytime.';
+export const RETURNED_MESSAGE = 'The team handed you back to the bot — ask me anything, or ask for a person again.';
+export const QUIET_MESSAGE = 'It has been quiet for a while, so the bot is back — ask me anything, or ask for a person again.';
+
+/** How a handover ends: resolved by staff, handed back to the bot unresolved, or given back after going quiet. */
+export type HandoverEnd = 'resolved' | 'returned' | 'quiet';
+
+const ENDINGS: Record<HandoverEnd, { status: 'resolved' | 'bot'; message: string }> = {
+  resolved: { status: 'resolved', message: RESOLVED_MESSAGE },
+  returned: { status: 'bot', message: RETURNED_MESSAGE },
+  quiet: { status: 'resolved', message: QUIET_MESSAGE },
+};
 
 /** Ends the handover: the bot speaks again, the customer is told, open follow-ups are closed. */
 export async function resolveConversation(
   ctx: HandoverContext,
   conversationId: string,
   by: StaffMember | null,
+  how: HandoverEnd = 'resolved',
 ): Promise<Conversation> {
   const current = await ctx.store.conversations.findById(conversationId).lean();
   if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
@@ -18,13 +30,14 @@ export async function resolveConversation(
   if (current.status !== 'waiting' && current.status !== 'assigned') throw notWithTeam;
   const decision = await decideOnce(ctx.store, `resolve:${conversationId}:${current.lastHandoverId}`, by ? { id: by.id, name: by.name } : {});
   if (!decision.won) throw notWithTeam;
-  const told = newMessage(ctx, conversationId, 'system', RESOLVED_MESSAGE);
+  const ending = ENDINGS[how];
+  const told = newMessage(ctx, conversationId, 'system', ending.message);
   const conversation = await appendMessages(ctx, conversationId, [told], {
-    $set: { status: 'resolved', paused: false, failedTurns: 0 },
+    $set: { status: ending.status, paused: false, failedTurns: 0 },
   });
-  ctx.log.info({ conversationId, staffId: by?.id ?? null }, 'conversation resolved');
+  ctx.log.info({ conversationId, staffId: by?.id ?? null, how }, 'handover ended');
   for (const taskId of current.taskIds ?? []) await decideOnce(ctx.store, `task-done:${taskId}`);
-  ctx.events.publish(conversationId, { type: 'status', status: 'resolved', paused: false, assignee: conversation.assignee });
+  ctx.events.publish(conversationId, { type: 'status', status: ending.status, paused: false, assignee: conversation.assignee });
   await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });
   return conversation;
 }

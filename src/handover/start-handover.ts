@@ -88,6 +88,10 @@ export async function startHandover(
     if (task) await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task, kind: 'task' });
   }
 
+  if (rule.resumeBotAfterQuietMinutes) {
+    const at = new Date(now.getTime() + rule.resumeBotAfterQuietMinutes * 60_000);
+    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId, stage: 'quiet' }, at);
+  }
   if (rule.sla && handedOver.status === 'waiting') {
     const at = new Date(now.getTime() + rule.sla.minutes * 60_000);
     await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId, stage: 'reminder' }, at);

@@ -8,9 +8,9 @@ import type { StaffMember } from '../types.js';
 import { resolveConversation } from './resolve-conversation.js';
 import { transferConversation } from './transfer-conversation.js';
 
-export const THREAD_COMMANDS = ['resolve', 'transfer', 'tag', 'task'] as const;
+export const THREAD_COMMANDS = ['resolve', 'return', 'transfer', 'tag', 'task'] as const;
 
-export const THREAD_COMMANDS_HELP = '`resolve`, `transfer @someone`, `tag <tag>`, `task <30m|2h|1d> <note>`';
+export const THREAD_COMMANDS_HELP = '`resolve`, `return` (to the bot), `transfer @someone`, `tag <tag>`, `task <30m|2h|1d> <note>`';
 
 export interface ThreadCommand {
   conversationId: string;
@@ -37,6 +37,9 @@ export async function runThreadCommand(ctx: HandoverContext, command: ThreadComm
     case 'resolve':
       await resolveConversation(ctx, conversationId, staff);
       return 'Resolved: the bot has the conversation back and the customer was told.';
+    case 'return':
+      await resolveConversation(ctx, conversationId, staff, 'returned');
+      return 'Handed back to the bot: the customer was told they can ask for a person again.';
     case 'transfer': {
       if (!command.transferTo) throw new InvalidInputError('Say who to transfer to: `transfer @someone`.');
       const conversation = await transferConversation(ctx, conversationId, staff, command.transferTo);

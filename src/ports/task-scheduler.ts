@@ -7,5 +7,6 @@ export interface TaskScheduler {
 export interface SlaCheck {
   conversationId: string;
   handoverId: string;
-  stage: 'reminder' | 'fallback';
+  /** reminder/fallback: the unclaimed-escalation SLA; quiet: hand back to the bot after silence. */
+  stage: 'reminder' | 'fallback' | 'quiet';
 }

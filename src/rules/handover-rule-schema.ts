@@ -44,6 +44,14 @@ export const handoverRuleSchema = z
     closingMessage: z.string().trim().min(1).max(1000).default(DEFAULT_CLOSING_MESSAGE),
     pauseBot: z.boolean().default(true),
     tags: z.array(tag).max(20).default([DEFAULT_TAG]),
+    /** With the team but nobody wrote for this long: the bot takes the conversation back. */
+    resumeBotAfterQuietMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 30)
+      .nullable()
+      .default(null),
     /** Unclaimed for this long: ping the channel again; as long again: the fallback. */
     sla: z
       .object({

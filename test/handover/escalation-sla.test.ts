@@ -4,6 +4,8 @@ import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { checkUnclaimedEscalation } from '../../src/handover/check-unclaimed-escalation.js';
+import { checkQuietHandover } from '../../src/handover/check-quiet-handover.js';
+import { QUIET_MESSAGE } from '../../src/handover/resolve-conversation.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
@@ -28,7 +30,11 @@ beforeAll(async () => {
   slack = await startSlackStandIn();
   service = await startTestService({
     mongodbUri: testDatabaseUri(),
-    botConfigs: [bot('auto', { minutes: 15, fallback: 'auto' }), bot('backup', { minutes: 10, fallback: 'backup', backupSlackChannel: BACKUP })],
+    botConfigs: [
+      bot('auto', { minutes: 15, fallback: 'auto' }),
+      bot('backup', { minutes: 10, fallback: 'backup', backupSlackChannel: BACKUP }),
+      botConfigSchema.parse({ id: 'quiet', name: 'Quiet', labs: true, rules: [{ name: 'People', triggers: ['contact_request'], resumeBotAfterQuietMinutes: 30 }] }),
+    ],
     adapters: [slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }) })],
   });
 });
@@ -90,5 +96,25 @@ describe('unclaimed escalations (per-rule SLA)', () => {
     expect(await checkUnclaimedEscalation(service.ctx, { conversationId, handoverId, stage: 'fallback' })).toBe('backup-posted');
     const post = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.channel === BACKUP && JSON.stringify(call.args.blocks ?? '').includes(conversationId)));
     expect(JSON.stringify(post.args.blocks)).toContain('handover_claim');
+  });
+});
+
+describe('handing a quiet conversation back to the bot', () => {
+  it('waits while people write, then gives the bot the conversation back after the rule’s quiet time', async () => {
+    const turn = await api(service, 'POST', '/api/v1/bots/quiet/messages', { body: { text: 'I want to talk to a person' } });
+    const { conversationId, token } = turn.body;
+    const doc = await service.ctx.store.conversations.findById(conversationId).lean();
+    const check = { conversationId, handoverId: doc!.lastHandoverId!, stage: 'quiet' as const };
+    const job = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': check.handoverId, 'data.stage': 'quiet' });
+    expect(job?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
+
+    expect(await checkQuietHandover(service.ctx, check)).toBe('later');
+    const later = { ...service.ctx, now: () => new Date(Date.now() + 31 * 60_000) };
+    expect(await checkQuietHandover(later, check)).toBe('resumed');
+    const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+    expect(view.body.status).toBe('resolved');
+    expect(view.body.paused).toBe(false);
+    expect(view.body.messages.at(-1).text).toBe(QUIET_MESSAGE);
+    expect(await checkQuietHandover(later, check)).toBe('not-with-team');
   });
 });

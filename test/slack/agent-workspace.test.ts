@@ -118,4 +118,17 @@ describe('acting from the thread', () => {
     expect(stored.assignee?.name).toBe('Person U_PICKED');
     await waitFor(async () => slack.callsTo('chat.update').find((call) => JSON.stringify(call.args.blocks).includes('Claimed by Person U_PICKED')));
   });
+
+  it('hands a conversation back to the bot with Return to bot, telling the customer', async () => {
+    const { conversationId, token, ref } = await claimedEscalation({ id: 'U_RETURNER', name: 'ret' });
+    await postToSlackEndpoint(service.url, blockActionBody('handover_return', conversationId, { id: 'U_RETURNER', name: 'ret' }, CHANNEL), form);
+    const view = await waitFor(async () => {
+      const current = await transcript(conversationId, token);
+      return current.status === 'bot' ? current : null;
+    });
+    expect(view.messages.at(-1)!.text).toContain('handed you back to the bot');
+    await waitFor(async () => slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('With the bot')));
+    const after = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'How long is a session?', conversationId }, token });
+    expect(after.body.replies[0].text).toContain('60 minutes');
+  });
 });

@@ -48,7 +48,7 @@ describe('a team working from Slack and Teams at once', () => {
     const update = await waitFor(async () =>
       connector.calls.find((call) => call.method === 'PUT' && call.activityId === card.activityId && JSON.stringify(call.body).includes('Claimed by sam')),
     );
-    expect(update.body.attachments[0].content.actions.map((action: { verb: string }) => action.verb)).toEqual(['resolve']);
+    expect(update.body.attachments[0].content.actions.map((action: { verb: string }) => action.verb)).toEqual(['resolve', 'return_to_bot']);
   });
 
   it('and a claim and a resolve in Teams show on the Slack post', async () => {

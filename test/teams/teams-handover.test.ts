@@ -96,6 +96,7 @@ describe('escalations in Teams', () => {
     expect(content.actions.map((a: { verb: string; type: string }) => [a.type, a.verb])).toEqual([
       ['Action.Execute', 'claim'],
       ['Action.Execute', 'resolve'],
+      ['Action.Execute', 'return_to_bot'],
     ]);
     // customer words only ever appear as plain TextRuns
     const runs = JSON.stringify(content.body);
