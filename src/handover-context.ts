@@ -3,6 +3,7 @@ import type { BotResponders } from './bots/bot-responders.js';
 import type { ConversationTokens } from './conversation/conversation-tokens.js';
 import type { ConversationEvents } from './ports/conversation-events.js';
 import type { EscalationNotifier } from './ports/escalation-notifier.js';
+import type { HandoverMetrics } from './ports/handover-metrics.js';
 import type { TaskScheduler } from './ports/task-scheduler.js';
 import type { HandoverStore } from './storage/handover-store.js';
 
@@ -12,6 +13,7 @@ export interface HandoverContext {
   events: ConversationEvents;
   notifier: EscalationNotifier;
   scheduler: TaskScheduler;
+  metrics: HandoverMetrics;
   responders: BotResponders;
   tokens: ConversationTokens;
   log: Logger;

@@ -5,6 +5,7 @@ import type { HandoverContext } from '../../src/handover-context.js';
 import { customerApi } from '../webchat/customer-api.js';
 import { errorResponses, notFoundRoute, sendError } from './error-responses.js';
 import { rateLimit } from './rate-limit.js';
+import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
 
 export interface HttpAppOptions {
   ctx: HandoverContext;
@@ -16,6 +17,8 @@ export interface HttpAppOptions {
   mounts?: Array<{ path: string; router: Router | Express }>;
   /** Aborted when the service stops: live streams end so the server can close. */
   stopping: AbortSignal;
+  prometheus: PrometheusMetrics;
+  metricsToken: string | null;
 }
 
 const webchatPage = fileURLToPath(new URL('../webchat/public/', import.meta.url));
@@ -24,6 +27,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(options.prometheus.httpTiming);
+  app.get('/metrics', async (req, res) => {
+    if (options.metricsToken && req.get('authorization') !== `Bearer ${options.metricsToken}`) {
+      return sendError(res, 'unauthorized', 'metrics need Authorization: Bearer <HANDOVER_METRICS_TOKEN>');
+    }
+    res.type(options.prometheus.registry.contentType).send(await options.prometheus.registry.metrics());
+  });
   // While shutting down, every answer closes its connection: clients move to a fresh one (another replica).
   app.use((_req, res, next) => {
     if (options.stopping.aborted) res.setHeader('Connection', 'close');

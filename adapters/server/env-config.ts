@@ -31,6 +31,7 @@ const envSchema = z.object({
   MicrosoftAppTenantId: z.string().default(''),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Handover <handover@localhost>'),
+  HANDOVER_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   HANDOVER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -40,7 +41,7 @@ export type EnvConfig = z.infer<typeof envSchema>;
 export class EnvConfigError extends Error {}
 
 /** Values never echoed back in an error line. */
-const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL', 'HANDOVER_WEBHOOK_SECRET']);
+const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL', 'HANDOVER_WEBHOOK_SECRET', 'HANDOVER_METRICS_TOKEN']);
 
 /** Parses the environment; a bad value throws one line naming the variable. */
 export function readEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {

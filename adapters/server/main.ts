@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     jobPollMs: env.HANDOVER_JOB_POLL_MS,
     shutdownDrainMs: env.HANDOVER_SHUTDOWN_DRAIN_MS,
     outboxLeaseMs: env.HANDOVER_OUTBOX_LEASE_MS,
+    metricsToken: env.HANDOVER_METRICS_TOKEN ?? null,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
     adapters,

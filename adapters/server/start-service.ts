@@ -19,6 +19,7 @@ import { createOutbox, type OutboxTarget } from '../../src/notify/outbox.js';
 import { scheduleOutboxDelivery } from '../../jobs/outbox-delivery-job.js';
 import { defineEscalationSlaJob, scheduleSlaCheckWith } from '../../jobs/escalation-sla-job.js';
 import { loadBot } from '../../src/bots/load-bot.js';
+import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
 import { connectHandoverStore } from '../../src/storage/handover-store.js';
 
 /** A platform adapter (Slack, Teams…): what it adds to the service once the domain exists. */
@@ -49,6 +50,8 @@ export interface ServiceOptions {
    * clients move away without a request caught on a closing connection.
    */
   shutdownDrainMs?: number;
+  /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
+  metricsToken?: string | null;
   /** First notification retry after this long (doubling); tests shorten it. */
   outboxBaseDelayMs?: number;
   /** How long a notification's first try belongs to the replica that queued it before a sweep may take it. */
@@ -68,7 +71,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const outboxTargets: OutboxTarget[] = [];
   const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });
   const events = createSharedConversationEvents(store, { pollMs: options.eventPollMs ?? 1_000 });
+  const prometheus = createPrometheusMetrics(store);
   const ctx: HandoverContext = {
+    metrics: prometheus.metrics,
     store,
     events,
     notifier: createLogNotifier(log),
@@ -101,6 +106,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const app = createHttpApp({
     ctx,
     stopping: stopping.signal,
+    prometheus,
+    metricsToken: options.metricsToken ?? null,
     log,
     rateLimitPerMinute: options.rateLimitPerMinute,
     mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),

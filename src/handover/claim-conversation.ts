@@ -31,6 +31,8 @@ export async function claimConversation(ctx: HandoverContext, conversationId: st
   const joined = newMessage(ctx, conversationId, 'system', `${staff.name} from the team joined the conversation.`);
   const conversation = await appendMessages(ctx, conversationId, [joined], { $set: { status: 'assigned', assignee: person } });
   ctx.log.info({ conversationId, staffId: staff.id }, 'conversation claimed');
+  const handedOverAt = current.handovers?.at(-1)?.at;
+  if (handedOverAt) ctx.metrics.claimed({ botId: current.botId, waitedMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });
   ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });
   await ctx.notifier.conversationChanged({ conversation, change: 'claimed', by: staff });
 

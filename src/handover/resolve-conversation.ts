@@ -36,6 +36,8 @@ export async function resolveConversation(
     $set: { status: ending.status, paused: false, failedTurns: 0 },
   });
   ctx.log.info({ conversationId, staffId: by?.id ?? null, how }, 'handover ended');
+  const handedOverAt = current.handovers?.at(-1)?.at;
+  if (handedOverAt) ctx.metrics.ended({ botId: current.botId, how, tookMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });
   for (const taskId of current.taskIds ?? []) await decideOnce(ctx.store, `task-done:${taskId}`);
   ctx.events.publish(conversationId, { type: 'status', status: ending.status, paused: false, assignee: conversation.assignee });
   await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });

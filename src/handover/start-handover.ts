@@ -76,6 +76,7 @@ export async function startHandover(
     paused: handedOver.paused,
     assignee: handedOver.assignee,
   });
+  ctx.metrics.handoverStarted({ botId: bot.id, trigger: decision.trigger });
   ctx.log.info(
     { conversationId: conversation.id, botId: bot.id, trigger: decision.trigger, rule: rule.name, assignee: person?.id ?? null, taskId: task?.id ?? null },
     'handover started',

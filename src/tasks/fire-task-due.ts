@@ -23,5 +23,6 @@ export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise
   await ctx.notifier.taskDue({ task: { ...task, status: 'overdue' }, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
   if (!(await decideOnce(ctx.store, `task-due:${taskId}`)).won) return 'not-open';
   ctx.log.info({ taskId, conversationId: task.conversationId, assignee: task.assignee?.id ?? null }, 'task overdue');
+  ctx.metrics.taskReminded({ latenessMs: ctx.now().getTime() - new Date(doc.dueAt).getTime() });
   return 'reminded';
 }

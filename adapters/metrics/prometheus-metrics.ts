@@ -1,0 +1,103 @@
+import type { RequestHandler } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { HandoverMetrics } from '../../src/ports/handover-metrics.js';
+import type { HandoverStore } from '../../src/storage/handover-store.js';
+
+/** Seconds buckets from a second to a day: claims take minutes, resolutions hours. */
+const HUMAN_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 43200, 86400];
+/** Counting conversations scans them on FerretDB: a scrape reuses a count this fresh. */
+const COUNT_FRESH_MS = 15_000;
+
+export interface PrometheusMetrics {
+  metrics: HandoverMetrics;
+  registry: Registry;
+  /** Times every HTTP request by route (the route's pattern, never the raw path). */
+  httpTiming: RequestHandler;
+}
+
+/** Prometheus metrics for `/metrics`, in a registry of this service's own. */
+export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'handover_' });
+
+  const handovers = new Counter({ name: 'handover_handovers_total', help: 'Handovers started, by bot and trigger', labelNames: ['bot', 'trigger'], registers: [registry] });
+  const timeToClaim = new Histogram({ name: 'handover_time_to_claim_seconds', help: 'From the handover to the claim', labelNames: ['bot'], buckets: HUMAN_BUCKETS, registers: [registry] });
+  const timeToEnd = new Histogram({
+    name: 'handover_time_to_resolve_seconds',
+    help: 'From the handover to its end (resolved, returned to the bot, or gone quiet)',
+    labelNames: ['bot', 'how'],
+    buckets: HUMAN_BUCKETS,
+    registers: [registry],
+  });
+  const reminderLateness = new Histogram({
+    name: 'handover_job_lateness_seconds',
+    help: 'How late follow-up task reminders went out after their due time',
+    labelNames: ['job'],
+    buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300],
+    registers: [registry],
+  });
+  const http = new Histogram({
+    name: 'handover_http_request_duration_seconds',
+    help: 'HTTP request latency',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const cached = <T>(read: () => Promise<T>) => {
+    let value: { at: number; data: T } | null = null;
+    return async () => {
+      if (!value || Date.now() - value.at > COUNT_FRESH_MS) value = { at: Date.now(), data: await read() };
+      return value.data;
+    };
+  };
+  const openCounts = cached(async () => ({
+    waiting: await store.conversations.countDocuments({ status: 'waiting' }),
+    assigned: await store.conversations.countDocuments({ status: 'assigned' }),
+  }));
+  new Gauge({
+    name: 'handover_open_escalations',
+    help: 'Conversations with the team, by status (refreshed at most every 15 s)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const counts = await openCounts();
+      this.set({ status: 'waiting' }, counts.waiting);
+      this.set({ status: 'assigned' }, counts.assigned);
+    },
+  });
+  new Gauge({
+    name: 'handover_outbox_backlog',
+    help: 'Notifications not yet delivered (pending) and given up (failed), by platform',
+    labelNames: ['target', 'state'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const rows = await store.outbox.find({}, { target: 1, state: 1 }).lean();
+      const counts = new Map<string, number>();
+      for (const row of rows) counts.set(`${row.target}\u0000${row.state}`, (counts.get(`${row.target}\u0000${row.state}`) ?? 0) + 1);
+      for (const [key, count] of counts) {
+        const [target, state] = key.split('\u0000');
+        this.set({ target: target!, state: state! }, count);
+      }
+    },
+  });
+
+  return {
+    registry,
+    metrics: {
+      handoverStarted: ({ botId, trigger }) => handovers.inc({ bot: botId, trigger }),
+      claimed: ({ botId, waitedMs }) => timeToClaim.observe({ bot: botId }, waitedMs / 1000),
+      ended: ({ botId, how, tookMs }) => timeToEnd.observe({ bot: botId, how }, tookMs / 1000),
+      taskReminded: ({ latenessMs }) => reminderLateness.observe({ job: 'task-reminders' }, Math.max(0, latenessMs) / 1000),
+    },
+    httpTiming: (req, res, next) => {
+      const end = http.startTimer({ method: req.method });
+      res.on('finish', () => {
+        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'unmatched';
+        end({ route, status: String(res.statusCode) });
+      });
+      next();
+    },
+  };
+}

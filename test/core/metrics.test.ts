@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { claimConversation } from '../../src/handover/claim-conversation.js';
+import { resolveConversation } from '../../src/handover/resolve-conversation.js';
+import { saveStaffMember } from '../../src/staff/save-staff-member.js';
+import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+
+const TOKEN = 'metrics-token-for-tests';
+let service: RunningService;
+
+beforeAll(async () => {
+  service = await startTestService({ mongodbUri: testDatabaseUri(), metricsToken: TOKEN });
+});
+afterAll(async () => {
+  await service?.stop();
+});
+
+async function scrape(token: string | null = TOKEN) {
+  const response = await fetch(`${service.url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The value of one sample line, e.g. `handover_handovers_total{bot="demo",trigger="contact_request"}`. */
+function sample(text: string, series: string): number | null {
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : null;
+}
+
+describe('/metrics', () => {
+  it('refuses a scrape without the token', async () => {
+    expect((await scrape(null)).status).toBe(401);
+    expect((await scrape('wrong-token-of-some-length')).status).toBe(401);
+  });
+
+  it('counts handovers by trigger, times claims and resolutions, and shows what is open and the HTTP latency by route', async () => {
+    const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a person' } });
+    await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'can I speak with a human' } });
+    await api(service, 'GET', '/api/v1/nothing-here');
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_METRICS' }, { name: 'Mo' });
+    await claimConversation(service.ctx, first.body.conversationId, agent);
+    await resolveConversation(service.ctx, first.body.conversationId, agent);
+
+    const { status, text } = await scrape();
+    expect(status).toBe(200);
+    expect(sample(text, 'handover_handovers_total{bot="demo",trigger="contact_request"}')).toBe(2);
+    expect(sample(text, 'handover_time_to_claim_seconds_count{bot="demo"}')).toBe(1);
+    expect(sample(text, 'handover_time_to_resolve_seconds_count{bot="demo",how="resolved"}')).toBe(1);
+    expect(sample(text, 'handover_open_escalations{status="waiting"}')).toBe(1);
+    expect(sample(text, 'handover_http_request_duration_seconds_count{method="POST",route="/api/v1/bots/:botId/messages",status="200"}')).toBe(2);
+    expect(sample(text, 'handover_http_request_duration_seconds_count{method="GET",route="unmatched",status="404"}')).toBe(1);
+    expect(text).toContain('handover_process_resident_memory_bytes');
+  });
+});
