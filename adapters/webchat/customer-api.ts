@@ -8,11 +8,17 @@ import { recordFeedback } from '../../src/conversation/record-feedback.js';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { streamConversation } from './conversation-stream.js';
+import { customerApiOpenApi } from './openapi.js';
 import { botIdSchema, conversationIdSchema, customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
 
 /** Customer HTTP API v1 (spec §3): a thin translation between HTTP and the domain. */
 export function customerApi(ctx: HandoverContext, stopping: AbortSignal): Router {
   const router = Router();
+  const openApi = customerApiOpenApi();
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
 
   router.get('/bots/:botId', async (req, res) => {
     const bot = await loadBot(ctx, botIdParam(req));

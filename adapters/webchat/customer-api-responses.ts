@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { TRIGGERS } from '../../src/types.js';
+
+/**
+ * What the customer API answers, as JSON (dates are ISO strings). The
+ * OpenAPI document is generated from these, and the tests check real
+ * answers against them, so the document cannot drift from the service.
+ */
+const isoDate = z.iso.datetime();
+const person = z.object({ id: z.string(), name: z.string() });
+const status = z.enum(['bot', 'waiting', 'assigned', 'resolved']);
+const message = z.object({ id: z.string(), from: z.enum(['customer', 'bot', 'agent', 'system']), text: z.string(), at: isoDate });
+
+export const turnResponseSchema = z.object({
+  conversationId: z.string(),
+  token: z.string().optional().describe('Only on the first turn of a conversation: send it as `Authorization: Bearer <token>` from then on'),
+  status,
+  paused: z.boolean(),
+  tags: z.array(z.string()),
+  assignee: person.nullable(),
+  replies: z.array(message),
+  handover: z
+    .object({ trigger: z.enum(TRIGGERS), rule: z.string(), taskId: z.string().nullable(), taskDueAt: isoDate.nullable() })
+    .nullable()
+    .describe('Set on the turn that handed the conversation to the team'),
+});
+
+export const conversationResponseSchema = z.object({
+  id: z.string(),
+  botId: z.string(),
+  status,
+  paused: z.boolean(),
+  tags: z.array(z.string()),
+  assignee: person.nullable(),
+  messages: z.array(message.extend({ author: person.nullable() })),
+  tasks: z.array(z.object({ id: z.string(), note: z.string(), dueAt: isoDate, status: z.enum(['open', 'overdue', 'done']), assignee: person.nullable() })),
+  handovers: z.array(z.object({ trigger: z.enum(TRIGGERS), rule: z.string(), reason: z.string(), at: isoDate })),
+});
+
+export const botResponseSchema = z.object({ id: z.string(), name: z.string() });
+
+export const errorResponseSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

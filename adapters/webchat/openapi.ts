@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
+import { botResponseSchema, conversationResponseSchema, errorResponseSchema, turnResponseSchema } from './customer-api-responses.js';
+
+const schema = (zodSchema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(zodSchema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
+const json = (zodSchema: z.ZodType) => ({ 'application/json': { schema: schema(zodSchema, 'output') } });
+const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+const botId = { name: 'botId', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } };
+const conversationId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^cv_[A-Za-z0-9_-]{16}$' } };
+const common = { '400': error('Invalid input, with a message naming the field'), '429': error('Too many requests from this client'), '503': error('The database is unreachable; retry') };
+
+/** The customer API (spec §3) as OpenAPI 3.0, built from the same zod schemas that validate requests and describe answers. */
+export function customerApiOpenApi(): Record<string, unknown> {
+  return {
+    openapi: '3.0.3',
+    info: { title: 'Handover customer API', version: '1', description: 'Chat with a bot; hand the conversation to people in Slack or Teams.' },
+    servers: [{ url: '/api/v1' }],
+    components: {
+      securitySchemes: { conversationToken: { type: 'http', scheme: 'bearer', description: 'The token from the first turn of a conversation' } },
+      schemas: { Error: schema(errorResponseSchema, 'output') },
+    },
+    paths: {
+      '/bots/{botId}': {
+        get: { summary: 'A bot, to show its name', parameters: [botId], responses: { '200': { description: 'The bot', content: json(botResponseSchema) }, '404': error('No such bot') } },
+      },
+      '/bots/{botId}/messages': {
+        post: {
+          summary: 'Send a customer message; the answer has the bot’s replies and any handover',
+          description: 'Without conversationId a new conversation starts and its token is returned. A retry with the same messageId is stored once and answered the same.',
+          parameters: [botId],
+          security: [{}, { conversationToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(customerMessageBodySchema, 'input') } } },
+          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such bot or conversation'), '413': error('Body over 64 kB'), ...common },
+        },
+      },
+      '/conversations/{id}': {
+        get: {
+          summary: 'The whole conversation: transcript, status, tasks, handovers',
+          parameters: [conversationId],
+          security: [{ conversationToken: [] }],
+          responses: { '200': { description: 'The conversation', content: json(conversationResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such conversation'), ...common },
+        },
+      },
+      '/conversations/{id}/feedback': {
+        post: {
+          summary: 'Say whether the bot’s last answer helped (two unhelpful answers hand over, by default)',
+          parameters: [conversationId],
+          security: [{ conversationToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(feedbackBodySchema, 'input') } } },
+          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such conversation'), ...common },
+        },
+      },
+      '/conversations/{id}/stream': {
+        get: {
+          summary: 'Live updates as Server-Sent Events: `message` (bot, agent, system) and `status`',
+          description: 'Send Last-Event-ID to get what was missed. EventSource cannot set headers: the token may be given as ?token=.',
+          parameters: [conversationId, { name: 'token', in: 'query', required: false, schema: { type: 'string' } }],
+          security: [{ conversationToken: [] }, {}],
+          responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, '401': error('Missing or wrong token'), '404': error('No such conversation') },
+        },
+      },
+    },
+  };
+}
