@@ -5,6 +5,7 @@ import type { HandoverContext } from '../../src/handover-context.js';
 import { customerApi } from '../webchat/customer-api.js';
 import { errorResponses, notFoundRoute, sendError } from './error-responses.js';
 import { rateLimit } from './rate-limit.js';
+import { corsForWidgets, securityHeaders } from './security-headers.js';
 import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
 
 export interface HttpAppOptions {
@@ -19,6 +20,8 @@ export interface HttpAppOptions {
   stopping: AbortSignal;
   prometheus: PrometheusMetrics;
   metricsToken: string | null;
+  /** Sites allowed to embed the chat (frame it, call the API from the browser). */
+  widgetOrigins: string[];
 }
 
 const webchatPage = fileURLToPath(new URL('../webchat/public/', import.meta.url));
@@ -28,6 +31,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(options.prometheus.httpTiming);
+  app.use(securityHeaders(options.widgetOrigins));
   app.get('/metrics', async (req, res) => {
     if (options.metricsToken && req.get('authorization') !== `Bearer ${options.metricsToken}`) {
       return sendError(res, 'unauthorized', 'metrics need Authorization: Bearer <HANDOVER_METRICS_TOKEN>');
@@ -53,6 +57,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.use(
     '/api/v1',
+    corsForWidgets(options.widgetOrigins),
     rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)) }),
     express.json({ limit: '64kb', strict: false, type: () => true }),
     customerApi(options.ctx, options.stopping),

@@ -30,6 +30,9 @@ export function errorResponses(log: Logger): ErrorRequestHandler {
     if (bodyParserType === 'entity.too.large') return sendError(res, 'payload_too_large', 'the request body is too large (limit 64 kB)');
     if (bodyParserType === 'entity.parse.failed') return sendError(res, 'invalid_json', 'the request body is not valid JSON');
     if (bodyParserType) return sendError(res, 'invalid_input', `the request body could not be read (${bodyParserType})`);
+    // Express's own refusals (a URL that does not decode, …) carry a 4xx status
+    const status = (error as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, 'invalid_input', 'the request could not be read (malformed URL or headers)');
     if (MONGO_UNAVAILABLE.test((error as Error)?.name ?? '')) {
       log.warn({ err: error, path: req.path }, 'database unavailable');
       return sendError(res, 'storage_unavailable', 'the database is unavailable; try again shortly');

@@ -31,6 +31,11 @@ const envSchema = z.object({
   MicrosoftAppTenantId: z.string().default(''),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Handover <handover@localhost>'),
+  HANDOVER_WIDGET_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/[^/]+$/, 'an origin is scheme://host[:port], without a path'))),
   HANDOVER_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   HANDOVER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

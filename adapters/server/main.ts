@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     shutdownDrainMs: env.HANDOVER_SHUTDOWN_DRAIN_MS,
     outboxLeaseMs: env.HANDOVER_OUTBOX_LEASE_MS,
     metricsToken: env.HANDOVER_METRICS_TOKEN ?? null,
+    widgetOrigins: env.HANDOVER_WIDGET_ORIGINS,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
     adapters,

@@ -50,6 +50,8 @@ export interface ServiceOptions {
    * clients move away without a request caught on a closing connection.
    */
   shutdownDrainMs?: number;
+  /** Sites allowed to embed the chat widget (frame the page, call the API from the browser). */
+  widgetOrigins?: string[];
   /** When set, `/metrics` asks for `Authorization: Bearer <token>`. */
   metricsToken?: string | null;
   /** First notification retry after this long (doubling); tests shorten it. */
@@ -108,6 +110,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     stopping: stopping.signal,
     prometheus,
     metricsToken: options.metricsToken ?? null,
+    widgetOrigins: options.widgetOrigins ?? [],
     log,
     rateLimitPerMinute: options.rateLimitPerMinute,
     mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),

@@ -43,7 +43,20 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 } };
     const receiver = options.appToken
       ? null
-      : new ExpressReceiver({ signingSecret: options.signingSecret!, endpoints: '/slack/events', logLevel: LogLevel.ERROR });
+      : new ExpressReceiver({
+          signingSecret: options.signingSecret!,
+          endpoints: '/slack/events',
+          logLevel: LogLevel.ERROR,
+          processEventErrorHandler: async ({ error, request, response }) => {
+            if (response.headersSent) return false;
+            // A signed request Bolt cannot make sense of (not an event, command or interaction) is the sender's fault.
+            const understood = isSlackPayload((request as { body?: unknown }).body);
+            log.warn({ error: (error as Error).message, understood }, 'slack request failed');
+            response.writeHead(understood ? 500 : 400);
+            response.end();
+            return false;
+          },
+        });
     const app = receiver
       ? new App({ token: options.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR })
       : new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
@@ -227,6 +240,12 @@ async function ephemeral(client: App['client'], body: BlockAction, text: string)
 
 function explain(error: unknown): string {
   return error instanceof HandoverError ? error.message : 'Something went wrong; try again.';
+}
+
+function isSlackPayload(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const fields = body as Record<string, unknown>;
+  return typeof fields.type === 'string' || typeof fields.command === 'string';
 }
 
 /** Slack markup in a staff reply becomes plain text for the customer: <@U1|name> → @name, <url|label> → label (url). */
