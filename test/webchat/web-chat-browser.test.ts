@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { pino } from 'pino';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
+import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, startSlackStandIn, threadMessageEvent } from '../slack/slack-stand-in.js';
+import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+
+/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts';
+const CHANNEL = 'C0WEBCHAT1';
+const form = 'application/x-www-form-urlencoded';
+
+let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let service: RunningService;
+let browser: Browser;
+
+describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium)', () => {
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    slack = await startSlackStandIn();
+    service = await startTestService({
+      mongodbUri: testDatabaseUri(),
+      demoSlackChannel: CHANNEL,
+      adapters: [slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }) })],
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+    await slack?.close();
+  });
+
+  it('a customer asks for a human, an agent replies from the Slack thread, the reply appears on the page', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(`${service.url}/?bot=demo`);
+    await page.fill('#text', 'I want to talk to a human please');
+    await page.click('button[type=submit]');
+    await page.getByText('Thank you! Someone from the team will get back to you.').waitFor();
+    await page.getByText('Waiting for a person from the team').waitFor();
+
+    const { conversationId } = JSON.parse((await page.evaluate(() => localStorage.getItem('handover:demo'))) ?? '{}');
+    expect(conversationId).toMatch(/^cv_/);
+    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { channel: string; ts: string } | undefined);
+    await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_WEB', name: 'web' }, CHANNEL), form);
+    await page.locator('#status').getByText('joined the conversation').waitFor();
+    const reply = threadMessageEvent({ eventId: 'EvWeb1', channel: ref.channel, threadTs: ref.ts, user: 'U_WEB', text: 'Hi! I can help with that <b>now</b>' });
+    await postToSlackEndpoint(service.url, reply, 'application/json');
+    const shown = page.locator('.message--agent').filter({ hasText: 'Hi! I can help with that' });
+    await shown.waitFor();
+    // agent text is text, never markup
+    expect(await shown.locator('b').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/web-chat-desktop.png`, fullPage: true });
+
+    await postToSlackEndpoint(service.url, blockActionBody('handover_resolve', conversationId, { id: 'U_WEB', name: 'web' }, CHANNEL), form);
+    await page.getByText('Resolved — the bot is back').waitFor();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a phone-sized window, and the widget script opens the chat in a frame', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true });
+    await phone.goto(`${service.url}/?bot=demo`);
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await phone.locator('#text').isVisible()).toBe(true);
+    expect(await phone.locator('button[type=submit]').isVisible()).toBe(true);
+    await phone.screenshot({ path: `${ARTIFACTS}/web-chat-phone.png` });
+    await phone.close();
+
+    const host = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // a page of this origin embedding the widget with one tag
+    await host.goto(`${service.url}/healthz`);
+    await host.setContent(`<html><body><h1>Shop</h1><script src="${service.url}/widget.js" data-bot="demo"></script></body></html>`);
+    await host.getByRole('button', { name: 'Chat with us' }).click();
+    const frame = host.frameLocator('iframe[title="Chat with us"]');
+    await frame.locator('#text').waitFor();
+    await host.screenshot({ path: `${ARTIFACTS}/web-chat-widget.png` });
+    await host.close();
+  });
+});
