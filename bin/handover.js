@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli/handover-cli.ts');
+if (process.argv[2] === 'doctor') await import('../adapters/server/doctor.ts');
+else await import('../src/cli/handover-cli.ts');

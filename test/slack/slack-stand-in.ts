@@ -18,7 +18,11 @@ export type SlackTrouble = { status: number; retryAfter?: number; answerAfterMs?
  * A local stand-in for Slack's Web API: records every call and answers the
  * way Slack does (ok, ts, channel…). Users U_ADMIN… are workspace admins.
  */
-export async function startSlackStandIn() {
+export async function startSlackStandIn(options: { scopes?: string[]; channelsWithoutApp?: string[] } = {}) {
+  const settings = {
+    scopes: options.scopes ?? ['chat:write', 'reactions:write', 'commands', 'channels:history', 'groups:history', 'im:write', 'users:read', 'users:read.email'],
+    outside: new Set(options.channelsWithoutApp ?? []),
+  };
   const calls: SlackCall[] = [];
   let ts = Math.floor(Date.now() / 1000);
   /** Answers to give instead of the normal one, per method, in order (an outage). */
@@ -36,6 +40,7 @@ export async function startSlackStandIn() {
       const problem = trouble.get(method)?.shift();
       calls.push({ method, args, at: performance.now(), status: problem?.status ?? 200, error: problem?.error });
       res.setHeader('content-type', 'application/json');
+      if (method === 'auth.test') res.setHeader('x-oauth-scopes', settings.scopes.join(','));
       if (problem && problem.answerAfterMs === undefined) {
         if (problem.retryAfter !== undefined) res.setHeader('retry-after', String(problem.retryAfter));
         res.statusCode = problem.status;
@@ -74,6 +79,8 @@ export async function startSlackStandIn() {
           ok: true,
           user: { id: args.user, name: `user-${args.user}`, real_name: `Person ${args.user}`, is_admin: String(args.user).startsWith('U_ADMIN'), profile: { email: `${args.user}@example.com`.toLowerCase() } },
         };
+      case 'conversations.info':
+        return { ok: true, channel: { id: args.channel, name: `room-${String(args.channel).toLowerCase()}`, is_member: !settings.outside.has(args.channel) } };
       case 'auth.test':
         return { ok: true, user_id: 'U_BOT', bot_id: 'B_BOT', team_id: 'T1' };
       default:
