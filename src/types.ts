@@ -59,6 +59,8 @@ export interface Bot {
   labs: boolean;
   handover: boolean;
   slackChannel: string | null;
+  /** The Slack workspace of slackChannel (set by /handover subscribe): whose token posts there when the app is installed in several. */
+  slackTeamId: string | null;
   failedTurnsBeforeHandover: number;
   knowledgeBase: KnowledgeBaseEntry[];
   rules: HandoverRule[];

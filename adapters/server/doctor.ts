@@ -1,11 +1,11 @@
 // `npx handover doctor`: checks what a deployment needs and says what to fix.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
-import { parse as parseYaml } from 'yaml';
+import { requiredSlackScopes } from '../slack/slack-scopes.js';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { readEnvConfig, type EnvConfig } from './env-config.js';
 
@@ -18,12 +18,6 @@ interface Finding {
 
 type Check = () => Promise<Finding[]>;
 
-const manifestPath = fileURLToPath(new URL('../../manifest.yml', import.meta.url));
-
-function requiredSlackScopes(): string[] {
-  const manifest = parseYaml(readFileSync(manifestPath, 'utf8')) as { oauth_config?: { scopes?: { bot?: string[] } } };
-  return manifest.oauth_config?.scopes?.bot ?? [];
-}
 
 async function checkDatabase(env: EnvConfig): Promise<{ findings: Finding[]; db: mongoose.Connection | null }> {
   if (!env.MONGODB_URI) {

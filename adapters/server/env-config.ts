@@ -21,6 +21,10 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token starting with xapp-').optional(),
   SLACK_API_URL: z.url().optional(),
+  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, 'must be the app\'s Client ID (digits.digits)').optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  HANDOVER_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -base64 32)').optional(),
   SLACK_CHANNEL: z
     .string()
     .regex(/^[CG][A-Z0-9]{8,}$/, 'must be a channel id like C0123456789 (not a #name)')
@@ -46,7 +50,7 @@ export type EnvConfig = z.infer<typeof envSchema>;
 export class EnvConfigError extends Error {}
 
 /** Values never echoed back in an error line. */
-const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL', 'HANDOVER_WEBHOOK_SECRET', 'HANDOVER_METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL', 'HANDOVER_WEBHOOK_SECRET', 'HANDOVER_METRICS_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'HANDOVER_ENCRYPTION_KEY']);
 
 /** Parses the environment; a bad value throws one line naming the variable. */
 export function readEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
@@ -61,6 +65,12 @@ export function readEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const config = parsed.data;
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     throw new EnvConfigError('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (config.SLACK_CLIENT_ID) {
+    for (const name of ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'HANDOVER_ENCRYPTION_KEY', 'SLACK_SIGNING_SECRET'] as const) {
+      if (!config[name]) throw new EnvConfigError(`${name}: required with SLACK_CLIENT_ID (installing the app in several workspaces)`);
+    }
+    if (config.SLACK_APP_TOKEN) throw new EnvConfigError('SLACK_APP_TOKEN: Socket Mode serves one workspace; unset it to install the app in several (HTTP mode)');
   }
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new EnvConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set');

@@ -23,10 +23,13 @@ async function main(): Promise<void> {
   }
 
   const adapters: ServiceAdapterFactory[] = [];
-  if (env.SLACK_BOT_TOKEN) {
+  if (env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID) {
     adapters.push(
       slackAdapter({
         botToken: env.SLACK_BOT_TOKEN,
+        oauth: env.SLACK_CLIENT_ID
+          ? { clientId: env.SLACK_CLIENT_ID, clientSecret: env.SLACK_CLIENT_SECRET!, stateSecret: env.SLACK_STATE_SECRET!, encryptionKey: env.HANDOVER_ENCRYPTION_KEY! }
+          : undefined,
         signingSecret: env.SLACK_SIGNING_SECRET,
         appToken: env.SLACK_APP_TOKEN,
         apiUrl: env.SLACK_API_URL,
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
         log,
       }),
     );
-    log.info({ mode: env.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'slack enabled');
+    log.info({ mode: env.SLACK_APP_TOKEN ? 'socket' : env.SLACK_CLIENT_ID ? 'http, installable in many workspaces' : 'http' }, 'slack enabled');
   }
 
   adapters.push(

@@ -19,6 +19,8 @@ export const HELP = [
 export interface CommandInput {
   text: string;
   channelId: string;
+  /** The Slack workspace the command came from (Teams: none). */
+  teamId?: string;
   staff: StaffMember;
   /** Checked only for configuration changes. */
   mayConfigure: () => Promise<boolean>;
@@ -56,7 +58,7 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
     case 'subscribe':
       return configure(async () => {
         const bot = await commandBot(ctx, args[0]);
-        await updateBotSwitches(ctx, bot.id, { slackChannel: input.channelId });
+        await updateBotSwitches(ctx, bot.id, { slackChannel: input.channelId, slackTeamId: input.teamId ?? null });
         return `This channel now receives ${escapeMrkdwn(bot.name)}'s escalations.`;
       });
     case 'available': {

@@ -17,16 +17,26 @@ import { AVAILABILITY_ACTION, appHome } from './app-home.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
 import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, settingsModal } from './settings-modal.js';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { InstallationStore } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
-import { slackOutboxTarget } from './slack-notifier.js';
+import { loadBot } from '../../src/bots/load-bot.js';
+import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
+import { slackOutboxTarget, type SlackClientForBot } from './slack-notifier.js';
+import { createSlackInstallationStore } from './slack-installation-store.js';
+import { requiredSlackScopes } from './slack-scopes.js';
+import { createTokenCipher } from './token-cipher.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 
 export interface SlackAdapterOptions {
-  botToken: string;
+  /** One workspace: its bot token. Unset with `oauth`: the app is installed per workspace. */
+  botToken?: string;
   signingSecret?: string;
   /** Socket Mode instead of HTTP when set. */
   appToken?: string;
   apiUrl?: string;
+  /** Distribution: `/slack/install` and `/slack/oauth_redirect`, installations kept encrypted in MongoDB. */
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string };
   admins: string[];
   log: Logger;
   /** How long a notification's Web API call may take before the outbox counts it failed (default 10 s). */
@@ -35,20 +45,45 @@ export interface SlackAdapterOptions {
 
 /**
  * Slack through Bolt: `/slack/events` (events, slash command, interactivity;
- * signatures checked) or Socket Mode, and a notifier for escalations.
+ * signatures checked) or Socket Mode, and a notifier for escalations. With
+ * `oauth`, one deployment serves every workspace that installs the app.
  */
 export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactory {
   return (ctx) => {
     const log = options.log.child({ adapter: 'slack' });
     const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 } };
+    const installationStore = options.oauth
+      ? createSlackInstallationStore(ctx.store.connection, createTokenCipher(options.oauth.encryptionKey))
+      : undefined;
     const receiver = options.appToken
       ? null
       : new ExpressReceiver({
           signingSecret: options.signingSecret!,
           endpoints: '/slack/events',
           logLevel: LogLevel.ERROR,
+          ...(options.oauth && installationStore
+            ? {
+                clientId: options.oauth.clientId,
+                clientSecret: options.oauth.clientSecret,
+                stateSecret: options.oauth.stateSecret,
+                scopes: requiredSlackScopes(),
+                installationStore,
+                installerOptions: {
+                  directInstall: true,
+                  installPath: '/slack/install',
+                  redirectUriPath: '/slack/oauth_redirect',
+                  clientOptions: { slackApiUrl: options.apiUrl },
+                },
+              }
+            : {}),
           processEventErrorHandler: async ({ error, request, response }) => {
             if (response.headersSent) return false;
+            if ((error as { code?: string }).code === 'slack_bolt_authorization_error') {
+              // a workspace that has not installed the app (or removed it)
+              response.writeHead(401);
+              response.end();
+              return true;
+            }
             // A signed request Bolt cannot make sense of (not an event, command or interaction) is the sender's fault.
             const understood = isSlackPayload((request as { body?: unknown }).body);
             log.warn({ error: (error as Error).message, understood }, 'slack request failed');
@@ -57,21 +92,17 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
             return false;
           },
         });
+    const token = options.oauth ? {} : { token: options.botToken };
     const app = receiver
-      ? new App({ token: options.botToken, receiver, clientOptions, logLevel: LogLevel.ERROR })
-      : new App({ token: options.botToken, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
-    const directory = createSlackDirectory(app.client);
+      ? new App({ ...token, receiver, clientOptions, logLevel: LogLevel.ERROR })
+      : new App({ ...token, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
+    // Each request's client speaks for the workspace the request came from (its installation's token).
+    const requestClient = new AsyncLocalStorage<WebClient>();
+    app.use(async ({ client, next }) => requestClient.run(client, next));
+    const directory = createSlackDirectory(() => requestClient.getStore() ?? app.client);
     registerHandlers(app, ctx, directory, options, log);
-    // The outbox retries and honours Retry-After itself: its client fails fast instead of waiting inside a call.
-    const outboxClient = new WebClient(options.botToken, {
-      slackApiUrl: options.apiUrl,
-      timeout: options.callTimeoutMs ?? 10_000,
-      retryConfig: { retries: 0 },
-      rejectRateLimitedCalls: true,
-      logLevel: LogLevel.ERROR,
-    });
     return {
-      outboxTarget: slackOutboxTarget(ctx, outboxClient),
+      outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, installationStore)),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
       async start() {
         if (options.appToken) await app.start();
@@ -80,6 +111,31 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
         if (options.appToken) await app.stop();
       },
     };
+  };
+}
+
+/**
+ * The outbox's Web API clients: they fail fast (the outbox retries and
+ * honours Retry-After itself). One token, or per bot the token of the
+ * workspace its channel belongs to.
+ */
+function outboxClients(ctx: HandoverContext, options: SlackAdapterOptions, installations: InstallationStore | undefined): SlackClientForBot {
+  const make = (token: string) =>
+    new WebClient(token, { slackApiUrl: options.apiUrl, timeout: options.callTimeoutMs ?? 10_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+  if (!installations) {
+    const single = make(options.botToken ?? '');
+    return async () => single;
+  }
+  const byToken = new Map<string, WebClient>();
+  return async (botId) => {
+    const bot = await loadBot(ctx, botId);
+    if (!bot.slackTeamId) throw new DeliveryFailure(`bot ${botId}: no Slack workspace known for its channel; run /handover subscribe in it again`, false);
+    const installation = await installations.fetchInstallation({ teamId: bot.slackTeamId, isEnterpriseInstall: false, enterpriseId: undefined }).catch(() => null);
+    const botToken = installation?.bot?.token;
+    if (!botToken) throw new DeliveryFailure(`Slack workspace ${bot.slackTeamId}: the app is not installed (open /slack/install)`, false);
+    let client = byToken.get(botToken);
+    if (!client) byToken.set(botToken, (client = make(botToken)));
+    return client;
   };
 }
 
@@ -181,6 +237,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
       const text = await runHandoverCommand(ctx, {
         text: command.text,
         channelId: command.channel_id,
+        teamId: command.team_id,
         staff,
         mayConfigure: () => mayConfigure(directory, options.admins, command.user_id),
       });
@@ -218,6 +275,8 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.error(async (error) => {
+    // a workspace without an installation: answered 401 by the receiver
+    if ((error as { code?: string }).code === 'slack_bolt_authorization_error') throw error;
     log.error({ error: error.message }, 'slack handler failed');
   });
 }

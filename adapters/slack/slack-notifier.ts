@@ -18,11 +18,14 @@ const ESCALATION_EVENT = 'handover_escalation';
 const DELIVERY_EVENT = 'handover_delivery';
 
 /** Slack as an outbox target: what it takes, and how it delivers. */
-export function slackOutboxTarget(ctx: HandoverContext, client: WebClient): OutboxTarget {
+/** The Web API client that speaks for a bot's workspace (one token, or the installation of the bot's team). */
+export type SlackClientForBot = (botId: string) => Promise<WebClient>;
+
+export function slackOutboxTarget(ctx: HandoverContext, clientFor: SlackClientForBot): OutboxTarget {
   const botHasChannel = async (botId: string) => (await loadBot(ctx, botId)).slackChannel !== null;
   return {
     name: 'slack',
-    notifier: createSlackNotifier(ctx, client),
+    notifier: createSlackNotifier(ctx, clientFor),
     async accepts(kind: NotificationKind, event: any) {
       switch (kind) {
         case 'escalated':
@@ -44,7 +47,7 @@ export function slackOutboxTarget(ctx: HandoverContext, client: WebClient): Outb
  * Tells the team in Slack: escalation posts, thread relays, post updates,
  * direct messages. Every failed call throws a DeliveryFailure for the outbox.
  */
-export function createSlackNotifier(ctx: HandoverContext, client: WebClient): EscalationNotifier {
+export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClientForBot): EscalationNotifier {
   const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -58,7 +61,7 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
     return (doc?.channelRefs as EscalationPosts | undefined)?.slack ?? null;
   };
 
-  const postEscalation = async (channel: string, view: EscalationView, handoverId: string): Promise<SlackPost> => {
+  const postEscalation = async (client: WebClient, channel: string, view: EscalationView, handoverId: string): Promise<SlackPost> => {
     const posted = await call('escalation post', () =>
       client.chat.postMessage({
         channel,
@@ -73,7 +76,7 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
   };
 
   /** A post an earlier try made but never heard back about (a timeout): found by its metadata. */
-  const earlierPost = async (channel: string, handoverId: string, since: Date): Promise<SlackPost | null> => {
+  const earlierPost = async (client: WebClient, channel: string, handoverId: string, since: Date): Promise<SlackPost | null> => {
     try {
       const history = await client.conversations.history({
         channel,
@@ -95,9 +98,14 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
    * with its delivery id, and looked for before a retry posts again (its
    * first try may have reached Slack and died before hearing back).
    */
-  const postOnce = async (what: string, message: { channel: string; thread_ts?: string; text: string; reply_broadcast?: boolean }, attempt?: DeliveryAttempt) => {
+  const postOnce = async (
+    client: WebClient,
+    what: string,
+    message: { channel: string; thread_ts?: string; text: string; reply_broadcast?: boolean },
+    attempt?: DeliveryAttempt,
+  ) => {
     const key = attempt?.deliveryId;
-    if (key && attempt.attempt > 0 && (await alreadyPosted(message.channel, message.thread_ts, key, attempt.queuedAt))) return;
+    if (key && attempt.attempt > 0 && (await alreadyPosted(client, message.channel, message.thread_ts, key, attempt.queuedAt))) return;
     await call(what, () =>
       // (the Web API's argument types are a union Slack's own shape does not narrow to)
       client.chat.postMessage({
@@ -109,7 +117,7 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
     );
   };
 
-  const alreadyPosted = async (channel: string, threadTs: string | undefined, key: string, since: Date): Promise<boolean> => {
+  const alreadyPosted = async (client: WebClient, channel: string, threadTs: string | undefined, key: string, since: Date): Promise<boolean> => {
     try {
       const page = { channel, oldest: String(Math.floor(since.getTime() / 1000) - 60), include_all_metadata: true, limit: 200 };
       const found = threadTs ? await client.conversations.replies({ ...page, ts: threadTs }) : await client.conversations.history(page);
@@ -134,23 +142,25 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
       if (!rule.notify.slack || !bot.slackChannel) return;
       const channel = bot.slackChannel;
       if ((await postOf(conversation.id))?.handoverId === handover.id) return;
+      const client = await clientFor(bot.id);
       const retry = attempt !== undefined && attempt.attempt > 0;
-      let post = retry ? await earlierPost(channel, handover.id, attempt.queuedAt) : null;
+      let post = retry ? await earlierPost(client, channel, handover.id, attempt.queuedAt) : null;
       // A retry shows the conversation as it is now (it may have been claimed meanwhile).
-      post ??= await postEscalation(channel, retry ? await loadEscalationView(ctx, conversation.id) : event, handover.id);
+      post ??= await postEscalation(client, channel, retry ? await loadEscalationView(ctx, conversation.id) : event, handover.id);
       await remember(conversation.id, post, true);
     },
 
     async customerMessage({ conversation, message }, attempt) {
       const post = await postOf(conversation.id);
       if (!post) return;
-      await postOnce('thread relay', { channel: post.channel, thread_ts: post.ts, text: clip(`*Customer:* ${escapeMrkdwn(message.text)}`) }, attempt);
+      await postOnce(await clientFor(conversation.botId), 'thread relay', { channel: post.channel, thread_ts: post.ts, text: clip(`*Customer:* ${escapeMrkdwn(message.text)}`) }, attempt);
     },
 
     async conversationChanged({ conversation }) {
       const view = await loadEscalationView(ctx, conversation.id);
       const post = view.posts.slack;
       if (!post) return;
+      const client = await clientFor(conversation.botId);
       await call('post update', () => client.chat.update({ channel: post.channel, ts: post.ts, text: escalationSummary(view), blocks: escalationBlocks(view) }));
     },
 
@@ -161,29 +171,31 @@ export function createSlackNotifier(ctx: HandoverContext, client: WebClient): Es
         kind === 'conversation'
           ? `A conversation was assigned to you (\`${conversation.id}\`).`
           : `A follow-up task was assigned to you: ${escapeMrkdwn(task?.note ?? '')} (\`${conversation.id}\`).`;
-      await postOnce('assignment message', { channel: staff.slackUserId, text }, attempt);
+      await postOnce(await clientFor(conversation.botId), 'assignment message', { channel: staff.slackUserId, text }, attempt);
     },
 
     async taskDue({ task, staff }, attempt) {
       const text = `Reminder: the follow-up task "${escapeMrkdwn(task.note)}" is due (conversation \`${task.conversationId}\`).`;
+      const client = await clientFor(task.botId);
       if (staff?.slackUserId) {
-        await postOnce('task reminder', { channel: staff.slackUserId, text }, attempt);
+        await postOnce(client, 'task reminder', { channel: staff.slackUserId, text }, attempt);
         return;
       }
       const post = await postOf(task.conversationId);
-      if (post) await postOnce('task reminder', { channel: post.channel, thread_ts: post.ts, text }, attempt);
+      if (post) await postOnce(client, 'task reminder', { channel: post.channel, thread_ts: post.ts, text }, attempt);
     },
 
     async unclaimed({ conversation, stage, minutesWaiting, backupSlackChannel }, attempt) {
       if (stage === 'backup' && backupSlackChannel) {
         const view = await loadEscalationView(ctx, conversation.id);
-        const post = await postEscalation(backupSlackChannel, view, view.handover?.id ?? 'backup');
+        const post = await postEscalation(await clientFor(conversation.botId), backupSlackChannel, view, view.handover?.id ?? 'backup');
         await remember(conversation.id, post, false);
         return;
       }
       const post = await postOf(conversation.id);
       if (!post) return;
       await postOnce(
+        await clientFor(conversation.botId),
         'unclaimed reminder',
         { channel: post.channel, thread_ts: post.ts, reply_broadcast: true, text: `<!here> This escalation has waited ${minutesWaiting} minutes without anyone claiming it.` },
         attempt,

@@ -9,12 +9,12 @@ export interface SlackProfile {
   isAdmin: boolean;
 }
 
-/** Slack user profiles, looked up once per process and user (users.info). */
-export function createSlackDirectory(client: WebClient) {
+/** Slack user profiles, looked up once per process and user (users.info, with the asking workspace's client). */
+export function createSlackDirectory(clientNow: () => WebClient) {
   const cache = new Map<string, Promise<SlackProfile>>();
   const lookup = async (userId: string): Promise<SlackProfile> => {
     try {
-      const { user } = await client.users.info({ user: userId });
+      const { user } = await clientNow().users.info({ user: userId });
       return {
         name: user?.profile?.display_name || user?.real_name || user?.name || userId,
         email: user?.profile?.email ?? null,

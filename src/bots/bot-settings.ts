@@ -9,7 +9,7 @@ import type { Bot, HandoverRule } from '../types.js';
  * Changes to a bot's handover configuration, from Slack, Teams or the config
  * file alike. Callers check the person may change configuration.
  */
-type BotSwitches = Partial<Pick<Bot, 'labs' | 'handover' | 'slackChannel' | 'failedTurnsBeforeHandover'>>;
+type BotSwitches = Partial<Pick<Bot, 'labs' | 'handover' | 'slackChannel' | 'slackTeamId' | 'failedTurnsBeforeHandover'>>;
 
 export async function updateBotSwitches(ctx: HandoverContext, botId: string, changes: BotSwitches): Promise<Bot> {
   const doc = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $set: changes }, { returnDocument: 'after' }).lean();

@@ -30,6 +30,7 @@ const botSchema = new Schema<BotDocument>(
     labs: { type: Boolean, default: false },
     handover: { type: Boolean, default: true },
     slackChannel: { type: String, default: null },
+    slackTeamId: { type: String, default: null },
     /** Where Teams escalations go: the stored conversation reference of the subscribed channel. */
     teamsChannel: { type: Schema.Types.Mixed, default: null },
     failedTurnsBeforeHandover: { type: Number, default: 2 },

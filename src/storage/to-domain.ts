@@ -10,6 +10,7 @@ export function toBot(doc: BotDocument): Bot {
     labs: doc.labs,
     handover: doc.handover,
     slackChannel: doc.slackChannel ?? null,
+    slackTeamId: doc.slackTeamId ?? null,
     failedTurnsBeforeHandover: doc.failedTurnsBeforeHandover,
     knowledgeBase: doc.knowledgeBase ?? [],
     rules: doc.rules ?? [],

@@ -10,6 +10,7 @@ function bot(rules: Array<{ name: string; triggers: Trigger[]; enabled?: boolean
     labs: true,
     handover: true,
     slackChannel: null,
+    slackTeamId: null,
     failedTurnsBeforeHandover: 2,
     knowledgeBase: [],
     rules: rules.map((rule) => handoverRuleSchema.parse(rule)),

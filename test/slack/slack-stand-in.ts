@@ -7,6 +7,8 @@ export interface SlackCall {
   args: Record<string, any>;
   /** performance.now() when the call arrived */
   at: number;
+  /** The token it was called with. */
+  token: string | null;
   /** The HTTP status it was answered with, and Slack's error if any. */
   status: number;
   error?: string;
@@ -38,7 +40,8 @@ export async function startSlackStandIn(options: { scopes?: string[]; channelsWi
       const args: Record<string, any> = type.includes('json') ? JSON.parse(raw || '{}') : Object.fromEntries(new URLSearchParams(raw));
       for (const key of ['blocks', 'view', 'metadata']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
       const problem = trouble.get(method)?.shift();
-      calls.push({ method, args, at: performance.now(), status: problem?.status ?? 200, error: problem?.error });
+      const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof args.token === 'string' ? args.token : null);
+      calls.push({ method, args, token, at: performance.now(), status: problem?.status ?? 200, error: problem?.error });
       res.setHeader('content-type', 'application/json');
       if (method === 'auth.test') res.setHeader('x-oauth-scopes', settings.scopes.join(','));
       if (problem && problem.answerAfterMs === undefined) {
@@ -81,6 +84,20 @@ export async function startSlackStandIn(options: { scopes?: string[]; channelsWi
         };
       case 'conversations.info':
         return { ok: true, channel: { id: args.channel, name: `room-${String(args.channel).toLowerCase()}`, is_member: !settings.outside.has(args.channel) } };
+      case 'oauth.v2.access':
+        // a workspace installing the app: its team comes from the code (`code-T2` → T2)
+        return {
+          ok: true,
+          app_id: 'A1',
+          authed_user: { id: 'U_INSTALLER' },
+          scope: settings.scopes.join(','),
+          token_type: 'bot',
+          access_token: `xoxb-${String(args.code).replace(/^code-/, '').toLowerCase()}-token`,
+          bot_user_id: 'U_BOT',
+          team: { id: String(args.code).replace(/^code-/, ''), name: 'Second Workspace' },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
       case 'auth.test':
         return { ok: true, user_id: 'U_BOT', bot_id: 'B_BOT', team_id: 'T1' };
       default:
@@ -137,10 +154,10 @@ export function blockActionBody(actionId: string, conversationId: string, user: 
   return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-export function slashCommandBody(text: string, user: { id: string; name: string }, channel = 'C0123456789') {
+export function slashCommandBody(text: string, user: { id: string; name: string }, channel = 'C0123456789', teamId = 'T1') {
   return new URLSearchParams({
     token: 'legacy',
-    team_id: 'T1',
+    team_id: teamId,
     team_domain: 'acme',
     channel_id: channel,
     channel_name: 'support',
