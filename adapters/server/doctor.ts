@@ -38,6 +38,14 @@ async function checkDatabase(env: EnvConfig): Promise<{ findings: Finding[]; db:
 }
 
 async function checkSlack(env: EnvConfig, db: mongoose.Connection | null): Promise<Finding[]> {
+  if (env.SLACK_CLIENT_ID) {
+    const installed = db ? await db.collection('slackInstallations').countDocuments({}) : null;
+    return [
+      installed === 0
+        ? { ok: false, what: 'Slack: installable in many workspaces, but no workspace has installed the app yet', fix: 'open https://YOUR-HOST/slack/install' }
+        : { ok: true, what: `Slack: installable in many workspaces (${installed ?? '?'} installed)` },
+    ];
+  }
   if (!env.SLACK_BOT_TOKEN) return [{ ok: true, what: 'Slack: not configured', fix: 'set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README "Connecting Slack")' }];
   const client = new WebClient(env.SLACK_BOT_TOKEN, { slackApiUrl: env.SLACK_API_URL, timeout: 10_000, retryConfig: { retries: 0 } });
   const findings: Finding[] = [];
