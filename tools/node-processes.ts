@@ -30,7 +30,8 @@ export function startNodeProcess(entry: string, env: Record<string, string>, opt
   });
   if (options.echo ?? true) child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   else child.stderr?.resume();
-  child.stdout?.resume();
+  if (process.env.ECHO_STDOUT) child.stdout?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+  else child.stdout?.resume();
   return child;
 }
 

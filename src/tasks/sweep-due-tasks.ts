@@ -1,6 +1,7 @@
 import type { HandoverContext } from '../handover-context.js';
 import type { TaskScheduler } from '../ports/task-scheduler.js';
-import type { HandoverStore } from '../storage/handover-store.js';
+import { isDuplicateKeyError, type HandoverStore } from '../storage/handover-store.js';
+import { oneAtATime } from '../storage/one-at-a-time.js';
 import { fireTaskDue } from './fire-task-due.js';
 
 const MINUTE = 60_000;
@@ -22,10 +23,31 @@ export function dueTaskScheduler(store: HandoverStore): Pick<TaskScheduler, 'sch
   return {
     async scheduleTaskDue(taskId, dueAt) {
       const minute = bucketOf(dueAt);
-      await store.dueTasks.updateOne({ _id: `due:${minute}` }, { $addToSet: { taskIds: taskId } }, { upsert: true });
-      await store.dueTasks.updateOne({ _id: `day:${dayOf(minute)}` }, { $addToSet: { taskIds: String(minute) } }, { upsert: true });
+      await addToList(store, `due:${minute}`, taskId);
+      await addToList(store, `day:${dayOf(minute)}`, String(minute));
     },
   };
+}
+
+/**
+ * Adds to a list one write at a time per list in this process (on FerretDB
+ * concurrent $addToSet on one document lose items). Two upserts of a new list
+ * racing across replicas: one inserts, the other fails on the duplicate _id
+ * and, tried again, finds the list and adds to it.
+ */
+function addToList(store: HandoverStore, listId: string, item: string): Promise<void> {
+  return oneAtATime(`dueTasks:${listId}`, () => upsertIntoList(store, listId, item));
+}
+
+async function upsertIntoList(store: HandoverStore, listId: string, item: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await store.dueTasks.updateOne({ _id: listId }, { $addToSet: { taskIds: item } }, { upsert: true });
+      return;
+    } catch (error) {
+      if (!isDuplicateKeyError(error) || attempt >= 2) throw error;
+    }
+  }
 }
 
 /** The minutes from `from` to `to` that have tasks, in order. */
