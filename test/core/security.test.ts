@@ -2,30 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
-import { SIGNING_SECRET, signedHeaders, startSlackStandIn } from '../slack/slack-stand-in.js';
-import { startTestService, testDatabaseUri } from '../support/test-service.js';
+import { signedHeaders } from '../slack/slack-stand-in.js';
+import { startSlackService } from '../support/slack-service.js';
 
 const SHOP = 'https://shop.example.com';
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let service: RunningService;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    widgetOrigins: [SHOP],
-    adapters: [
-      slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }) }),
-      teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', admins: [], log: pino({ level: 'silent' }) }),
-    ],
-  });
+  ({ service, stop } = await startSlackService({
+    service: { widgetOrigins: [SHOP] },
+    otherAdapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', admins: [], log: pino({ level: 'silent' }) })],
+  }));
 });
-afterAll(async () => {
-  await service?.stop();
-  await slack?.close();
-});
+afterAll(() => stop?.());
 
 describe('the chat page and the widget', () => {
   it('serves the page with a strict CSP that lets only allowed sites frame it', async () => {

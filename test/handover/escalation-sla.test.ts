@@ -1,6 +1,4 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { checkUnclaimedEscalation } from '../../src/handover/check-unclaimed-escalation.js';
@@ -9,13 +7,14 @@ import { QUIET_MESSAGE } from '../../src/handover/resolve-conversation.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
-import { SIGNING_SECRET, startSlackStandIn } from '../slack/slack-stand-in.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { api, waitFor } from '../support/test-service.js';
+import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 
 const CHANNEL = 'C0SLAMAIN1';
 const BACKUP = 'C0SLABACK1';
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let slack: SlackStandIn;
 let service: RunningService;
+let stop: () => Promise<void>;
 
 const bot = (id: string, sla: Record<string, unknown>) =>
   botConfigSchema.parse({
@@ -27,21 +26,17 @@ const bot = (id: string, sla: Record<string, unknown>) =>
   });
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    botConfigs: [
-      bot('auto', { minutes: 15, fallback: 'auto' }),
-      bot('backup', { minutes: 10, fallback: 'backup', backupSlackChannel: BACKUP }),
-      botConfigSchema.parse({ id: 'quiet', name: 'Quiet', labs: true, rules: [{ name: 'People', triggers: ['contact_request'], resumeBotAfterQuietMinutes: 30 }] }),
-    ],
-    adapters: [slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }) })],
-  });
+  ({ slack, service, stop } = await startSlackService({
+    service: {
+      botConfigs: [
+        bot('auto', { minutes: 15, fallback: 'auto' }),
+        bot('backup', { minutes: 10, fallback: 'backup', backupSlackChannel: BACKUP }),
+        botConfigSchema.parse({ id: 'quiet', name: 'Quiet', labs: true, rules: [{ name: 'People', triggers: ['contact_request'], resumeBotAfterQuietMinutes: 30 }] }),
+      ],
+    },
+  }));
 });
-afterAll(async () => {
-  await service?.stop();
-  await slack?.close();
-});
+afterAll(() => stop?.());
 
 async function escalate(botId: string) {
   const turn = await api(service, 'POST', `/api/v1/bots/${botId}/messages`, { body: { text: 'I want to talk to a person' } });

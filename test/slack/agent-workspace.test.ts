@@ -1,28 +1,20 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, slashCommandBody, startSlackStandIn, threadMessageEvent } from './slack-stand-in.js';
+import { api, waitFor } from '../support/test-service.js';
+import { blockActionBody, postToSlackEndpoint, slashCommandBody, threadMessageEvent } from './slack-stand-in.js';
+import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 
 const CHANNEL = 'C0WORKSPACE';
 const form = 'application/x-www-form-urlencoded';
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let slack: SlackStandIn;
 let service: RunningService;
+let stop: () => Promise<void>;
 let events = 0;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    demoSlackChannel: CHANNEL,
-    adapters: [slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }) })],
-  });
+  ({ slack, service, stop } = await startSlackService({ service: { demoSlackChannel: CHANNEL } }));
 });
-afterAll(async () => {
-  await service?.stop();
-  await slack?.close();
-});
+afterAll(() => stop?.());
 
 async function claimedEscalation(holder = { id: 'U_HOLDER', name: 'holly' }) {
   const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a human' } });

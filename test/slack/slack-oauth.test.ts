@@ -1,33 +1,23 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-import { SIGNING_SECRET, postToSlackEndpoint, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
+import { api, waitFor } from '../support/test-service.js';
+import { postToSlackEndpoint, slashCommandBody } from './slack-stand-in.js';
+import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 
 const CHANNEL = 'C0TEAMTWO1';
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let slack: SlackStandIn;
 let service: RunningService;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    adapters: [
-      slackAdapter({
-        signingSecret: SIGNING_SECRET,
-        apiUrl: slack.url,
-        oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests', encryptionKey: 'an-encryption-key-of-32-characters!!' },
-        admins: [],
-        log: pino({ level: 'silent' }),
-      }),
-    ],
-  });
+  ({ slack, service, stop } = await startSlackService({
+    slackAdapter: {
+      botToken: undefined,
+      oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests', encryptionKey: 'an-encryption-key-of-32-characters!!' },
+    },
+  }));
 });
-afterAll(async () => {
-  await service?.stop();
-  await slack?.close();
-});
+afterAll(() => stop?.());
 
 const form = 'application/x-www-form-urlencoded';
 

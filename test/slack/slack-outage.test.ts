@@ -1,29 +1,18 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-import { SIGNING_SECRET, startSlackStandIn, type SlackCall } from './slack-stand-in.js';
+import { api, waitFor } from '../support/test-service.js';
+import type { SlackCall } from './slack-stand-in.js';
+import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 
 const CHANNEL = 'C0OUTAGE01';
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let slack: SlackStandIn;
 let service: RunningService;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    demoSlackChannel: CHANNEL,
-    outboxBaseDelayMs: 200,
-    adapters: [
-      slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }), callTimeoutMs: 500 }),
-    ],
-  });
+  ({ slack, service, stop } = await startSlackService({ service: { demoSlackChannel: CHANNEL, outboxBaseDelayMs: 200 }, slackAdapter: { callTimeoutMs: 500 } }));
 });
-afterAll(async () => {
-  await service?.stop();
-  await slack?.close();
-});
+afterAll(() => stop?.());
 
 const escalationPostsOf = (conversationId: string): SlackCall[] =>
   slack.callsTo('chat.postMessage').filter((call) => !call.args.thread_ts && JSON.stringify(call.args.blocks ?? '').includes(conversationId));
