@@ -3,5 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-if (process.argv[2] === 'doctor') await import('../adapters/server/doctor.ts');
+const command = process.argv[2];
+if (command === 'doctor') await import('../adapters/server/doctor.ts');
+else if (command === 'outbox') await import('../adapters/server/outbox-cli.ts');
 else await import('../src/cli/handover-cli.ts');

@@ -118,6 +118,14 @@ async function checkEmail(env: EnvConfig): Promise<Finding[]> {
   }
 }
 
+async function checkOutbox(db: mongoose.Connection | null): Promise<Finding[]> {
+  if (!db) return [];
+  const failed = await db.collection('outbox').countDocuments({ state: 'failed' });
+  return failed === 0
+    ? [{ ok: true, what: 'notifications: none given up' }]
+    : [{ ok: false, what: `notifications: ${failed} given up (see npx handover outbox list)`, fix: 'fix the cause it names (a channel, a token, an address), then npx handover outbox retry' }];
+}
+
 async function main(): Promise<number> {
   const findings: Finding[] = [];
   let env: EnvConfig;
@@ -141,7 +149,7 @@ async function main(): Promise<number> {
   const db = database.db;
   try {
     const teamsChannels = db ? await db.collection('bots').countDocuments({ teamsChannel: { $ne: null } }) : null;
-    const checks: Check[] = [() => checkSlack(env, db), async () => checkTeams(env, teamsChannels), () => checkBots(db, env), () => checkEmail(env)];
+    const checks: Check[] = [() => checkSlack(env, db), async () => checkTeams(env, teamsChannels), () => checkBots(db, env), () => checkEmail(env), () => checkOutbox(db)];
     for (const check of checks) findings.push(...(await check()));
   } finally {
     await db?.close();

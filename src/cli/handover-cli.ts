@@ -9,7 +9,7 @@ import { createKnowledgeBaseResponder } from '../bot/knowledge-base-responder.js
 import { detectContactRequest } from '../detection/contact-request.js';
 import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../detection/sensitive-topic.js';
 
-const USAGE = 'usage: handover classify | handover answer --kb FILE (JSON lines {"text": ...} on stdin, one JSON line out per line) | handover doctor';
+const USAGE = 'usage: handover classify | handover answer --kb FILE (JSON lines {"text": ...} on stdin, one JSON line out per line) | handover doctor | handover outbox [list|retry]';
 
 type MessageHandler = (text: string) => Record<string, unknown>;
 

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { api, waitFor } from '../support/test-service.js';
@@ -74,4 +76,34 @@ describe('Slack outages', () => {
     expect(row.kind).toBe('escalated');
     expect(escalationPostsOf(conversationId)).toHaveLength(1);
   });
+
+  it('lists what was given up and sends it again once the cause is fixed (npx handover outbox)', async () => {
+    slack.failNext('chat.postMessage', { status: 200, error: 'not_in_channel' });
+    const { conversationId } = await askForHuman('human please, again');
+    await waitFor(async () => service.ctx.store.outbox.findOne({ orderKey: `slack:${conversationId}`, state: 'failed' }).lean());
+    const { connection } = service.ctx.store;
+    const env = { MONGODB_URI: `mongodb://${connection.host}:${connection.port}/${connection.name}` };
+
+    const listed = await handoverCli(['outbox', 'list'], env);
+    expect(listed.status).toBe(0);
+    expect(listed.out).toContain('not_in_channel');
+    expect(listed.out).toMatch(/\d+ given up/);
+
+    // someone invited the app; now it goes out
+    const retried = await handoverCli(['outbox', 'retry'], env);
+    expect(retried.out).toMatch(/notification\(s\) queued again/);
+    await waitFor(async () => escalationPostsOf(conversationId).find((call) => call.status === 200), 15_000);
+    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
+  });
 });
+
+/** `npx handover …` in its own process (async: the stand-in answers from this one). */
+function handoverCli(args: string[], env: Record<string, string>): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../../bin/handover.js', import.meta.url)), ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (status) => resolve({ status, out }));
+  });
+}
