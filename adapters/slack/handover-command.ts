@@ -14,6 +14,8 @@ export const HELP = [
   '• `rules [bot]` — list the rules; `settings [bot]` — edit them (admins)',
   '• `available on|off` — take part in auto-assignment',
   '• `notify conversation on|off`, `notify task on|off` — direct messages when something is assigned to you',
+  '• `resolve`, `return`, `transfer @someone`, `tag <tag>`, `task <30m|2h|1d> <note>` — act on the escalation you last claimed or replied to',
+  'In an escalation thread only the person who claimed it speaks to the customer; start with `note:` or `//` to keep a message internal.',
 ].join('\n');
 
 export interface CommandInput {
