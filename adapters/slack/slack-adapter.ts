@@ -4,7 +4,7 @@ import type { ServiceAdapterFactory } from '../server/start-service.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { StaffMember } from '../../src/types.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
-import { handleStaffThreadReply } from '../../src/handover/staff-thread-reply.js';
+import { handleStaffThreadReply, type StaffThreadReply } from '../../src/handover/staff-thread-reply.js';
 import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-commands.js';
 import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
@@ -170,27 +170,45 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   app.event('message', async ({ event, body, client }) => {
     const message = event as { subtype?: string; bot_id?: string; user?: string; text?: string; thread_ts?: string; ts: string; channel: string };
     // only people's new replies in a thread count: not bots (ourselves included), edits or deletions
-    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
-    const post = await ctx.store.escalationPosts.findById(`slack:${message.channel}:${message.thread_ts}`).lean();
-    if (!post || !message.text?.trim()) return;
-    // Slack retries an event it thinks we missed; the event id makes the relay happen once.
-    const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
-    if (!(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return;
-    const staff = await slackStaffMember(ctx, directory, message.user);
-    await rememberLastConversation(ctx, staff.id, post.conversationId);
+    if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts || !message.text?.trim()) return;
     const react = (name: string) => client.reactions.add({ channel: message.channel, timestamp: message.ts, name }).catch(() => undefined);
     const tell = (text: string) =>
       client.chat.postEphemeral({ channel: message.channel, user: message.user!, thread_ts: message.thread_ts, text }).catch(() => undefined);
-    try {
-      const reply = await handleStaffThreadReply(ctx, post.conversationId, staff, slackTextToPlain(message.text));
-      if (reply.kind === 'relayed') await react('white_check_mark');
-      else if (reply.kind === 'note') await react('memo');
-      else await tell(reply.reason);
-    } catch (error) {
-      log.warn({ conversationId: post.conversationId, error: (error as Error).message }, 'thread reply not relayed');
-      await react('warning');
-      await tell('Not delivered to the customer (a problem on our side). Send it again in a moment.');
+    // Slack retries an event it thinks we missed; the event id makes the relay happen once.
+    const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
+    let ours = false;
+    const relay = async (): Promise<StaffThreadReply | null> => {
+      const post = await ctx.store.escalationPosts.findById(`slack:${message.channel}:${message.thread_ts}`).lean();
+      if (!post) return null;
+      if (!ours && !(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return null;
+      ours = true;
+      const staff = await slackStaffMember(ctx, directory, message.user!);
+      await rememberLastConversation(ctx, staff.id, post.conversationId);
+      return handleStaffThreadReply(ctx, post.conversationId, staff, slackTextToPlain(message.text!));
+    };
+    // Slack has had its acknowledgement: a reply that meets a database outage is retried here, in view (⚠️ until it goes through).
+    let warned = false;
+    for (const waitMs of RELAY_RETRY_WAITS_MS) {
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+      let reply: StaffThreadReply | null;
+      try {
+        reply = await relay();
+      } catch (error) {
+        log.warn({ channel: message.channel, error: (error as Error).message }, 'thread reply not relayed yet');
+        if (!warned) {
+          warned = true;
+          await react('warning');
+          await tell('Not delivered to the customer yet (a problem on our side); retrying for a minute.');
+        }
+        continue;
+      }
+      if (warned) await client.reactions.remove({ channel: message.channel, timestamp: message.ts, name: 'warning' }).catch(() => undefined);
+      if (reply?.kind === 'relayed') await react('white_check_mark');
+      else if (reply?.kind === 'note') await react('memo');
+      else if (reply?.kind === 'refused') await tell(reply.reason);
+      return;
     }
+    await tell('Not delivered to the customer: send it again once the service is back.');
   });
 
   app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client }) => {
@@ -300,6 +318,9 @@ async function ephemeral(client: App['client'], body: BlockAction, text: string)
 function explain(error: unknown): string {
   return error instanceof HandoverError ? error.message : 'Something went wrong; try again.';
 }
+
+/** When a thread reply meets a database outage: tried again after these waits (about a minute in all). */
+const RELAY_RETRY_WAITS_MS = [0, 1_000, 2_000, 5_000, 10_000, 20_000, 30_000];
 
 function isSlackPayload(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
