@@ -99,9 +99,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const previous = chains.get(key) ?? Promise.resolve();
     const next = previous.then(run, run);
     chains.set(key, next);
-    void next.finally(() => {
+    const forget = () => {
       if (chains.get(key) === next) chains.delete(key);
-    });
+    };
+    // both ways: a failed try (the database gone) must not become an unhandled rejection that ends the process
+    next.then(forget, forget);
     return next;
   }
 

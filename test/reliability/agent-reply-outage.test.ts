@@ -36,11 +36,12 @@ describe('an agent replies while the database is down', () => {
     const reply = threadMessageEvent({ eventId: 'EvOutage1', channel: ref.channel, threadTs: ref.ts, user: 'U_HOLD', text: 'We are on it, one moment' });
     expect((await postToSlackEndpoint(service.url, reply, 'application/json')).status).toBe(200);
     await waitFor(async () => slack.callsTo('reactions.add').find((call) => call.args.name === 'warning'), 30_000);
-    expect(slack.callsTo('chat.postEphemeral').some((call) => call.args.user === 'U_HOLD' && String(call.args.text).includes('retrying'))).toBe(true);
+    await waitFor(async () => slack.callsTo('chat.postEphemeral').find((call) => call.args.user === 'U_HOLD' && String(call.args.text).includes('retrying')));
 
     db = await startDatabaseProcess({ dataDir: db.dataDir, port: db.port });
     await waitFor(async () => slack.callsTo('reactions.add').find((call) => call.args.name === 'white_check_mark'), 60_000);
     expect(slack.callsTo('reactions.remove').some((call) => call.args.name === 'warning')).toBe(true);
+    expect(service.child.exitCode).toBeNull();
     const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });
     expect(view.body.messages.filter((m: { from: string }) => m.from === 'agent').map((m: { text: string }) => m.text)).toEqual(['We are on it, one moment']);
   }, 120_000);
