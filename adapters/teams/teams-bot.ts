@@ -87,7 +87,13 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       const post = await ctx.store.escalationPosts.findById(`teams:${base}:${root}`).lean();
       if (post) {
         if (!text || !(await decideOnce(ctx.store, `teams-activity:${activity.id ?? `${base}:${activity.timestamp}`}`)).won) return;
-        await onReplyChainMessage(turn, post.conversationId, text);
+        try {
+          await onReplyChainMessage(turn, post.conversationId, text);
+        } catch (error) {
+          // never silence: the person is told, in the chain, that it did not go through
+          options.log.warn({ conversationId: post.conversationId, error: (error as Error).message }, 'reply chain message not handled');
+          await turn.sendActivity({ type: 'message', text: '⚠️ That did not go through (a problem on our side): nothing reached the customer. Try again in a moment.', textFormat: 'plain' });
+        }
         return;
       }
     }
