@@ -1,6 +1,4 @@
-import type { EscalationNotifier, NotificationKind } from '../ports/escalation-notifier.js';
-
-const KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed'];
+import { NOTIFICATION_KINDS, type EscalationNotifier, type NotificationKind } from '../ports/escalation-notifier.js';
 
 /**
  * Tells every notifier (the log, the outbox). A failure propagates: the
@@ -11,5 +9,5 @@ export function combineNotifiers(notifiers: EscalationNotifier[]): EscalationNot
   const each = (kind: NotificationKind) => async (event: unknown) => {
     await Promise.all(notifiers.map((notifier) => (notifier[kind] as (e: unknown) => Promise<void>)(event)));
   };
-  return Object.fromEntries(KINDS.map((kind) => [kind, each(kind)])) as unknown as EscalationNotifier;
+  return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, each(kind)])) as unknown as EscalationNotifier;
 }

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import type { DeliveryAttempt, EscalationNotifier, NotificationKind } from '../ports/escalation-notifier.js';
+import { NOTIFICATION_KINDS, type DeliveryAttempt, type EscalationNotifier, type NotificationKind } from '../ports/escalation-notifier.js';
 import { decideOnce } from '../storage/decide-once.js';
 import type { HandoverStore, OutboxDocument } from '../storage/handover-store.js';
 import { newOrderedId } from '../storage/new-id.js';
+import { oneAtATime } from '../storage/one-at-a-time.js';
 import type { Bot } from '../types.js';
 import { asDeliveryFailure } from './delivery-failure.js';
 
@@ -40,7 +41,6 @@ export interface Outbox {
 
 type Outcome = 'delivered' | 'failed' | 'busy';
 
-const KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed'];
 const SWEEP_BATCH = 500;
 
 /**
@@ -59,31 +59,24 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const maxAttempts = options.maxAttempts ?? 30;
   const leaseMs = options.leaseMs ?? 30_000;
   const targets = new Map(options.targets.map((target) => [target.name, target]));
-  /** Keys with a row waiting for a retry here: later rows wait for the sweep instead of overtaking it. */
-  const heldBack = new Set<string>();
-  const chains = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
 
   async function enqueue(kind: NotificationKind, event: any): Promise<void> {
     if (targets.size === 0) return;
     const queuedAt = now();
     const rows: OutboxDocument[] = [];
-    const tryNow = new Set<string>();
     for (const target of targets.values()) {
       if (target.accepts && !(await target.accepts(kind, event))) continue;
-      const orderKey = `${target.name}:${conversationIdOf(kind, event)}`;
-      const immediate = !heldBack.has(orderKey);
-      const id = newOrderedId('ob');
-      if (immediate) tryNow.add(id);
       rows.push({
-        _id: id,
+        _id: newOrderedId('ob'),
         target: target.name,
         kind,
         onceKey: onceKeyOf(kind, event),
         event: pack(kind, event),
-        orderKey,
+        orderKey: `${target.name}:${conversationIdOf(kind, event)}`,
         attempt: 0,
-        nextAt: new Date(queuedAt.getTime() + (immediate ? leaseMs : 0)),
+        // the lease: this process tries it now; sweeps leave it alone meanwhile
+        nextAt: new Date(queuedAt.getTime() + leaseMs),
         state: 'pending',
         lastError: null,
         queuedAt,
@@ -91,20 +84,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     if (rows.length === 0) return;
     await store.outbox.insertMany(rows);
-    // decided when the row was made: its nextAt leaves it to this process (a lease) or to the sweep
-    for (const row of rows) if (tryNow.has(row._id)) track(inOrder(row.orderKey, () => attempt(row)));
+    for (const row of rows) track(inOrder(row.orderKey, () => attempt(row)));
   }
 
-  function inOrder(key: string, run: () => Promise<Outcome>): Promise<Outcome> {
-    const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(run, run);
-    chains.set(key, next);
-    const forget = () => {
-      if (chains.get(key) === next) chains.delete(key);
-    };
-    // both ways: a failed try (the database gone) must not become an unhandled rejection that ends the process
-    next.then(forget, forget);
-    return next;
+  /** Tries of one conversation and platform run one after the other in this process. */
+  function inOrder(orderKey: string, run: () => Promise<Outcome>): Promise<Outcome> {
+    return oneAtATime(`outbox:${orderKey}`, run);
   }
 
   function track(promise: Promise<unknown>): void {
@@ -174,7 +159,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return;
     }
     const delayMs = failure.retryAfterMs ?? backoff(attempts);
-    heldBack.add(row.orderKey);
     await store.outbox.updateOne(
       { _id: row._id },
       { $set: { attempt: attempts, nextAt: new Date(now().getTime() + delayMs), lastError: failure.message } },
@@ -213,7 +197,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
           if (outcome !== 'delivered') return;
           delivered += 1;
         }
-        heldBack.delete(key);
       }),
     );
     return delivered;
@@ -229,7 +212,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     log.warn({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification try was interrupted, will retry');
   }
 
-  const notifier = Object.fromEntries(KINDS.map((kind) => [kind, (event: unknown) => enqueue(kind, event)])) as unknown as EscalationNotifier;
+  const notifier = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, (event: unknown) => enqueue(kind, event)])) as unknown as EscalationNotifier;
 
   return {
     notifier,

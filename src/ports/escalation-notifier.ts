@@ -48,6 +48,8 @@ export interface UnclaimedEvent {
 
 export type NotificationKind = keyof EscalationNotifier;
 
+export const NOTIFICATION_KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed'];
+
 /** One delivery of one notification to one platform, as the outbox tries it. */
 export interface DeliveryAttempt {
   /** Stable across retries: an idempotency key. */
