@@ -1,5 +1,6 @@
 import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
+import { latestHandoverRule } from '../../src/handover/latest-handover-rule.js';
 import { DeliveryFailure, failureForStatus } from '../../src/notify/delivery-failure.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
@@ -64,10 +65,7 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
   /** The webhook of the rule behind the conversation's latest handover (rules may have changed since: then none). */
   const urlFor = async (conversationId: string): Promise<string | null> => {
     const doc = await ctx.store.conversations.findById(conversationId).lean();
-    const ruleName = doc?.handovers?.at(-1)?.rule;
-    if (!doc || !ruleName) return null;
-    const rule = (await loadBot(ctx, doc.botId)).rules.find((candidate) => candidate.name === ruleName);
-    return rule?.notify.webhook ?? null;
+    return doc ? ((await latestHandoverRule(ctx, doc))?.notify.webhook ?? null) : null;
   };
 
   const summary = (conversation: Conversation) => ({

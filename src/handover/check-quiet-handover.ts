@@ -1,7 +1,7 @@
-import { loadBot } from '../bots/load-bot.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { SlaCheck } from '../ports/task-scheduler.js';
 import { toTranscript } from '../storage/to-domain.js';
+import { latestHandoverRule } from './latest-handover-rule.js';
 import { resolveConversation } from './resolve-conversation.js';
 
 /**
@@ -13,8 +13,7 @@ import { resolveConversation } from './resolve-conversation.js';
 export async function checkQuietHandover(ctx: HandoverContext, check: SlaCheck): Promise<'resumed' | 'later' | 'not-with-team'> {
   const doc = await ctx.store.conversations.findById(check.conversationId).lean();
   if (!doc || doc.lastHandoverId !== check.handoverId || (doc.status !== 'waiting' && doc.status !== 'assigned')) return 'not-with-team';
-  const ruleName = doc.handovers.at(-1)?.rule;
-  const minutes = (await loadBot(ctx, doc.botId)).rules.find((rule) => rule.name === ruleName)?.resumeBotAfterQuietMinutes;
+  const minutes = (await latestHandoverRule(ctx, doc))?.resumeBotAfterQuietMinutes;
   if (!minutes) return 'not-with-team';
   const lastActivity = toTranscript(doc).at(-1)?.at ?? doc.updatedAt;
   const quietUntil = new Date(new Date(lastActivity).getTime() + minutes * 60_000);

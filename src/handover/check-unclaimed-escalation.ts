@@ -1,9 +1,9 @@
-import { loadBot } from '../bots/load-bot.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { SlaCheck } from '../ports/task-scheduler.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { toConversation } from '../storage/to-domain.js';
 import { claimConversation } from './claim-conversation.js';
+import { latestHandoverRule } from './latest-handover-rule.js';
 import { pickAssignee } from './pick-assignee.js';
 
 export type SlaOutcome = 'not-waiting' | 'done-before' | 'reminded' | 'assigned' | 'backup-posted' | 'nobody-available';
@@ -18,8 +18,7 @@ export async function checkUnclaimedEscalation(ctx: HandoverContext, check: SlaC
   const doc = await ctx.store.conversations.findById(check.conversationId).lean();
   if (!doc || doc.lastHandoverId !== check.handoverId || doc.status !== 'waiting') return 'not-waiting';
   const record = doc.handovers.at(-1);
-  const bot = await loadBot(ctx, doc.botId);
-  const sla = bot.rules.find((rule) => rule.name === record?.rule)?.sla;
+  const sla = (await latestHandoverRule(ctx, doc))?.sla;
   if (!record || !sla) return 'not-waiting';
   if (!(await decideOnce(ctx.store, `sla:${check.handoverId}:${check.stage}`)).won) return 'done-before';
 
