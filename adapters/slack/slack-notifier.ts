@@ -75,21 +75,26 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
     return { channel: posted.channel ?? channel, ts: posted.ts!, handoverId };
   };
 
-  /** A post an earlier try made but never heard back about (a timeout): found by its metadata. */
-  const earlierPost = async (client: WebClient, channel: string, handoverId: string, since: Date): Promise<SlackPost | null> => {
+  /**
+   * A post an earlier try made but never heard back about (a timeout),
+   * found by the metadata it was tagged with: in the channel, or in a thread.
+   */
+  const earlierPost = async (
+    client: WebClient,
+    where: { channel: string; thread_ts?: string },
+    tag: { eventType: string; field: string; value: string },
+    since: Date,
+  ): Promise<string | null> => {
     try {
-      const history = await client.conversations.history({
-        channel,
-        oldest: String(Math.floor(since.getTime() / 1000) - 60),
-        include_all_metadata: true,
-        limit: 200,
-      });
-      const found = history.messages?.find(
-        (message) => message.metadata?.event_type === ESCALATION_EVENT && (message.metadata.event_payload as Record<string, unknown> | undefined)?.handover_id === handoverId,
+      const page = { channel: where.channel, oldest: String(Math.floor(since.getTime() / 1000) - 60), include_all_metadata: true, limit: 200 };
+      const found = where.thread_ts ? await client.conversations.replies({ ...page, ts: where.thread_ts }) : await client.conversations.history(page);
+      const message = (found.messages ?? []).find(
+        (candidate) => candidate.metadata?.event_type === tag.eventType && (candidate.metadata.event_payload as Record<string, unknown> | undefined)?.[tag.field] === tag.value,
       );
-      return found?.ts ? { channel, ts: found.ts, handoverId } : null;
+      return message?.ts ?? null;
     } catch {
-      return null; // no history scope or Slack still down: posting again is the lesser harm than never posting
+      // no history scope (a DM), or Slack still down: posting again is the lesser harm than never posting
+      return null;
     }
   };
 
@@ -105,7 +110,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
     attempt?: DeliveryAttempt,
   ) => {
     const key = attempt?.deliveryId;
-    if (key && attempt.attempt > 0 && (await alreadyPosted(client, message.channel, message.thread_ts, key, attempt.queuedAt))) return;
+    if (key && attempt.attempt > 0 && (await earlierPost(client, message, { eventType: DELIVERY_EVENT, field: 'delivery_id', value: key }, attempt.queuedAt))) return;
     await call(what, () =>
       // (the Web API's argument types are a union Slack's own shape does not narrow to)
       client.chat.postMessage({
@@ -115,18 +120,6 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
         ...(key ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery_id: key } } } : {}),
       } as Parameters<WebClient['chat']['postMessage']>[0]),
     );
-  };
-
-  const alreadyPosted = async (client: WebClient, channel: string, threadTs: string | undefined, key: string, since: Date): Promise<boolean> => {
-    try {
-      const page = { channel, oldest: String(Math.floor(since.getTime() / 1000) - 60), include_all_metadata: true, limit: 200 };
-      const found = threadTs ? await client.conversations.replies({ ...page, ts: threadTs }) : await client.conversations.history(page);
-      return (found.messages ?? []).some(
-        (message) => message.metadata?.event_type === DELIVERY_EVENT && (message.metadata.event_payload as Record<string, unknown> | undefined)?.delivery_id === key,
-      );
-    } catch {
-      return false; // cannot tell (a DM without history access, Slack down): posting again beats never posting
-    }
   };
 
   const remember = async (conversationId: string, post: SlackPost, main: boolean) => {
@@ -144,7 +137,8 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
       if ((await postOf(conversation.id))?.handoverId === handover.id) return;
       const client = await clientFor(bot.id);
       const retry = attempt !== undefined && attempt.attempt > 0;
-      let post = retry ? await earlierPost(client, channel, handover.id, attempt.queuedAt) : null;
+      const earlierTs = retry ? await earlierPost(client, { channel }, { eventType: ESCALATION_EVENT, field: 'handover_id', value: handover.id }, attempt.queuedAt) : null;
+      let post: SlackPost | null = earlierTs ? { channel, ts: earlierTs, handoverId: handover.id } : null;
       // A retry shows the conversation as it is now (it may have been claimed meanwhile).
       post ??= await postEscalation(client, channel, retry ? await loadEscalationView(ctx, conversation.id) : event, handover.id);
       await remember(conversation.id, post, true);
