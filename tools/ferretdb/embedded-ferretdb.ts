@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ export interface EmbeddedDatabase {
 /** Hash of what the binary is built from, so a changed pin rebuilds it. */
 function sourceStamp(): string {
   const hash = createHash('sha256');
-  for (const file of ['go.mod', 'go.sum', 'main.go']) hash.update(readFileSync(join(toolsModuleDir, file)));
+  for (const file of ['go.mod', 'go.sum', 'main.go', 'patches.json']) hash.update(readFileSync(join(toolsModuleDir, file)));
   return hash.digest('hex');
 }
 
@@ -46,11 +46,13 @@ export function embeddedDatabaseBinary(log: (line: string) => void = () => {}): 
   log('building the embedded database (FerretDB v1.24.2, once per machine; a few minutes the first time)');
   mkdirSync(dirname(binaryPath), { recursive: true });
   const partial = `${binaryPath}.${process.pid}.partial`;
-  const build = spawnSync('go', ['build', '-trimpath', '-o', partial, '.'], {
+  const modfile = patchedModule(`${process.pid}`);
+  const build = spawnSync('go', ['build', '-trimpath', `-modfile=${modfile}`, '-o', partial, '.'], {
     cwd: toolsModuleDir,
     env: { ...process.env, CGO_ENABLED: '0' },
     encoding: 'utf8',
   });
+  rmSync(dirname(modfile), { recursive: true, force: true });
   if (build.status !== 0) {
     throw new EmbeddedDatabaseError(`building the embedded database failed: ${(build.stderr || build.error?.message || '').trim()}`);
   }
@@ -58,6 +60,49 @@ export function embeddedDatabaseBinary(log: (line: string) => void = () => {}): 
   renameSync(partial, binaryPath);
   writeFileSync(stampPath, stamp);
   return binaryPath;
+}
+
+interface SourcePatch {
+  why: string;
+  file: string;
+  find: string;
+  replace: string;
+}
+
+/**
+ * A copy of the pinned FerretDB module with patches.json applied, and a go.mod
+ * (beside the tools module's, via -modfile) that builds against it. Go refuses
+ * overlays of files in the module cache, hence the copy.
+ */
+function patchedModule(buildId: string): string {
+  const workDir = join(cacheDir, 'src', buildId);
+  rmSync(workDir, { recursive: true, force: true });
+  const download = spawnSync('go', ['mod', 'download', '-json', 'github.com/FerretDB/FerretDB'], { cwd: toolsModuleDir, encoding: 'utf8' });
+  if (download.status !== 0) throw new EmbeddedDatabaseError(`fetching FerretDB's source failed: ${(download.stderr || download.stdout).trim()}`);
+  const moduleCopy = join(workDir, 'ferretdb');
+  cpSync((JSON.parse(download.stdout) as { Dir: string }).Dir, moduleCopy, { recursive: true });
+  makeWritable(moduleCopy);
+  const patches = JSON.parse(readFileSync(join(toolsModuleDir, 'patches.json'), 'utf8')) as SourcePatch[];
+  for (const patch of patches) {
+    const file = join(moduleCopy, patch.file);
+    const source = readFileSync(file, 'utf8');
+    if (!source.includes(patch.find)) throw new EmbeddedDatabaseError(`patch for ${patch.file} no longer applies: "${patch.find}" not found`);
+    writeFileSync(file, source.replace(patch.find, patch.replace));
+  }
+  const modfile = join(workDir, 'go.mod');
+  writeFileSync(modfile, `${readFileSync(join(toolsModuleDir, 'go.mod'), 'utf8')}\nreplace github.com/FerretDB/FerretDB => ${moduleCopy}\n`);
+  writeFileSync(join(workDir, 'go.sum'), readFileSync(join(toolsModuleDir, 'go.sum')));
+  return modfile;
+}
+
+/** The module cache is read-only; the copy must be patchable and removable. */
+function makeWritable(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) makeWritable(path);
+    else chmodSync(path, 0o644);
+  }
 }
 
 export interface StartEmbeddedDatabaseOptions {
