@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
+import { embeddedDatabaseUri, startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
 import { readEnvConfig } from './env-config.js';
 import { slackAdapter } from '../slack/slack-adapter.js';
 import { teamsAdapter } from '../teams/teams-adapter.js';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   let mongodbUri = env.MONGODB_URI;
   if (!mongodbUri) {
     embedded = await startEmbeddedDatabase({ dataDir: env.HANDOVER_DATA_DIR, log: (line) => log.info(line) });
-    mongodbUri = `${embedded.uri}handover`;
+    mongodbUri = embeddedDatabaseUri(embedded.uri, 'handover');
     log.info({ dataDir: env.HANDOVER_DATA_DIR }, 'embedded database started');
   }
 

@@ -105,6 +105,20 @@ function makeWritable(dir: string): void {
   }
 }
 
+/**
+ * FerretDB runs each command on its own SQLite connection and SQLite has one
+ * writer: with many connections, waiting writers sleep in SQLite's busy
+ * handler (up to 100 ms a nap), which made the slowest turns seconds late. A
+ * few connections queue the rest in the driver instead, first come first
+ * served: same throughput, p99 of a 32-client load 3.8 s → about 1 s.
+ */
+export const EMBEDDED_DATABASE_POOL_SIZE = 4;
+
+/** The URI the service connects with: a database on the embedded server, with the pool it suits. */
+export function embeddedDatabaseUri(serverUri: string, databaseName: string): string {
+  return `${serverUri}${databaseName}?maxPoolSize=${EMBEDDED_DATABASE_POOL_SIZE}`;
+}
+
 export interface StartEmbeddedDatabaseOptions {
   dataDir: string;
   /** `host:port`; port 0 picks a free one. */
