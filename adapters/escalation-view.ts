@@ -1,6 +1,7 @@
 import { loadBot } from '../src/bots/load-bot.js';
 import type { HandoverContext } from '../src/handover-context.js';
-import { toConversation, toTranscript } from '../src/storage/to-domain.js';
+import { toConversation } from '../src/storage/to-domain.js';
+import { readTranscriptTail } from '../src/storage/transcript.js';
 import { loadTasks } from '../src/tasks/task-state.js';
 import type { Bot, Conversation, HandoverRecord, Message, Task } from '../src/types.js';
 
@@ -20,6 +21,9 @@ export interface EscalationPosts {
   teams?: { conversationId: string; activityId: string; serviceUrl: string; handoverId?: string };
 }
 
+/** The transcript lines an escalation post or card shows at most. */
+export const ESCALATION_LINES = 8;
+
 /** Everything an escalation post shows, read fresh (by _id) so an update shows the current state. */
 export async function loadEscalationView(ctx: HandoverContext, conversationId: string): Promise<EscalationView & { posts: EscalationPosts }> {
   const doc = await ctx.store.conversations.findById(conversationId).lean();
@@ -33,7 +37,7 @@ export async function loadEscalationView(ctx: HandoverContext, conversationId: s
     conversation,
     handover: record ? { ...record, conversationId, botId: conversation.botId } : null,
     task: task ?? null,
-    transcript: toTranscript(doc),
+    transcript: await readTranscriptTail(ctx.store, doc, ESCALATION_LINES),
     posts: (doc.channelRefs ?? {}) as EscalationPosts,
   };
 }

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { ConversationEvent } from '../../src/ports/conversation-events.js';
-import { toTranscript } from '../../src/storage/to-domain.js';
+import { readTranscript } from '../../src/storage/transcript.js';
 import type { Conversation } from '../../src/types.js';
 
 const KEEPALIVE_MS = 25_000;
@@ -43,7 +43,7 @@ export async function streamConversation(ctx: HandoverContext, conversation: Con
   const lastEventId = req.get('last-event-id');
   if (lastEventId && /^msg_[\w-]{1,60}$/.test(lastEventId)) {
     const doc = await ctx.store.conversations.findById(conversation.id).lean();
-    const missed = doc ? toTranscript(doc).filter((message) => message.id > lastEventId) : [];
+    const missed = doc ? (await readTranscript(ctx.store, doc)).filter((message) => message.id > lastEventId) : [];
     for (const message of missed) send({ type: 'message', message });
   }
   send({ type: 'status', status: conversation.status, paused: conversation.paused, assignee: conversation.assignee });

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { toTranscript } from '../storage/to-domain.js';
+import { readTranscript } from '../storage/transcript.js';
 import { loadTasks } from '../tasks/task-state.js';
 import type { Conversation } from '../types.js';
 
@@ -16,7 +16,7 @@ export async function conversationView(ctx: HandoverContext, conversation: Conve
     paused: conversation.paused,
     tags: conversation.tags,
     assignee: conversation.assignee,
-    messages: toTranscript(doc).map(({ id, from, text, at, author }) => ({ id, from, text, at, author })),
+    messages: (await readTranscript(ctx.store, doc)).map(({ id, from, text, at, author }) => ({ id, from, text, at, author })),
     tasks: tasks.map(({ id, note, dueAt, status, assignee }) => ({ id, note, dueAt, status, assignee })),
     handovers: (doc.handovers ?? []).map(({ trigger, rule, reason, at }) => ({ trigger, rule, reason, at })),
   };

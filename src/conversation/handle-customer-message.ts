@@ -4,9 +4,10 @@ import type { HandoverContext } from '../handover-context.js';
 import { chooseRule } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
 import { newId } from '../storage/new-id.js';
-import { toConversation, toTranscript } from '../storage/to-domain.js';
+import { toConversation } from '../storage/to-domain.js';
+import { createConversation, readTranscript } from '../storage/transcript.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
-import { appendMessages, appendMessagesQuietly, newMessage, storedMessage } from './append-message.js';
+import { appendMessages, newMessage } from './append-message.js';
 import { loadCustomerConversation } from './load-customer-conversation.js';
 import { readCustomerTurn } from './read-customer-turn.js';
 import { recordReceiptAnswer, takeReceipt } from './message-receipts.js';
@@ -75,7 +76,7 @@ async function conversationExists(ctx: HandoverContext, conversationId: string):
 /** Queues again the relay of a message whose turn died after storing it (the outbox delivers it once). */
 async function relayStoredMessage(ctx: HandoverContext, conversationId: string, messageId: string): Promise<void> {
   const doc = await ctx.store.conversations.findById(conversationId).lean();
-  const message = doc ? toTranscript(doc).find((m) => m.id === messageId) : undefined;
+  const message = doc ? (await readTranscript(ctx.store, doc)).find((m) => m.id === messageId) : undefined;
   if (message) await ctx.notifier.customerMessage({ conversation: toConversation(doc!), message });
 }
 
@@ -112,23 +113,15 @@ async function saveTurn(
 ): Promise<Conversation> {
   const { conversation } = state;
   const set = { lastCustomerText: changes.lastCustomerText, ...(changes.status ? { status: changes.status } : {}) };
-  if (!state.isNew) {
-    await appendMessagesQuietly(ctx, conversation.id, messages, { $set: set, $inc: { failedTurns: changes.failed ? 1 : 0 } });
-    return { ...conversation, ...set, failedTurns: conversation.failedTurns + (changes.failed ? 1 : 0), updatedAt: ctx.now() };
-  }
+  if (!state.isNew) return appendMessages(ctx, conversation.id, messages, { $set: set, $inc: { failedTurns: changes.failed ? 1 : 0 } });
   const { id, ...fields } = conversation;
-  const doc = await ctx.store.conversations.create({
-    _id: id,
-    ...fields,
-    ...set,
-    failedTurns: changes.failed ? 1 : 0,
-    channelRefs: {},
-    messages: messages.map(storedMessage),
-    taskIds: [],
-    handovers: [],
-  });
+  const doc = await createConversation(
+    ctx.store,
+    { _id: id, ...fields, ...set, failedTurns: changes.failed ? 1 : 0, channelRefs: {}, taskIds: [], handovers: [] },
+    messages,
+  );
   for (const message of messages) ctx.events.publish(id, { type: 'message', message });
-  return toConversation(doc.toObject());
+  return toConversation(doc);
 }
 
 async function runTurn(ctx: HandoverContext, bot: Bot, state: TurnState, message: Message): Promise<TurnResult> {

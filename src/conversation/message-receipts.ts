@@ -2,7 +2,8 @@ import { ConflictError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { isDuplicateKeyError } from '../storage/handover-store.js';
-import { toConversation, toTranscript } from '../storage/to-domain.js';
+import { toConversation } from '../storage/to-domain.js';
+import { readTranscript } from '../storage/transcript.js';
 import type { TurnResult } from '../types.js';
 import { turnResult } from './turn-result.js';
 
@@ -62,7 +63,7 @@ export async function takeReceipt(ctx: HandoverContext, receiptId: string, conve
 
 async function finishAbandonedTurn(ctx: HandoverContext, receiptId: string, conversationId: string, messageId: string): Promise<ReceiptOutcome | null> {
   const doc = await ctx.store.conversations.findById(conversationId).lean();
-  const transcript = doc ? toTranscript(doc) : [];
+  const transcript = doc ? await readTranscript(ctx.store, doc) : [];
   const stored = transcript.findIndex((message) => message.id === messageId);
   if (stored >= 0) {
     const conversation = toConversation(doc!);

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { ConversationEvent, ConversationEvents } from '../ports/conversation-events.js';
 import type { HandoverStore } from '../storage/handover-store.js';
-import { toConversation, toTranscript } from '../storage/to-domain.js';
+import { toConversation } from '../storage/to-domain.js';
+import { readTranscriptTail, TRANSCRIPT_PAGE_SIZE } from '../storage/transcript.js';
 
 /** Far enough back to catch a message another replica stamped a moment before it committed. */
 const LOOKBACK_MS = 5_000;
@@ -38,7 +39,8 @@ export function createSharedConversationEvents(
       const conversations = await Promise.all([...watched.keys()].map((id) => store.conversations.findById(id).lean()));
       for (const doc of conversations) {
         if (!doc) continue;
-        for (const message of toTranscript(doc)) {
+        // the last two pages reach back far enough for a poll every second or so
+        for (const message of await readTranscriptTail(store, doc, TRANSCRIPT_PAGE_SIZE + 1)) {
           if (message.id <= since || seenMessages.has(message.id)) continue;
           remember(message.id);
           emitter.emit(doc._id, { type: 'message', message } satisfies ConversationEvent);

@@ -1,5 +1,6 @@
 import { loadBot } from '../bots/load-bot.js';
-import { newMessage, storedMessage } from '../conversation/append-message.js';
+import { newMessage } from '../conversation/append-message.js';
+import { createConversation } from '../storage/transcript.js';
 import { ConflictError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../storage/new-id.js';
@@ -32,7 +33,7 @@ export async function acceptHandoff(
   }
   const id = newId('cv');
   const messages = request.transcript.slice(-200).map((line) => newMessage(ctx, id, line.from, line.text.slice(0, 4000)));
-  const doc = await ctx.store.conversations.create({
+  const doc = await createConversation(ctx.store, {
     _id: id,
     botId: bot.id,
     status: 'bot',
@@ -44,10 +45,9 @@ export async function acceptHandoff(
     lastCustomerText: null,
     lastHandoverId: null,
     channelRefs: {},
-    messages: messages.map(storedMessage),
     taskIds: [],
     handovers: [],
-  });
-  const result = await startHandover(ctx, bot, toConversation(doc.toObject()), { rule, trigger: 'contact_request', reason: request.reason });
+  }, messages);
+  const result = await startHandover(ctx, bot, toConversation(doc), { rule, trigger: 'contact_request', reason: request.reason });
   return { conversationId: id, token: ctx.tokens.issue(id), result: result! };
 }

@@ -1,6 +1,6 @@
 import type { HandoverContext } from '../handover-context.js';
 import type { SlaCheck } from '../ports/task-scheduler.js';
-import { toTranscript } from '../storage/to-domain.js';
+import { readTranscriptTail } from '../storage/transcript.js';
 import { latestHandoverRule } from './latest-handover-rule.js';
 import { resolveConversation } from './resolve-conversation.js';
 
@@ -15,7 +15,7 @@ export async function checkQuietHandover(ctx: HandoverContext, check: SlaCheck):
   if (!doc || doc.lastHandoverId !== check.handoverId || (doc.status !== 'waiting' && doc.status !== 'assigned')) return 'not-with-team';
   const minutes = (await latestHandoverRule(ctx, doc))?.resumeBotAfterQuietMinutes;
   if (!minutes) return 'not-with-team';
-  const lastActivity = toTranscript(doc).at(-1)?.at ?? doc.updatedAt;
+  const lastActivity = (await readTranscriptTail(ctx.store, doc, 1)).at(-1)?.at ?? doc.updatedAt;
   const quietUntil = new Date(new Date(lastActivity).getTime() + minutes * 60_000);
   if (quietUntil.getTime() > ctx.now().getTime()) {
     await ctx.scheduler.scheduleSlaCheck(check, quietUntil);

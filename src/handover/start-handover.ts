@@ -1,10 +1,10 @@
-import { newMessage, storedMessage } from '../conversation/append-message.js';
+import { newMessage } from '../conversation/append-message.js';
 import { turnResult } from '../conversation/turn-result.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { newId } from '../storage/new-id.js';
-import { toConversation, toTranscript } from '../storage/to-domain.js';
-import { updateConversation } from '../storage/update-conversation.js';
+import { toConversation } from '../storage/to-domain.js';
+import { appendToConversation, readTranscriptTail } from '../storage/transcript.js';
 import type { Bot, Conversation, HandoverRecord, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
@@ -53,7 +53,7 @@ export async function startHandover(
 
   const closing = newMessage(ctx, conversation.id, 'bot', rule.closingMessage);
   const { id: _id, conversationId: _c, botId: _b, ...record } = handover;
-  const updated = await updateConversation(ctx.store, conversation.id, {
+  const updated = await appendToConversation(ctx.store, conversation.id, [closing], {
     $set: {
       status: person ? 'assigned' : 'waiting',
       paused: rule.pauseBot,
@@ -63,7 +63,6 @@ export async function startHandover(
     },
     $addToSet: { tags: { $each: rule.tags } },
     $push: {
-      messages: storedMessage(closing),
       handovers: { id: handoverId, ...record },
       ...(task ? { taskIds: task.id } : {}),
     },
@@ -82,7 +81,7 @@ export async function startHandover(
     'handover started',
   );
 
-  const transcript = toTranscript(updated!).slice(-TRANSCRIPT_LINES);
+  const transcript = await readTranscriptTail(ctx.store, updated!, TRANSCRIPT_LINES);
   await ctx.notifier.escalated({ bot, rule, conversation: handedOver, handover, task, transcript });
   if (assignee) {
     await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task: null, kind: 'conversation' });

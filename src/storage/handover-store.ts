@@ -46,8 +46,10 @@ export interface StoredMessage extends Omit<Message, 'conversationId'> {}
 
 export interface ConversationDocument extends Omit<Conversation, 'id'> {
   _id: string;
-  /** The transcript, in order. Embedded so a turn reads and writes one document by _id. */
-  messages: StoredMessage[];
+  /** How many messages the transcript has had appended; picks the page the next ones go to (see transcript.ts). */
+  messageCount?: number;
+  /** Transcripts written before pages existed were embedded here; read before the pages. */
+  messages?: StoredMessage[];
   taskIds: string[];
   handovers: Array<Omit<HandoverRecord, 'conversationId' | 'botId'>>;
   /** Where the escalation was posted, per platform (e.g. slack: { channel, ts }). */
@@ -67,7 +69,8 @@ const conversationSchema = new Schema<ConversationDocument>(
     lastCustomerText: { type: String, default: null },
     channelRefs: { type: Schema.Types.Mixed, default: {} },
     lastHandoverId: { type: String, default: null },
-    messages: { type: Schema.Types.Mixed, default: () => [] },
+    messageCount: { type: Number, default: 0 },
+    messages: { type: Schema.Types.Mixed },
     taskIds: { type: [String], default: () => [] },
     handovers: { type: Schema.Types.Mixed, default: () => [] },
   },
@@ -75,6 +78,24 @@ const conversationSchema = new Schema<ConversationDocument>(
 );
 // App Home: a staff member's open conversations
 conversationSchema.index({ 'assignee.id': 1, status: 1 });
+
+/** Up to about TRANSCRIPT_PAGE_SIZE messages of a conversation's transcript, in order (_id `<conversationId>:p<page>`). */
+export interface TranscriptPageDocument {
+  _id: string;
+  conversationId: string;
+  page: number;
+  messages: StoredMessage[];
+}
+
+const transcriptPageSchema = new Schema<TranscriptPageDocument>(
+  {
+    _id: String,
+    conversationId: { type: String, required: true },
+    page: { type: Number, required: true },
+    messages: { type: Schema.Types.Mixed, default: () => [] },
+  },
+  { versionKey: false },
+);
 
 /** The answer to a customer message sent with a client messageId, replayed to its retries. */
 export interface ReceiptDocument {
@@ -232,6 +253,7 @@ export interface HandoverStore {
   connection: Connection;
   bots: Model<BotDocument>;
   conversations: Model<ConversationDocument>;
+  transcriptPages: Model<TranscriptPageDocument>;
   receipts: Model<ReceiptDocument>;
   staff: Model<StaffDocument>;
   tasks: Model<TaskDocument>;
@@ -247,6 +269,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     connection,
     bots: connection.model<BotDocument>('Bot', botSchema, 'bots'),
     conversations: connection.model<ConversationDocument>('Conversation', conversationSchema, 'conversations'),
+    transcriptPages: connection.model<TranscriptPageDocument>('TranscriptPage', transcriptPageSchema, 'transcriptPages'),
     receipts: connection.model<ReceiptDocument>('Receipt', receiptSchema, 'receipts'),
     staff: connection.model<StaffDocument>('Staff', staffSchema, 'staff'),
     tasks: connection.model<TaskDocument>('Task', taskSchema, 'tasks'),

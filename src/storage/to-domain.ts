@@ -35,18 +35,6 @@ export function toConversation(doc: ConversationDocument): Conversation {
   };
 }
 
-/** The conversation's transcript as domain messages. */
-export function toTranscript(doc: ConversationDocument): Message[] {
-  return (doc.messages ?? []).map((stored) => ({
-    id: stored.id,
-    conversationId: doc._id,
-    from: stored.from,
-    text: stored.text,
-    at: stored.at,
-    author: stored.author?.id ? { id: stored.author.id, name: stored.author.name } : null,
-  }));
-}
-
 export function toTask(doc: TaskDocument): Task {
   return {
     id: doc._id,

@@ -16,12 +16,3 @@ export function updateConversation(
     store.conversations.findOneAndUpdate({ _id: conversationId }, update, { returnDocument: 'after' }).lean<ConversationDocument>().exec(),
   );
 }
-
-/** The same, without returning the document (a long transcript costs to read back). */
-export async function updateConversationQuietly(
-  store: HandoverStore,
-  conversationId: string,
-  update: UpdateQuery<ConversationDocument>,
-): Promise<void> {
-  await oneAtATime(`conversation:${conversationId}`, () => store.conversations.updateOne({ _id: conversationId }, update).exec());
-}
