@@ -67,6 +67,8 @@ try {
   }).then((response) => response.json() as Promise<{ conversationId: string }>);
   const claims = await simultaneousClaims(serviceUrl, slack, CLAIM_CLICKS, claimTarget.conversationId);
   const tasks = await taskFireLateness(`${db.uri}bench`, TASKS_DUE_TOGETHER);
+  // the same load just before the tasks go in, so the slowdown is the tasks' and not the earlier phases'
+  const turnsBeforeTasks = await customerTurns(TURNS, 'before-tasks');
   await addPendingTasks(`${db.uri}bench`, PENDING_TASKS);
   const turnsWithPending = await customerTurns(TURNS, 'pending');
   const rss = rssMegabytes(service.pid!);
@@ -92,6 +94,9 @@ try {
     pending_tasks: PENDING_TASKS,
     turn_p99_ms_with_100k_tasks: round(turnsWithPending.p99),
     turns_per_s_with_100k_tasks: round(turnsWithPending.perSecond),
+    turn_p99_ms_before_tasks: round(turnsBeforeTasks.p99),
+    turns_per_s_before_tasks: round(turnsBeforeTasks.perSecond),
+    pending_tasks_slowdown: round(1 - turnsWithPending.perSecond / turnsBeforeTasks.perSecond, 3),
     rss_mb: rss,
     concurrency: CONCURRENCY,
     quick,
@@ -101,6 +106,7 @@ try {
     ['customer turns (HTTP API, bot answers)', turns],
     ["ceiling: one insertOne per request (driver's default pool)", ceilingDefaultPool],
     ['ceiling: one insertOne per request (pool as the service)', ceilingServicePool],
+    ['customer turns again, before the pending tasks', turnsBeforeTasks],
     [`customer turns with ${PENDING_TASKS} pending tasks`, turnsWithPending],
   ]);
   console.log(`escalations: ${escalations.delivered}/${ESCALATIONS} posted to Slack, p50 ${round(escalations.p50)} ms, p99 ${round(escalations.p99)} ms`);

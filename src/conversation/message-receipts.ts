@@ -1,7 +1,7 @@
 import { ConflictError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
-import { isDuplicateKeyError } from '../storage/handover-store.js';
+import { insertBatched } from '../storage/batched-writes.js';
 import { toConversation } from '../storage/to-domain.js';
 import { readTranscript } from '../storage/transcript.js';
 import type { TurnResult } from '../types.js';
@@ -21,9 +21,8 @@ function answerId(receiptId: string): string {
 }
 
 export async function recordReceiptAnswer(ctx: HandoverContext, receiptId: string, result: TurnResult): Promise<void> {
-  await ctx.store.receipts.create({ _id: answerId(receiptId), conversationId: result.conversationId, messageId: null, at: ctx.now(), turnResult: result }).catch((error: unknown) => {
-    if (!isDuplicateKeyError(error)) throw error;
-  });
+  // a duplicate: a retry that finished the turn answered first, the same way
+  await insertBatched(ctx.store.receipts, { _id: answerId(receiptId), conversationId: result.conversationId, messageId: null, at: ctx.now(), turnResult: result });
 }
 
 export type ReceiptOutcome =
@@ -41,12 +40,8 @@ export type ReceiptOutcome =
  * exactly once either way.
  */
 export async function takeReceipt(ctx: HandoverContext, receiptId: string, conversationId: string, messageId: string): Promise<ReceiptOutcome> {
-  try {
-    await ctx.store.receipts.create({ _id: receiptId, conversationId, messageId, at: ctx.now(), turnResult: null });
-    return { run: true, conversationId, messageId, retake: false };
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-  }
+  const taken = await insertBatched(ctx.store.receipts, { _id: receiptId, conversationId, messageId, at: ctx.now(), turnResult: null });
+  if (taken === 'inserted') return { run: true, conversationId, messageId, retake: false };
   const deadline = Date.now() + RETRY_WAIT_MS;
   for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
     const answered = await ctx.store.receipts.findById(answerId(receiptId)).lean();

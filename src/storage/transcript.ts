@@ -3,6 +3,7 @@ import type { Message } from '../types.js';
 import type { ConversationDocument, HandoverStore, StoredMessage } from './handover-store.js';
 import { isDuplicateKeyError } from './handover-store.js';
 import { oneAtATime } from './one-at-a-time.js';
+import { updateBatched } from './batched-writes.js';
 
 /**
  * A transcript lives in pages of about this many messages, apart from the
@@ -45,13 +46,11 @@ async function writePage(store: HandoverStore, conversationId: string, messagesB
   if (messages.length === 0) return;
   const page = pageOf(messagesBefore);
   const write = () =>
-    store.transcriptPages
-      .updateOne(
-        { _id: pageId(conversationId, page) },
-        { $push: { messages: { $each: messages.map(storedMessage) } }, $setOnInsert: { conversationId, page } },
-        { upsert: true },
-      )
-      .exec();
+    updateBatched(store.transcriptPages, {
+      filter: { _id: pageId(conversationId, page) },
+      update: { $push: { messages: { $each: messages.map(storedMessage) } }, $setOnInsert: { conversationId, page } },
+      upsert: true,
+    });
   // two replicas opening the same page: the loser's insert meets the winner's, and pushes to it
   await write().catch((error: unknown) => (isDuplicateKeyError(error) ? write() : Promise.reject(error)));
 }

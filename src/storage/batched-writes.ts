@@ -1,0 +1,116 @@
+import type { Db, Document } from 'mongodb';
+import type { Model } from 'mongoose';
+
+/** Enough to amortise a round trip; small enough that one batch never holds the database for long. */
+const MAX_BATCH = 64;
+
+interface Waiting<Op, Result> {
+  op: Op;
+  resolve: (result: Result) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: writes asked for while a batch is on its way to the
+ * database go together in the next one, as one command. Each caller still
+ * waits for its own write to be committed (nothing is acknowledged before
+ * it is stored), but many concurrent turns share a round trip: on these
+ * machines a round trip costs more than the write (about 0.3 ms of system
+ * time per command on each side). Alone, a write leaves at once.
+ */
+function writeBatcher<Op, Result>(flush: (ops: Op[]) => Promise<Array<Result | Error>>): (op: Op) => Promise<Result> {
+  let queue: Array<Waiting<Op, Result>> = [];
+  let flushing = false;
+  const run = async () => {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(MAX_BATCH);
+      try {
+        const results = await flush(batch.map((waiting) => waiting.op));
+        batch.forEach((waiting, i) => {
+          const result = results[i]!;
+          if (result instanceof Error) waiting.reject(result);
+          else waiting.resolve(result);
+        });
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+    flushing = false;
+  };
+  return (op) =>
+    new Promise<Result>((resolve, reject) => {
+      queue.push({ op, resolve, reject });
+      if (flushing) return;
+      flushing = true;
+      // callers of the same tick share the first batch too
+      queueMicrotask(() => void run());
+    });
+}
+
+interface WriteError {
+  index: number;
+  code: number;
+  errmsg?: string;
+}
+
+/**
+ * Per write of one insert or update command: its own error, or null when it
+ * was applied. The command is sent as is rather than through the driver's
+ * bulk helpers: those report a dropped connection as a "bulk write error"
+ * with no write errors, which reads like success (found when the database
+ * was killed under load: an answered message went missing).
+ */
+function errorsOf(reply: { ok?: number; writeErrors?: WriteError[]; writeConcernError?: unknown }, count: number): Array<Error | null> {
+  if (reply.writeConcernError) throw Object.assign(new Error('write concern not satisfied'), { reply: reply.writeConcernError });
+  const errors: Array<Error | null> = Array.from({ length: count }, () => null);
+  for (const writeError of reply.writeErrors ?? []) {
+    errors[writeError.index] = Object.assign(new Error(writeError.errmsg ?? 'write failed'), { code: writeError.code });
+  }
+  return errors;
+}
+
+export type InsertOutcome = 'inserted' | 'duplicate';
+
+const inserters = new WeakMap<Model<any>, (doc: Document) => Promise<InsertOutcome>>();
+const updaters = new WeakMap<Model<any>, (op: BatchedUpdate) => Promise<void>>();
+
+/** One update of an update command. */
+export interface BatchedUpdate {
+  filter: Document;
+  update: Document;
+  upsert?: boolean;
+}
+
+function databaseOf(model: Model<any>): Db {
+  return model.db.db as unknown as Db;
+}
+
+/** Inserts a document, batched with concurrent inserts into the same collection; a duplicate _id is an outcome, not an error. */
+export function insertBatched(model: Model<any>, doc: Document): Promise<InsertOutcome> {
+  let insert = inserters.get(model);
+  if (!insert) {
+    insert = writeBatcher<Document, InsertOutcome>(async (docs) => {
+      const reply = await databaseOf(model).command({ insert: model.collection.collectionName, documents: docs, ordered: false });
+      return errorsOf(reply, docs.length).map((failed) =>
+        failed === null ? 'inserted' : (failed as { code?: number }).code === 11000 ? 'duplicate' : failed,
+      );
+    });
+    inserters.set(model, insert);
+  }
+  return insert(doc);
+}
+
+/** Updates one document, batched with concurrent updates of the same collection (one command, each update on its own). */
+export function updateBatched(model: Model<any>, op: BatchedUpdate): Promise<void> {
+  let update = updaters.get(model);
+  if (!update) {
+    update = writeBatcher<BatchedUpdate, void>(async (ops) => {
+      const updates = ops.map(({ filter, update, upsert }) => ({ q: filter, u: update, upsert: upsert ?? false, multi: false }));
+      const reply = await databaseOf(model).command({ update: model.collection.collectionName, updates, ordered: false });
+      return errorsOf(reply, ops.length).map((failed) => failed ?? undefined);
+    });
+    updaters.set(model, update);
+  }
+  return update(op);
+}
