@@ -131,7 +131,7 @@ export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOption
   const binary = embeddedDatabaseBinary(options.log);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close'], {
+  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close', ...(process.env.HANDOVER_DB_PPROF ? ['-pprof', process.env.HANDOVER_DB_PPROF] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, DO_NOT_TRACK: '1' },
   });

@@ -11,6 +11,8 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"os/signal"
 	"syscall"
@@ -22,7 +24,12 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on")
 	dir := flag.String("dir", ".data", "directory holding the SQLite files")
 	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input closes (the parent process died)")
+	pprofAddr := flag.String("pprof", "", "serve Go's profiler on this address (finding the benchmark's bottlenecks); off by default")
 	flag.Parse()
+
+	if *pprofAddr != "" {
+		go func() { _ = http.ListenAndServe(*pprofAddr, nil) }()
+	}
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 
