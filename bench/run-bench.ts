@@ -56,6 +56,7 @@ try {
   for (const url of ceilingUrls) await waitForHttp(`${url}/`);
 
   const turns = await customerTurns(TURNS, 'plain');
+  const rssAfterTurns = rssMegabytes(service.pid!);
   const ceilingDefaultPool = await ceilingInserts(ceilingUrls[0]!, TURNS);
   const ceilingServicePool = await ceilingInserts(ceilingUrls[1]!, TURNS);
   const ceilingResult = ceilingDefaultPool.perSecond >= ceilingServicePool.perSecond ? ceilingDefaultPool : ceilingServicePool;
@@ -98,6 +99,7 @@ try {
     turns_per_s_before_tasks: round(turnsBeforeTasks.perSecond),
     pending_tasks_slowdown: round(1 - turnsWithPending.perSecond / turnsBeforeTasks.perSecond, 3),
     rss_mb: rss,
+    rss_mb_after_first_turns: rssAfterTurns,
     concurrency: CONCURRENCY,
     quick,
     cpus: cpus().length,

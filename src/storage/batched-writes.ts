@@ -72,8 +72,8 @@ function errorsOf(reply: { ok?: number; writeErrors?: WriteError[]; writeConcern
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
-const inserters = new WeakMap<Model<any>, (doc: Document) => Promise<InsertOutcome>>();
-const updaters = new WeakMap<Model<any>, (op: BatchedUpdate) => Promise<void>>();
+const inserters = new WeakMap<WriteTarget, (doc: Document) => Promise<InsertOutcome>>();
+const updaters = new WeakMap<WriteTarget, (op: BatchedUpdate) => Promise<void>>();
 
 /** One update of an update command. */
 export interface BatchedUpdate {
@@ -82,12 +82,15 @@ export interface BatchedUpdate {
   upsert?: boolean;
 }
 
-function databaseOf(model: Model<any>): Db {
+/** A mongoose model, as far as writing to its collection goes. */
+export type WriteTarget = Pick<Model<unknown>, 'db' | 'collection'>;
+
+function databaseOf(model: WriteTarget): Db {
   return model.db.db as unknown as Db;
 }
 
 /** Inserts a document, batched with concurrent inserts into the same collection; a duplicate _id is an outcome, not an error. */
-export function insertBatched(model: Model<any>, doc: Document): Promise<InsertOutcome> {
+export function insertBatched(model: WriteTarget, doc: Document): Promise<InsertOutcome> {
   let insert = inserters.get(model);
   if (!insert) {
     insert = writeBatcher<Document, InsertOutcome>(async (docs) => {
@@ -102,7 +105,7 @@ export function insertBatched(model: Model<any>, doc: Document): Promise<InsertO
 }
 
 /** Updates one document, batched with concurrent updates of the same collection (one command, each update on its own). */
-export function updateBatched(model: Model<any>, op: BatchedUpdate): Promise<void> {
+export function updateBatched(model: WriteTarget, op: BatchedUpdate): Promise<void> {
   let update = updaters.get(model);
   if (!update) {
     update = writeBatcher<BatchedUpdate, void>(async (ops) => {
