@@ -34,18 +34,19 @@ export async function escalationLatency(serviceUrl: string, slack: SlackStandIn,
  * how many win? Winners are the clickers not told "already claimed" once
  * the dust settles (the claim itself runs after the acknowledgement).
  */
-export async function simultaneousClaims(serviceUrl: string, slack: SlackStandIn, clicks: number, conversationId: string) {
+export async function simultaneousClaims(serviceUrl: string, slack: SlackStandIn, clicks: number, conversationId: string, round: string) {
+  const clicker = `U_BENCH${round}_`;
   const acks: number[] = [];
   await Promise.all(
     Array.from({ length: clicks }, async (_, i) => {
       const started = performance.now();
-      const response = await postToSlackEndpoint(serviceUrl, blockActionBody('handover_claim', conversationId, { id: `U_BENCH${i}`, name: `bench${i}` }), 'application/x-www-form-urlencoded');
+      const response = await postToSlackEndpoint(serviceUrl, blockActionBody('handover_claim', conversationId, { id: `${clicker}${i}`, name: `bench${round}${i}` }), 'application/x-www-form-urlencoded');
       if (response.status === 200) acks.push(performance.now() - started);
     }),
   );
   acks.sort((a, b) => a - b);
   const toldOff = () =>
-    new Set(slack.calls.filter((call) => call.method === 'chat.postEphemeral' && String(call.args.user).startsWith('U_BENCH') && String(call.args.text).includes('Already claimed')).map((call) => call.args.user)).size;
+    new Set(slack.calls.filter((call) => call.method === 'chat.postEphemeral' && String(call.args.user).startsWith(clicker) && String(call.args.text).includes('Already claimed')).map((call) => call.args.user)).size;
   const deadline = performance.now() + 15_000;
   while (toldOff() < clicks - 1 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   return { p50: percentile(acks, 0.5), p99: percentile(acks, 0.99), acknowledged: acks.length, winners: clicks - toldOff() };

@@ -139,9 +139,20 @@ function outboxClients(ctx: HandoverContext, options: SlackAdapterOptions, insta
   };
 }
 
+/**
+ * Acknowledges a click, then lets the event loop send the acknowledgements
+ * of clicks already received before this one's work begins: when fifty
+ * people click Claim at once, each click's database work otherwise delays
+ * the acknowledgement of the clicks behind it (Slack gives three seconds).
+ */
+async function ackBeforeWork(ack: () => Promise<void>): Promise<void> {
+  await ack();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirectory, options: SlackAdapterOptions, log: Logger) {
   app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
+    await ackBeforeWork(ack);
     const conversationId = action.value ?? '';
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     try {
@@ -157,7 +168,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
+    await ackBeforeWork(ack);
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff);
@@ -212,7 +223,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
+    await ackBeforeWork(ack);
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff, 'returned');
@@ -222,7 +233,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
+    await ackBeforeWork(ack);
     const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     try {
@@ -286,7 +297,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.action<BlockAction<ButtonAction>>(AVAILABILITY_ACTION, async ({ ack, body, action, client }) => {
-    await ack();
+    await ackBeforeWork(ack);
     const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
     const updated = await updateStaffPreferences(ctx, staff.id, { available: action.value === 'on' });
     if (updated) await client.views.publish({ user_id: body.user.id, view: await appHome(ctx, updated) });
