@@ -102,12 +102,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const target = targets.get(row.target);
     if (!target) return 'busy';
     if (row.attempt === 0 && (await waitsBehindAnother(row))) return 'busy';
-    if (row.onceKey && !(await isTheOnlyCopy(row))) {
+    // both decisions in one round trip: a lock taken for a copy that is then dropped costs nothing
+    const [onlyCopy, lock] = await Promise.all([
+      row.onceKey ? isTheOnlyCopy(row) : true,
+      decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid }),
+    ]);
+    if (!onlyCopy) {
       await store.outbox.deleteOne({ _id: row._id });
       log.info({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification already delivered by another copy');
       return 'delivered';
     }
-    const lock = await decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid });
     if (!lock.won) {
       log.debug({ deliveryId: row._id, kind: row.kind, attempt: row.attempt }, 'notification try taken elsewhere');
       return 'busy';

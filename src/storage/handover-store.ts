@@ -284,7 +284,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
 /** Opens the connection and builds every index before the service takes traffic. */
 export async function connectHandoverStore(uri: string): Promise<HandoverStore> {
   const connection = await mongoose
-    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 5_000, })
+    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 5_000 })
     .asPromise();
   const store = createHandoverStore(connection);
   for (const model of Object.values(store)) {

@@ -9,7 +9,7 @@ export async function createFollowUpTask(
 ): Promise<Task> {
   const task: Task = { id: newId('tk'), status: 'open', ...fields };
   const { id, ...stored } = task;
-  await ctx.store.tasks.create({ _id: id, ...stored });
-  await ctx.scheduler.scheduleTaskDue(task.id, task.dueAt);
+  // side by side: the reminder sweep skips an id whose task was never written
+  await Promise.all([ctx.store.tasks.create({ _id: id, ...stored }), ctx.scheduler.scheduleTaskDue(task.id, task.dueAt)]);
   return task;
 }
