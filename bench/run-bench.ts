@@ -28,7 +28,8 @@ const QUESTIONS = [
 
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
-const db = await startEmbeddedDatabase({ dataDir });
+// HANDOVER_DB_PPROF=127.0.0.1:6061: profile the database during a run (go tool pprof http://127.0.0.1:6061/debug/pprof/profile)
+const db = await startEmbeddedDatabase({ dataDir, pprofListen: process.env.HANDOVER_DB_PPROF });
 const servicePort = await freePort();
 const ceilingPorts = [await freePort(), await freePort()];
 const service = startNodeProcess('adapters/server/main.ts', {

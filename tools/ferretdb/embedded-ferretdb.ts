@@ -125,13 +125,15 @@ export interface StartEmbeddedDatabaseOptions {
   listen?: string;
   log?: (line: string) => void;
   startTimeoutMs?: number;
+  /** `host:port` where the database serves Go's profiler (net/http/pprof), for hunting bottlenecks. */
+  pprofListen?: string;
 }
 
 export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const binary = embeddedDatabaseBinary(options.log);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close', ...(process.env.HANDOVER_DB_PPROF ? ['-pprof', process.env.HANDOVER_DB_PPROF] : [])], {
+  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close', ...(options.pprofListen ? ['-pprof', options.pprofListen] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, DO_NOT_TRACK: '1' },
   });
