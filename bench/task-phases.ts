@@ -71,3 +71,16 @@ export async function addPendingTasks(uri: string, count: number): Promise<void>
     await client.close();
   }
 }
+
+/** Waits (up to two minutes) until the service has no notification left to send. */
+export async function outboxDrained(uri: string): Promise<void> {
+  const client = await MongoClient.connect(uri);
+  try {
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && (await client.db().collection('outbox').countDocuments({ state: 'pending' })) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client.close();
+  }
+}

@@ -1,7 +1,6 @@
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
-import { toConversation, toStaffMember } from '../storage/to-domain.js';
-import { taskState } from './task-state.js';
+import { toConversation, toStaffMember, toTask } from '../storage/to-domain.js';
 
 /**
  * A follow-up task's due time came: if still open, it becomes overdue and
@@ -18,7 +17,9 @@ export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise
   if (settled.some(Boolean)) return 'not-open';
   const conversationDoc = await ctx.store.conversations.findById(doc.conversationId).lean();
   const conversation = conversationDoc ? toConversation(conversationDoc) : null;
-  const task = await taskState(ctx, doc, conversation?.assignee ?? null);
+  // open (neither decision exists): its state needs no second look at the decisions
+  const stored = toTask(doc);
+  const task = { ...stored, assignee: stored.assignee ?? conversation?.assignee ?? null };
   const staffDoc = task.assignee ? await ctx.store.staff.findById(task.assignee.id).lean() : null;
   await ctx.notifier.taskDue({ task: { ...task, status: 'overdue' }, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
   if (!(await decideOnce(ctx.store, `task-due:${taskId}`)).won) return 'not-open';

@@ -8,7 +8,8 @@ const MINUTE = 60_000;
 const CURSOR = 'task-reminders-cursor';
 /** How far back a first sweep looks. */
 const FIRST_LOOKBACK_MINUTES = 7 * 24 * 60;
-const PARALLEL_REMINDERS = 8;
+/** Reminders in flight at once; their decisions and outbox rows share batched commands. */
+const PARALLEL_REMINDERS = 32;
 
 const MINUTES_A_DAY = 24 * 60;
 const bucketOf = (date: Date) => Math.floor(date.getTime() / MINUTE);
@@ -77,10 +78,15 @@ export async function sweepDueTasks(ctx: HandoverContext): Promise<number> {
     const taskIds = bucket?.taskIds ?? [];
     const due = await Promise.all(taskIds.map((taskId) => ctx.store.tasks.findById(taskId).lean()));
     const dueNow = due.filter((task) => task && task.dueAt <= now).map((task) => task!._id);
-    for (let i = 0; i < dueNow.length; i += PARALLEL_REMINDERS) {
-      const outcomes = await Promise.all(dueNow.slice(i, i + PARALLEL_REMINDERS).map((taskId) => fireTaskDue(ctx, taskId)));
-      reminded += outcomes.filter((outcome) => outcome === 'reminded').length;
-    }
+    // a pool, not fixed chunks: a slow reminder does not hold up the next ones
+    const waiting = [...dueNow];
+    await Promise.all(
+      Array.from({ length: Math.min(PARALLEL_REMINDERS, waiting.length) }, async () => {
+        for (let taskId = waiting.shift(); taskId !== undefined; taskId = waiting.shift()) {
+          if ((await fireTaskDue(ctx, taskId)) === 'reminded') reminded += 1;
+        }
+      }),
+    );
     if (dueNow.length < taskIds.length) {
       cursor = minute;
       break;
