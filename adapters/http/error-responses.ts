@@ -21,6 +21,18 @@ export function sendError(res: Parameters<RequestHandler>[1], code: string, mess
 }
 
 const MONGO_UNAVAILABLE = /^Mongo(ServerSelection|Network|NotConnected|Topology|PoolCleared)/;
+/**
+ * A database that answers but cannot serve the command now: an internal
+ * failure (FerretDB reports its SQLite errors so, e.g. while restarting) or
+ * a shutdown in progress. Worth a retry, like the outages above.
+ */
+const MONGO_CANNOT_SERVE_NOW = new Set([1, 91, 11600, 11602]);
+
+function isStorageUnavailable(error: unknown): boolean {
+  const { name, code } = (error ?? {}) as { name?: string; code?: unknown };
+  if (MONGO_UNAVAILABLE.test(name ?? '')) return true;
+  return name === 'MongoServerError' && typeof code === 'number' && MONGO_CANNOT_SERVE_NOW.has(code);
+}
 
 export function errorResponses(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
@@ -33,7 +45,7 @@ export function errorResponses(log: Logger): ErrorRequestHandler {
     // Express's own refusals (a URL that does not decode, …) carry a 4xx status
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, 'invalid_input', 'the request could not be read (malformed URL or headers)');
-    if (MONGO_UNAVAILABLE.test((error as Error)?.name ?? '')) {
+    if (isStorageUnavailable(error)) {
       log.warn({ err: error, path: req.path }, 'database unavailable');
       return sendError(res, 'storage_unavailable', 'the database is unavailable; try again shortly');
     }
