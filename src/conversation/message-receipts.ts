@@ -13,8 +13,8 @@ const ABANDONED_AFTER_MS = 10_000;
 
 /**
  * The answer is a second receipt document rather than an update of the
- * first: inserts stay cheap on FerretDB, where an update costs time in
- * proportion to the collection's size.
+ * first: an insert joins the other receipts in a batched command (one for
+ * many concurrent turns), where an update would be a command of its own.
  */
 function answerId(receiptId: string): string {
   return `${receiptId}#answer`;

@@ -2,7 +2,7 @@ import type { UpdateQuery } from 'mongoose';
 import type { Message } from '../types.js';
 import type { ConversationDocument, HandoverStore, StoredMessage } from './handover-store.js';
 import { isDuplicateKeyError } from './handover-store.js';
-import { oneAtATime } from './one-at-a-time.js';
+import { applyConversationUpdate, inConversationOrder } from './update-conversation.js';
 import { updateBatched } from './batched-writes.js';
 
 /**
@@ -68,15 +68,8 @@ export function appendToConversation(
   messages: Message[],
   update: UpdateQuery<ConversationDocument> = {},
 ): Promise<ConversationDocument | null> {
-  return oneAtATime(`conversation:${conversationId}`, async () => {
-    const doc = await store.conversations
-      .findOneAndUpdate(
-        { _id: conversationId },
-        { ...update, $inc: { ...(update.$inc ?? {}), messageCount: messages.length } },
-        { returnDocument: 'after' },
-      )
-      .lean<ConversationDocument>()
-      .exec();
+  return inConversationOrder(conversationId, async () => {
+    const doc = await applyConversationUpdate(store, conversationId, { ...update, $inc: { ...(update.$inc ?? {}), messageCount: messages.length } });
     if (doc) await writePage(store, conversationId, (doc.messageCount ?? messages.length) - messages.length, messages);
     return doc;
   });

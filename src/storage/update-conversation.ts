@@ -3,16 +3,29 @@ import type { ConversationDocument, HandoverStore } from './handover-store.js';
 import { oneAtATime } from './one-at-a-time.js';
 
 /**
- * Every write to a conversation document goes through here, one at a time
- * per conversation within the process (see oneAtATime: on FerretDB two
+ * Every write to a conversation document runs inside this, one at a time per
+ * conversation within the process (see oneAtATime: on FerretDB two
  * concurrent updates could lose a relayed message or a post reference).
+ * `work` may write more than the document (a transcript page) in that turn.
  */
+export function inConversationOrder<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+  return oneAtATime(`conversation:${conversationId}`, work);
+}
+
+/** The conversation after `update`, or null if there is none; call it inside inConversationOrder. */
+export function applyConversationUpdate(
+  store: HandoverStore,
+  conversationId: string,
+  update: UpdateQuery<ConversationDocument>,
+): Promise<ConversationDocument | null> {
+  return store.conversations.findOneAndUpdate({ _id: conversationId }, update, { returnDocument: 'after' }).lean<ConversationDocument>().exec();
+}
+
+/** One update of a conversation document, in its turn. */
 export function updateConversation(
   store: HandoverStore,
   conversationId: string,
   update: UpdateQuery<ConversationDocument>,
 ): Promise<ConversationDocument | null> {
-  return oneAtATime(`conversation:${conversationId}`, () =>
-    store.conversations.findOneAndUpdate({ _id: conversationId }, update, { returnDocument: 'after' }).lean<ConversationDocument>().exec(),
-  );
+  return inConversationOrder(conversationId, () => applyConversationUpdate(store, conversationId, update));
 }

@@ -1,6 +1,7 @@
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
-import { toConversation, toStaffMember, toTask } from '../storage/to-domain.js';
+import { toConversation, toStaffMember } from '../storage/to-domain.js';
+import { taskWithStatus } from './task-state.js';
 
 /**
  * A follow-up task's due time came: if still open, it becomes overdue and
@@ -17,11 +18,10 @@ export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise
   if (settled.some(Boolean)) return 'not-open';
   const conversationDoc = await ctx.store.conversations.findById(doc.conversationId).lean();
   const conversation = conversationDoc ? toConversation(conversationDoc) : null;
-  // open (neither decision exists): its state needs no second look at the decisions
-  const stored = toTask(doc);
-  const task = { ...stored, assignee: stored.assignee ?? conversation?.assignee ?? null };
+  // open until now (neither decision exists), so no second look at the decisions
+  const task = taskWithStatus(doc, conversation?.assignee ?? null, 'overdue');
   const staffDoc = task.assignee ? await ctx.store.staff.findById(task.assignee.id).lean() : null;
-  await ctx.notifier.taskDue({ task: { ...task, status: 'overdue' }, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
+  await ctx.notifier.taskDue({ task, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
   if (!(await decideOnce(ctx.store, `task-due:${taskId}`)).won) return 'not-open';
   ctx.log.info({ taskId, conversationId: task.conversationId, assignee: task.assignee?.id ?? null }, 'task overdue');
   ctx.metrics.taskReminded({ latenessMs: ctx.now().getTime() - new Date(doc.dueAt).getTime() });

@@ -7,20 +7,22 @@ import type { Person, Task } from '../types.js';
  * A task document is written once. What happens to it later is recorded as
  * once-only decisions (`task-due:<id>` when reminded, `task-done:<id>` when
  * its conversation is resolved), and a task nobody was named for belongs to
- * whoever holds the conversation. On FerretDB an update costs time in
- * proportion to the collection's size; inserts and reads by _id do not.
+ * whoever holds the conversation. A decision is a unique insert, so it
+ * settles a race on any number of replicas (FerretDB's conditional updates
+ * do not).
  */
 export async function taskState(ctx: HandoverContext, doc: TaskDocument, holder: Person | null): Promise<Task> {
   const [done, due] = await Promise.all([
     ctx.store.decisions.findById(`task-done:${doc._id}`).lean(),
     ctx.store.decisions.findById(`task-due:${doc._id}`).lean(),
   ]);
+  return taskWithStatus(doc, holder, done ? 'done' : due ? 'overdue' : 'open');
+}
+
+/** A task as shown: with its status, and the conversation's holder when nobody was named for it. */
+export function taskWithStatus(doc: TaskDocument, holder: Person | null, status: Task['status']): Task {
   const task = toTask(doc);
-  return {
-    ...task,
-    status: done ? 'done' : due ? 'overdue' : 'open',
-    assignee: task.assignee ?? holder,
-  };
+  return { ...task, status, assignee: task.assignee ?? holder };
 }
 
 export async function loadTasks(ctx: HandoverContext, taskIds: string[], holder: Person | null): Promise<Task[]> {
