@@ -7,21 +7,31 @@ import type { Bot } from '../types.js';
 /**
  * Bots are read on every customer turn and change rarely: each process keeps
  * them for a second. Changes made through this process show at once (see
- * forgetBot); another replica's changes show within the second.
+ * forgetBot); another replica's changes show within the second. Turns that
+ * find it stale at the same moment share one read (a bot document carries
+ * its knowledge base: 32 concurrent reads of it cost more than the turns).
  */
 const FRESH_FOR_MS = 1_000;
-const cached = new WeakMap<HandoverStore, Map<string, { bot: Bot; until: number }>>();
+const cached = new WeakMap<HandoverStore, Map<string, { bot: Promise<Bot>; until: number }>>();
 
-export async function loadBot(ctx: HandoverContext, botId: string): Promise<Bot> {
+export function loadBot(ctx: HandoverContext, botId: string): Promise<Bot> {
   let bots = cached.get(ctx.store);
   if (!bots) cached.set(ctx.store, (bots = new Map()));
   const hit = bots.get(botId);
   if (hit && hit.until > Date.now()) return hit.bot;
-  const doc = await ctx.store.bots.findById(botId).lean();
+  const entry = { bot: readBot(ctx.store, botId), until: Infinity };
+  bots.set(botId, entry);
+  entry.bot.then(
+    () => (entry.until = Date.now() + FRESH_FOR_MS),
+    () => bots.get(botId) === entry && bots.delete(botId),
+  );
+  return entry.bot;
+}
+
+async function readBot(store: HandoverStore, botId: string): Promise<Bot> {
+  const doc = await store.bots.findById(botId).lean();
   if (!doc) throw new NotFoundError(`bot "${botId}"`);
-  const bot = toBot(doc);
-  bots.set(botId, { bot, until: Date.now() + FRESH_FOR_MS });
-  return bot;
+  return toBot(doc);
 }
 
 export function forgetBot(store: HandoverStore, botId: string): void {

@@ -1,14 +1,15 @@
 import { loadBot } from '../bots/load-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { chooseRule } from '../handover/choose-rule.js';
+import { chooseRule, type RuleDecision } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
-import { createConversation, readTranscript } from '../storage/transcript.js';
+import { appendCustomerTurn, createConversation, readTranscript } from '../storage/transcript.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
-import { appendMessages, newMessage } from './append-message.js';
-import { loadCustomerConversation } from './load-customer-conversation.js';
+import { newMessage } from './append-message.js';
+import { checkCustomerToken } from './load-customer-conversation.js';
+import { conversationBot, rememberConversationBot } from './conversation-bot.js';
 import { readCustomerTurn } from './read-customer-turn.js';
 import { recordReceiptAnswer, takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
@@ -38,35 +39,34 @@ export const BOT_FEEDBACK_REPLY = "Sorry that didn't help. Could you tell me a b
  * over) or answered by the bot, whose rules judge whether to hand over.
  */
 export async function handleCustomerMessage(ctx: HandoverContext, input: CustomerMessageInput): Promise<CustomerTurn> {
-  const bot = await loadBot(ctx, input.botId);
-  const existing = input.conversationId ? await loadCustomerConversation(ctx, input.conversationId, input.token) : null;
-  if (existing && existing.botId !== bot.id) throw new NotFoundError(`conversation "${existing.id}"`);
-  const conversationId = existing?.id ?? newId('cv');
-
-  const receiptId = input.messageId
-    ? existing
-      ? `${existing.id}:${input.messageId}`
-      : `${bot.id}:new:${input.messageId}`
-    : null;
+  if (input.conversationId) checkCustomerToken(ctx, input.conversationId, input.token);
+  const [bot, botOfConversation] = await Promise.all([
+    loadBot(ctx, input.botId),
+    input.conversationId ? conversationBot(ctx, input.conversationId) : null,
+  ]);
+  if (input.conversationId && botOfConversation !== bot.id) throw new NotFoundError(`conversation "${input.conversationId}"`);
+  const started = !input.conversationId;
+  let conversationId = input.conversationId ?? newId('cv');
+  const receiptId = input.messageId ? (started ? `${bot.id}:new:${input.messageId}` : `${conversationId}:${input.messageId}`) : null;
   let message = newMessage(ctx, conversationId, 'customer', input.text);
-  let turnConversationId = conversationId;
-  let retake = false;
+  let isNew = started;
   if (receiptId) {
     const receipt = await takeReceipt(ctx, receiptId, conversationId, message.id);
     if (!receipt.run) {
       if (receipt.relayAgain) await relayStoredMessage(ctx, receipt.replay.conversationId, receipt.relayAgain);
-      return { result: receipt.replay, token: existing ? null : ctx.tokens.issue(receipt.replay.conversationId) };
+      return { result: receipt.replay, token: started ? ctx.tokens.issue(receipt.replay.conversationId) : null };
     }
     // a retake of a turn that died: same conversation, same message id
-    turnConversationId = receipt.conversationId;
-    retake = receipt.retake;
-    message = { ...message, id: receipt.messageId, conversationId: turnConversationId };
+    conversationId = receipt.conversationId;
+    message = { ...message, id: receipt.messageId, conversationId };
+    if (receipt.retake && started) isNew = !(await conversationExists(ctx, conversationId));
   }
 
-  const conversation = existing ?? newConversation(ctx, bot, turnConversationId, input.customer ?? {});
-  const result = await runTurn(ctx, bot, { conversation, isNew: !existing && !(retake && (await conversationExists(ctx, turnConversationId))) }, message);
+  const result = isNew
+    ? await startConversation(ctx, bot, newConversation(ctx, bot, conversationId, input.customer ?? {}), message)
+    : await continueConversation(ctx, bot, message);
   if (receiptId) await recordReceiptAnswer(ctx, receiptId, result);
-  return { result, token: existing ? null : ctx.tokens.issue(turnConversationId) };
+  return { result, token: started ? ctx.tokens.issue(conversationId) : null };
 }
 
 async function conversationExists(ctx: HandoverContext, conversationId: string): Promise<boolean> {
@@ -78,12 +78,6 @@ async function relayStoredMessage(ctx: HandoverContext, conversationId: string, 
   const doc = await ctx.store.conversations.findById(conversationId).lean();
   const message = doc ? (await readTranscript(ctx.store, doc)).find((m) => m.id === messageId) : undefined;
   if (message) await ctx.notifier.customerMessage({ conversation: toConversation(doc!), message });
-}
-
-interface TurnState {
-  conversation: Conversation;
-  /** Not stored yet: the turn's write creates it. */
-  isNew: boolean;
 }
 
 function newConversation(ctx: HandoverContext, bot: Bot, id: string, customer: Customer): Conversation {
@@ -104,57 +98,84 @@ function newConversation(ctx: HandoverContext, bot: Bot, id: string, customer: C
   };
 }
 
-/** Writes the turn: a new conversation is inserted with its first messages, an existing one gets them appended. */
-async function saveTurn(
-  ctx: HandoverContext,
-  state: TurnState,
-  messages: Message[],
-  changes: { lastCustomerText: string; status?: 'bot'; failed: boolean },
-): Promise<Conversation> {
-  const { conversation } = state;
-  const set = { lastCustomerText: changes.lastCustomerText, ...(changes.status ? { status: changes.status } : {}) };
-  if (!state.isNew) return appendMessages(ctx, conversation.id, messages, { $set: set, $inc: { failedTurns: changes.failed ? 1 : 0 } });
-  const { id, ...fields } = conversation;
-  const doc = await createConversation(
-    ctx.store,
-    { _id: id, ...fields, ...set, failedTurns: changes.failed ? 1 : 0, channelRefs: {}, taskIds: [], handovers: [] },
-    messages,
-  );
-  for (const message of messages) ctx.events.publish(id, { type: 'message', message });
-  return toConversation(doc);
+/** What the bot does with a customer message, judged from the conversation as it was before it. */
+interface TurnPlan {
+  /** The conversation once the message is in. */
+  after: Conversation;
+  failed: boolean;
+  withTeam: boolean;
+  /** The bot's answer; null when the team has the conversation or a rule hands it over. */
+  reply: Message | null;
+  decision: RuleDecision | null;
 }
 
-async function runTurn(ctx: HandoverContext, bot: Bot, state: TurnState, message: Message): Promise<TurnResult> {
-  const { conversation } = state;
-  const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
-  if (conversation.paused) {
-    const stored = await appendMessages(ctx, conversation.id, [message]);
-    if (withTeam) await ctx.notifier.customerMessage({ conversation: stored, message });
-    return turnResult(stored, []);
-  }
+function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message: Message): TurnPlan {
+  const withTeam = before.status === 'waiting' || before.status === 'assigned';
+  const base = { ...before, lastCustomerText: message.text, updatedAt: message.at };
+  if (before.paused) return { after: base, failed: false, withTeam, reply: null, decision: null };
 
-  const reading = readCustomerTurn(ctx.responders.forBot(bot), message.text, conversation.lastCustomerText);
-  const changes = { lastCustomerText: message.text, failed: reading.failed, ...(withTeam ? {} : { status: 'bot' as const }) };
-  if (!withTeam) {
-    const decision = chooseRule(bot, {
-      text: message.text,
-      contactRequest: reading.contactRequest,
-      unanswered: !reading.negativeFeedback && !reading.answer.answered,
-      confidence: reading.answer.confidence,
-      failedTurns: conversation.failedTurns + (reading.failed ? 1 : 0),
-    });
-    if (decision) {
-      const stored = await saveTurn(ctx, state, [message], changes);
-      // null: a concurrent turn handed over first, and this message is already in its transcript
-      return (await startHandover(ctx, bot, stored, decision)) ?? turnResult(stored, []);
-    }
-  }
-
+  const reading = readCustomerTurn(ctx.responders.forBot(bot), message.text, before.lastCustomerText);
+  const after: Conversation = {
+    ...base,
+    failedTurns: before.failedTurns + (reading.failed ? 1 : 0),
+    status: withTeam ? before.status : 'bot',
+  };
+  const decision = withTeam
+    ? null
+    : chooseRule(bot, {
+        text: message.text,
+        contactRequest: reading.contactRequest,
+        unanswered: !reading.negativeFeedback && !reading.answer.answered,
+        confidence: reading.answer.confidence,
+        failedTurns: after.failedTurns,
+      });
+  if (withTeam || decision) return { after, failed: reading.failed, withTeam, reply: null, decision };
   const replyText = reading.negativeFeedback
     ? BOT_FEEDBACK_REPLY
     : (reading.answer.answered && reading.answer.answer) || BOT_FALLBACK_REPLY;
-  const reply = newMessage(ctx, conversation.id, 'bot', replyText);
-  const stored = await saveTurn(ctx, state, [message, reply], changes);
-  if (withTeam) await ctx.notifier.customerMessage({ conversation: stored, message });
-  return turnResult(stored, [reply]);
+  return { after, failed: reading.failed, withTeam, reply: newMessage(ctx, message.conversationId, 'bot', replyText), decision: null };
+}
+
+/** The first message: the conversation is created with it (and the answer) in one write. */
+async function startConversation(ctx: HandoverContext, bot: Bot, conversation: Conversation, message: Message): Promise<TurnResult> {
+  const plan = planTurn(ctx, bot, conversation, message);
+  const { id, ...fields } = plan.after;
+  const messages = plan.reply ? [message, plan.reply] : [message];
+  await createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: [], handovers: [] }, messages);
+  rememberConversationBot(ctx, id, bot.id);
+  for (const stored of messages) ctx.events.publish(id, { type: 'message', message: stored });
+  return finishTurn(ctx, bot, plan, message);
+}
+
+/**
+ * A message in an existing conversation: one write stores it and returns
+ * the conversation as it was, which the bot's judgement needs; only a turn
+ * that changes more (a failure counted, a resolved conversation back with
+ * the bot) writes again.
+ */
+async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<TurnResult> {
+  let plan: TurnPlan | null = null;
+  const appended = await appendCustomerTurn(ctx.store, message, (before) => {
+    const current = toConversation(before);
+    plan = planTurn(ctx, bot, current, message);
+    const statusBack = plan.after.status !== current.status;
+    return {
+      replies: plan.reply ? [plan.reply] : [],
+      update: plan.failed || statusBack ? { ...(plan.failed ? { $inc: { failedTurns: 1 } } : {}), ...(statusBack ? { $set: { status: plan.after.status } } : {}) } : null,
+    };
+  });
+  if (!appended || !plan) throw new NotFoundError(`conversation "${message.conversationId}"`);
+  const done: TurnPlan = plan;
+  ctx.events.publish(message.conversationId, { type: 'message', message });
+  if (done.reply) ctx.events.publish(message.conversationId, { type: 'message', message: done.reply });
+  return finishTurn(ctx, bot, done, message);
+}
+
+async function finishTurn(ctx: HandoverContext, bot: Bot, plan: TurnPlan, message: Message): Promise<TurnResult> {
+  if (plan.decision) {
+    // null: a concurrent turn handed over first, and this message is already in its transcript
+    return (await startHandover(ctx, bot, plan.after, plan.decision)) ?? turnResult(plan.after, []);
+  }
+  if (plan.withTeam) await ctx.notifier.customerMessage({ conversation: plan.after, message });
+  return turnResult(plan.after, plan.reply ? [plan.reply] : []);
 }

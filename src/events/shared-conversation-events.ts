@@ -2,11 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { ConversationEvent, ConversationEvents } from '../ports/conversation-events.js';
 import type { HandoverStore } from '../storage/handover-store.js';
 import { toConversation } from '../storage/to-domain.js';
-import { readTranscriptTail, TRANSCRIPT_PAGE_SIZE } from '../storage/transcript.js';
+import { readTranscriptSince } from '../storage/transcript.js';
 
 /** Far enough back to catch a message another replica stamped a moment before it committed. */
 const LOOKBACK_MS = 5_000;
 const SEEN_LIMIT = 20_000;
+/** Chunks read again on each poll: an append counted before its chunk was written is caught on the next one. */
+const CHUNKS_REREAD = 2;
 
 /**
  * Conversation events shared by every replica without change streams
@@ -23,6 +25,7 @@ export function createSharedConversationEvents(
   const watched = new Map<string, number>();
   const seenMessages = new Set<string>();
   const lastStatus = new Map<string, string>();
+  const chunksPolled = new Map<string, number>();
 
   const remember = (messageId: string) => {
     seenMessages.add(messageId);
@@ -39,8 +42,10 @@ export function createSharedConversationEvents(
       const conversations = await Promise.all([...watched.keys()].map((id) => store.conversations.findById(id).lean()));
       for (const doc of conversations) {
         if (!doc) continue;
-        // the last two pages reach back far enough for a poll every second or so
-        for (const message of await readTranscriptTail(store, doc, TRANSCRIPT_PAGE_SIZE + 1)) {
+        const chunkCount = doc.chunkCount ?? 0;
+        const from = Math.max(0, Math.min(chunksPolled.get(doc._id) ?? chunkCount, chunkCount) - CHUNKS_REREAD);
+        chunksPolled.set(doc._id, chunkCount);
+        for (const message of await readTranscriptSince(store, doc, from)) {
           if (message.id <= since || seenMessages.has(message.id)) continue;
           remember(message.id);
           emitter.emit(doc._id, { type: 'message', message } satisfies ConversationEvent);
@@ -78,6 +83,7 @@ export function createSharedConversationEvents(
         else {
           watched.delete(conversationId);
           lastStatus.delete(conversationId);
+          chunksPolled.delete(conversationId);
         }
       };
     },

@@ -46,7 +46,9 @@ export interface StoredMessage extends Omit<Message, 'conversationId'> {}
 
 export interface ConversationDocument extends Omit<Conversation, 'id'> {
   _id: string;
-  /** How many messages the transcript has had appended; picks the page the next ones go to (see transcript.ts). */
+  /** How many chunks the transcript has had appended; the next append writes chunk `chunkCount` (see transcript.ts). */
+  chunkCount?: number;
+  /** Messages in the pages of transcripts written before chunks existed (read before the chunks). */
   messageCount?: number;
   /** Transcripts written before pages existed were embedded here; read before the pages. */
   messages?: StoredMessage[];
@@ -69,7 +71,8 @@ const conversationSchema = new Schema<ConversationDocument>(
     lastCustomerText: { type: String, default: null },
     channelRefs: { type: Schema.Types.Mixed, default: {} },
     lastHandoverId: { type: String, default: null },
-    messageCount: { type: Number, default: 0 },
+    chunkCount: { type: Number, default: 0 },
+    messageCount: { type: Number },
     messages: { type: Schema.Types.Mixed },
     taskIds: { type: [String], default: () => [] },
     handovers: { type: Schema.Types.Mixed, default: () => [] },
@@ -79,7 +82,31 @@ const conversationSchema = new Schema<ConversationDocument>(
 // App Home: a staff member's open conversations
 conversationSchema.index({ 'assignee.id': 1, status: 1 });
 
-/** Up to about TRANSCRIPT_PAGE_SIZE messages of a conversation's transcript, in order (_id `<conversationId>:p<page>`). */
+/**
+ * A chunk (`<conversationId>:c<n>`: the messages of one append) or a block
+ * (`<conversationId>:b<n>`: CHUNKS_PER_BLOCK chunks read together) of a
+ * transcript; see transcript.ts.
+ */
+export interface TranscriptChunkDocument {
+  _id: string;
+  conversationId: string;
+  chunk?: number;
+  block?: number;
+  messages: StoredMessage[];
+}
+
+const transcriptChunkSchema = new Schema<TranscriptChunkDocument>(
+  {
+    _id: String,
+    conversationId: { type: String, required: true },
+    chunk: { type: Number },
+    block: { type: Number },
+    messages: { type: Schema.Types.Mixed, default: () => [] },
+  },
+  { versionKey: false },
+);
+
+/** Written by earlier versions, read only: up to about 20 messages of a conversation's transcript, in order (_id `<conversationId>:p<page>`). */
 export interface TranscriptPageDocument {
   _id: string;
   conversationId: string;
@@ -253,6 +280,7 @@ export interface HandoverStore {
   connection: Connection;
   bots: Model<BotDocument>;
   conversations: Model<ConversationDocument>;
+  transcriptChunks: Model<TranscriptChunkDocument>;
   transcriptPages: Model<TranscriptPageDocument>;
   receipts: Model<ReceiptDocument>;
   staff: Model<StaffDocument>;
@@ -269,6 +297,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     connection,
     bots: connection.model<BotDocument>('Bot', botSchema, 'bots'),
     conversations: connection.model<ConversationDocument>('Conversation', conversationSchema, 'conversations'),
+    transcriptChunks: connection.model<TranscriptChunkDocument>('TranscriptChunk', transcriptChunkSchema, 'transcriptChunks'),
     transcriptPages: connection.model<TranscriptPageDocument>('TranscriptPage', transcriptPageSchema, 'transcriptPages'),
     receipts: connection.model<ReceiptDocument>('Receipt', receiptSchema, 'receipts'),
     staff: connection.model<StaffDocument>('Staff', staffSchema, 'staff'),

@@ -1,32 +1,35 @@
 import type { UpdateQuery } from 'mongoose';
 import type { Message } from '../types.js';
 import type { ConversationDocument, HandoverStore, StoredMessage } from './handover-store.js';
-import { isDuplicateKeyError } from './handover-store.js';
 import { applyConversationUpdate, inConversationOrder } from './update-conversation.js';
-import { updateBatched } from './batched-writes.js';
+import { insertBatched } from './batched-writes.js';
 
 /**
- * A transcript lives in pages of about this many messages, apart from the
- * conversation document: on FerretDB every read or write of a document
- * parses and rewrites all of it, so a transcript inside the conversation made
- * each turn slower as the conversation grew (a 100-message conversation:
- * 8 ms to read, 19 ms to append two messages; a page keeps both bounded).
+ * A transcript is a run of chunks, one per append (a customer's turn: their
+ * message and the bot's answer; a claim: the "joined" line), numbered by the
+ * conversation's `chunkCount`. Each chunk is written once, by an insert: on
+ * FerretDB an insert is the cheapest write there is, and concurrent turns
+ * share one insert command (batched-writes.ts), where pushing onto a shared
+ * page was an update that parses and rewrites the page each time. Readers of
+ * the whole transcript fold every CHUNKS_PER_BLOCK finished chunks into a
+ * block, so a long conversation reads in a few lookups.
+ *
+ * Before chunks, transcripts were embedded in the conversation (`messages`)
+ * and then kept in pages of 20 (`messageCount`, collection transcriptPages);
+ * both are still read, before the chunks, and no longer written.
  */
-export const TRANSCRIPT_PAGE_SIZE = 20;
+export const CHUNKS_PER_BLOCK = 16;
+const LEGACY_PAGE_SIZE = 20;
 
-function pageId(conversationId: string, page: number): string {
-  return `${conversationId}:p${page}`;
+function chunkId(conversationId: string, chunk: number): string {
+  return `${conversationId}:c${chunk}`;
 }
 
-function pageOf(messagesBefore: number): number {
-  return Math.floor(messagesBefore / TRANSCRIPT_PAGE_SIZE);
+function blockId(conversationId: string, block: number): string {
+  return `${conversationId}:b${block}`;
 }
 
-function lastPage(doc: ConversationDocument): number {
-  return pageOf(Math.max(0, (doc.messageCount ?? 0) - 1));
-}
-
-/** Stored form of a message (its conversation is the page's). */
+/** Stored form of a message (its conversation is the chunk's). */
 export function storedMessage({ id, from, text, at, author }: Message): StoredMessage {
   return { id, from, text, at, author };
 }
@@ -42,25 +45,17 @@ function toMessages(conversationId: string, stored: StoredMessage[]): Message[] 
   }));
 }
 
-async function writePage(store: HandoverStore, conversationId: string, messagesBefore: number, messages: Message[]): Promise<void> {
-  if (messages.length === 0) return;
-  const page = pageOf(messagesBefore);
-  const write = () =>
-    updateBatched(store.transcriptPages, {
-      filter: { _id: pageId(conversationId, page) },
-      update: { $push: { messages: { $each: messages.map(storedMessage) } }, $setOnInsert: { conversationId, page } },
-      upsert: true,
-    });
-  // two replicas opening the same page: the loser's insert meets the winner's, and pushes to it
-  await write().catch((error: unknown) => (isDuplicateKeyError(error) ? write() : Promise.reject(error)));
+async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: Message[]): Promise<void> {
+  // a duplicate is this very chunk, written by an earlier try of the same append
+  await insertBatched(store.transcriptChunks, { _id: chunkId(conversationId, chunk), conversationId, chunk, messages: messages.map(storedMessage) });
 }
 
 /**
  * Appends messages to a conversation, with `update` applied to the
  * conversation in the same step; returns the conversation after it, or null
- * if there is none. The count moves first: a page write cut off by a crash
- * leaves a gap the customer's retry fills (messages are deduplicated by id
- * when read), never a message beyond the count.
+ * if there is none. The chunk number is taken first: a chunk write cut off by
+ * a crash leaves a gap the customer's retry fills, never a chunk the
+ * conversation does not count.
  */
 export function appendToConversation(
   store: HandoverStore,
@@ -69,28 +64,88 @@ export function appendToConversation(
   update: UpdateQuery<ConversationDocument> = {},
 ): Promise<ConversationDocument | null> {
   return inConversationOrder(conversationId, async () => {
-    const doc = await applyConversationUpdate(store, conversationId, { ...update, $inc: { ...(update.$inc ?? {}), messageCount: messages.length } });
-    if (doc) await writePage(store, conversationId, (doc.messageCount ?? messages.length) - messages.length, messages);
+    const doc = await applyConversationUpdate(store, conversationId, { ...update, $inc: { ...(update.$inc ?? {}), chunkCount: 1 } });
+    if (doc) await writeChunk(store, conversationId, doc.chunkCount! - 1, messages);
     return doc;
+  });
+}
+
+/** What a customer's turn adds, decided from the conversation as it was before the customer's message. */
+export interface TurnAppend {
+  /** Messages after the customer's (the bot's answer), in the same chunk. */
+  replies: Message[];
+  /** Further changes to the conversation, when the turn makes any (a second write: most turns make none). */
+  update: UpdateQuery<ConversationDocument> | null;
+}
+
+/**
+ * A customer's turn in one conversation write: the message takes the next
+ * chunk and becomes the last customer text, and `decide` sees the
+ * conversation as it was before it (its state, the previous text), so a turn
+ * needs no read before its write. Null when there is no such conversation.
+ */
+export function appendCustomerTurn(
+  store: HandoverStore,
+  message: Message,
+  decide: (before: ConversationDocument) => TurnAppend,
+): Promise<{ before: ConversationDocument; append: TurnAppend } | null> {
+  const conversationId = message.conversationId;
+  return inConversationOrder(conversationId, async () => {
+    const before = await store.conversations
+      .findOneAndUpdate(
+        { _id: conversationId },
+        { $set: { lastCustomerText: message.text }, $inc: { chunkCount: 1 } },
+        { returnDocument: 'before' },
+      )
+      .lean<ConversationDocument>()
+      .exec();
+    if (!before) return null;
+    const append = decide(before);
+    await Promise.all([
+      writeChunk(store, conversationId, before.chunkCount ?? 0, [message, ...append.replies]),
+      append.update ? applyConversationUpdate(store, conversationId, append.update) : null,
+    ]);
+    return { before, append };
   });
 }
 
 /** Creates a conversation with the first messages of its transcript. */
 export async function createConversation(
   store: HandoverStore,
-  fields: Omit<ConversationDocument, 'messageCount' | 'messages' | 'createdAt' | 'updatedAt'> & Partial<Pick<ConversationDocument, 'createdAt' | 'updatedAt'>>,
+  fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages' | 'createdAt' | 'updatedAt'> &
+    Partial<Pick<ConversationDocument, 'createdAt' | 'updatedAt'>>,
   messages: Message[],
 ): Promise<ConversationDocument> {
-  const doc = await store.conversations.create({ ...fields, messageCount: messages.length });
-  await writePage(store, fields._id, 0, messages);
+  const doc = await store.conversations.create({ ...fields, chunkCount: 1 });
+  await writeChunk(store, fields._id, 0, messages);
   return doc.toObject();
 }
 
-async function readPages(store: HandoverStore, conversationId: string, from: number, to: number): Promise<StoredMessage[]> {
-  const pages = await Promise.all(
-    Array.from({ length: to - from + 1 }, (_, i) => store.transcriptPages.findById(pageId(conversationId, from + i)).lean()),
-  );
-  return pages.flatMap((page) => page?.messages ?? []);
+async function readChunks(store: HandoverStore, conversationId: string, from: number, to: number): Promise<Array<StoredMessage[] | null>> {
+  const ids = Array.from({ length: Math.max(0, to - from) }, (_, i) => chunkId(conversationId, from + i));
+  const chunks = await Promise.all(ids.map((id) => store.transcriptChunks.findById(id).lean()));
+  // a missing chunk: its append is still on its way, or died before writing it (the customer's retry writes another)
+  return chunks.map((chunk) => chunk?.messages ?? null);
+}
+
+/** One block's messages, folding its chunks into the block the first time all of them are there. */
+async function readBlock(store: HandoverStore, conversationId: string, block: number): Promise<StoredMessage[]> {
+  const stored = await store.transcriptChunks.findById(blockId(conversationId, block)).lean();
+  if (stored) return stored.messages;
+  const chunks = await readChunks(store, conversationId, block * CHUNKS_PER_BLOCK, (block + 1) * CHUNKS_PER_BLOCK);
+  const messages = chunks.flatMap((chunk) => chunk ?? []);
+  if (chunks.every((chunk) => chunk !== null)) {
+    // a block is only ever made of all its chunks, so writing it twice writes the same thing
+    await insertBatched(store.transcriptChunks, { _id: blockId(conversationId, block), conversationId, block, messages }).catch(() => undefined);
+  }
+  return messages;
+}
+
+async function readLegacyPages(store: HandoverStore, doc: ConversationDocument): Promise<StoredMessage[]> {
+  if (!doc.messageCount) return [];
+  const pages = Math.floor((doc.messageCount - 1) / LEGACY_PAGE_SIZE) + 1;
+  const found = await Promise.all(Array.from({ length: pages }, (_, page) => store.transcriptPages.findById(`${doc._id}:p${page}`).lean()));
+  return found.flatMap((page) => page?.messages ?? []);
 }
 
 function inOrderOnce(conversationId: string, stored: StoredMessage[]): Message[] {
@@ -103,16 +158,31 @@ function inOrderOnce(conversationId: string, stored: StoredMessage[]): Message[]
 
 /** The whole transcript, in order. */
 export async function readTranscript(store: HandoverStore, doc: ConversationDocument): Promise<Message[]> {
-  const paged = doc.messageCount ? await readPages(store, doc._id, 0, lastPage(doc)) : [];
-  return inOrderOnce(doc._id, [...(doc.messages ?? []), ...paged]);
+  const chunkCount = doc.chunkCount ?? 0;
+  const fullBlocks = Math.floor(chunkCount / CHUNKS_PER_BLOCK);
+  const [legacy, blocks, rest] = await Promise.all([
+    readLegacyPages(store, doc),
+    Promise.all(Array.from({ length: fullBlocks }, (_, block) => readBlock(store, doc._id, block))),
+    readChunks(store, doc._id, fullBlocks * CHUNKS_PER_BLOCK, chunkCount),
+  ]);
+  return inOrderOnce(doc._id, [...(doc.messages ?? []), ...legacy, ...blocks.flat(), ...rest.flatMap((chunk) => chunk ?? [])]);
 }
 
-/** The last `lines` messages (or a few more), reading only the last pages. */
+/** The messages of chunks [from, chunkCount): what was appended since a reader last looked. */
+export async function readTranscriptSince(store: HandoverStore, doc: ConversationDocument, fromChunk: number): Promise<Message[]> {
+  const chunks = await readChunks(store, doc._id, fromChunk, doc.chunkCount ?? 0);
+  return inOrderOnce(doc._id, chunks.flatMap((chunk) => chunk ?? []));
+}
+
+/** The last `lines` messages, reading back from the newest chunk. */
 export async function readTranscriptTail(store: HandoverStore, doc: ConversationDocument, lines: number): Promise<Message[]> {
   const stored: StoredMessage[] = [];
-  for (let page = doc.messageCount ? lastPage(doc) : -1; page >= 0 && stored.length < lines; page -= 1) {
-    stored.unshift(...(await readPages(store, doc._id, page, page)));
+  // a turn's chunk usually holds two messages: one round of reads is usually enough
+  const window = Math.max(1, Math.ceil(lines / 2));
+  for (let to = doc.chunkCount ?? 0; to > 0 && stored.length < lines; to -= window) {
+    const chunks = await readChunks(store, doc._id, Math.max(0, to - window), to);
+    stored.unshift(...chunks.flatMap((chunk) => chunk ?? []));
   }
-  if (stored.length < lines) stored.unshift(...(doc.messages ?? []));
+  if (stored.length < lines) stored.unshift(...(doc.messages ?? []), ...(await readLegacyPages(store, doc)));
   return inOrderOnce(doc._id, stored).slice(-lines);
 }
