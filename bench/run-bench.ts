@@ -32,7 +32,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
 const db = await startEmbeddedDatabase({ dataDir, pprofListen: process.env.HANDOVER_DB_PPROF });
 const servicePort = await freePort();
 const ceilingPorts = [await freePort(), await freePort()];
-const service = startNodeProcess('adapters/server/main.ts', {
+// built, as `npm start` runs it (`npm run bench` builds first)
+const service = startNodeProcess('dist/adapters/server/main.js', {
   // as `npm start` connects to its embedded database
   MONGODB_URI: embeddedDatabaseUri(db.uri, 'bench'),
   PORT: String(servicePort),

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './repo-root.js';
 
-export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const repoRoot = repoPath();
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -17,12 +17,12 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * A TypeScript entry point in its own Node process (so its RSS and CPU are
- * its own). `detached` gives it a process group of its own, to kill it with
- * its children at once.
+ * An entry point in its own Node process (so its RSS and CPU are its own):
+ * TypeScript through tsx, or a built `.js` as `npm start` runs it. `detached`
+ * gives it a process group of its own, to kill it with its children at once.
  */
 export function startNodeProcess(entry: string, env: Record<string, string>, options: { echo?: boolean; detached?: boolean } = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

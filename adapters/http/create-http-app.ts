@@ -1,5 +1,4 @@
 import express, { type Express, type Router } from 'express';
-import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { customerApi } from '../webchat/customer-api.js';
@@ -7,6 +6,7 @@ import { errorResponses, notFoundRoute, sendError } from './error-responses.js';
 import { rateLimit } from './rate-limit.js';
 import { corsForWidgets, securityHeaders } from './security-headers.js';
 import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
+import { repoPath } from '../../tools/repo-root.js';
 
 export interface HttpAppOptions {
   ctx: HandoverContext;
@@ -24,7 +24,7 @@ export interface HttpAppOptions {
   widgetOrigins: string[];
 }
 
-const webchatPage = fileURLToPath(new URL('../webchat/public/', import.meta.url));
+const webchatPage = repoPath('adapters', 'webchat', 'public');
 
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();

@@ -1,13 +1,13 @@
 // `npx handover doctor`: checks what a deployment needs and says what to fix.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { WebClient } from '@slack/web-api';
 import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import { requiredSlackScopes } from '../slack/slack-scopes.js';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { readEnvConfig, type EnvConfig } from './env-config.js';
+import { repoPath } from '../../tools/repo-root.js';
 
 interface Finding {
   ok: boolean;
@@ -21,7 +21,7 @@ type Check = () => Promise<Finding[]>;
 
 async function checkDatabase(env: EnvConfig): Promise<{ findings: Finding[]; db: mongoose.Connection | null }> {
   if (!env.MONGODB_URI) {
-    const built = existsSync(fileURLToPath(new URL('../../.ferretdb/bin/embedded-ferretdb', import.meta.url)));
+    const built = existsSync(repoPath('.ferretdb', 'bin', 'embedded-ferretdb'));
     if (built) return { findings: [{ ok: true, what: 'database: embedded FerretDB (built)', fix: `data in ${env.HANDOVER_DATA_DIR}` }], db: null };
     const go = spawnSync('go', ['version'], { encoding: 'utf8' });
     return go.status === 0

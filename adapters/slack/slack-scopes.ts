@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { repoPath } from '../../tools/repo-root.js';
 
-const manifestPath = fileURLToPath(new URL('../../manifest.yml', import.meta.url));
+const manifestPath = repoPath('manifest.yml');
 
 /** The bot scopes the app needs, as manifest.yml lists them (one source for the install flow and doctor). */
 export function requiredSlackScopes(): string[] {

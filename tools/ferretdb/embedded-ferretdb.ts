@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from '../repo-root.js';
 
 /**
  * The embedded MongoDB-compatible database: FerretDB v1.24.2 on SQLite, built
@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
  * `.ferretdb/` at the repository root.
  */
 
-const toolsModuleDir = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(toolsModuleDir, '..', '..');
-const cacheDir = join(repoRoot, '.ferretdb');
+const toolsModuleDir = repoPath('tools', 'ferretdb');
+const cacheDir = repoPath('.ferretdb');
 const binaryPath = join(cacheDir, 'bin', 'embedded-ferretdb');
 const stampPath = join(cacheDir, 'bin', 'embedded-ferretdb.stamp');
 
