@@ -12,38 +12,68 @@ const FIRST_LOOKBACK_MINUTES = 7 * 24 * 60;
 const PARALLEL_REMINDERS = 32;
 
 const MINUTES_A_DAY = 24 * 60;
+const MINUTES_REMEMBERED = 10_000;
 const bucketOf = (date: Date) => Math.floor(date.getTime() / MINUTE);
 const dayOf = (minute: number) => Math.floor(minute / MINUTES_A_DAY);
 
 /**
  * Schedules a task by adding it to its minute's list, and the minute to its
  * day's list: a sweep reads a few day documents and the minutes that have
- * tasks, all by _id, however long it has been since the last one.
+ * tasks, all by _id, however long it has been since the last one. Lists are
+ * never emptied, so a minute this process has put on its day's list once
+ * needs no second write.
  */
 export function dueTaskScheduler(store: HandoverStore): Pick<TaskScheduler, 'scheduleTaskDue'> {
+  const minutesListed = new Set<string>();
   return {
     async scheduleTaskDue(taskId, dueAt) {
       const minute = bucketOf(dueAt);
       await addToList(store, `due:${minute}`, taskId);
+      const dayEntry = `day:${dayOf(minute)}/${minute}`;
+      if (minutesListed.has(dayEntry)) return;
       await addToList(store, `day:${dayOf(minute)}`, String(minute));
+      // forgetting only costs a write again
+      if (minutesListed.size >= MINUTES_REMEMBERED) minutesListed.clear();
+      minutesListed.add(dayEntry);
     },
   };
 }
 
+const listBatches = new WeakMap<HandoverStore, Map<string, string[]>>();
+
 /**
  * Adds to a list one write at a time per list in this process (on FerretDB
- * concurrent $addToSet on one document lose items). Two upserts of a new list
- * racing across replicas: one inserts, the other fails on the duplicate _id
- * and, tried again, finds the list and adds to it.
+ * concurrent $addToSet on one document lose items); items asked for while a
+ * write is on its way go together in the next one (a minute's list is where
+ * every handover of that minute lands). Two upserts of a new list racing
+ * across replicas: one inserts, the other fails on the duplicate _id and,
+ * tried again, finds the list and adds to it.
  */
 function addToList(store: HandoverStore, listId: string, item: string): Promise<void> {
-  return oneAtATime(`dueTasks:${listId}`, () => upsertIntoList(store, listId, item));
+  let waiting = listBatches.get(store);
+  if (!waiting) listBatches.set(store, (waiting = new Map()));
+  const queued = waiting.get(listId);
+  if (queued) {
+    queued.push(item);
+    return batchWrites.get(queued)!;
+  }
+  const items = [item];
+  waiting.set(listId, items);
+  const written = oneAtATime(`dueTasks:${listId}`, () => {
+    // from here on, new items wait for the next write
+    waiting.delete(listId);
+    return upsertIntoList(store, listId, items);
+  });
+  batchWrites.set(items, written);
+  return written;
 }
 
-async function upsertIntoList(store: HandoverStore, listId: string, item: string): Promise<void> {
+const batchWrites = new WeakMap<string[], Promise<void>>();
+
+async function upsertIntoList(store: HandoverStore, listId: string, items: string[]): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await store.dueTasks.updateOne({ _id: listId }, { $addToSet: { taskIds: item } }, { upsert: true });
+      await store.dueTasks.updateOne({ _id: listId }, { $addToSet: { taskIds: { $each: items } } }, { upsert: true });
       return;
     } catch (error) {
       if (!isDuplicateKeyError(error) || attempt >= 2) throw error;
