@@ -73,8 +73,12 @@ describe('claiming from Slack', () => {
     );
     expect(responses.every((response) => response.status === 200)).toBe(true);
     expect(Date.now() - started).toBeLessThan(3_000);
-    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
-    expect(stored?.status).toBe('assigned');
+    // the clicks are acknowledged before the claim is applied (Slack's 3 s budget): wait for it to land
+    const stored = await waitFor(async () => {
+      const doc = await service.ctx.store.conversations.findById(conversationId).lean();
+      return doc?.status === 'assigned' ? doc : null;
+    });
+    expect(stored.assignee).not.toBeNull();
     const winner = clickers.find((user) => user.name === stored?.assignee?.name)!;
     expect(winner).toBeDefined();
     const told = await waitFor(async () => {
