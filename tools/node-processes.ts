@@ -16,13 +16,16 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The Node flags of `npm start` (package.json): a young generation of 4 MB, not 16, keeps the heap's peaks about 40 MB lower at the same speed. */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /**
  * An entry point in its own Node process (so its RSS and CPU are its own):
  * TypeScript through tsx, or a built `.js` as `npm start` runs it. `detached`
  * gives it a process group of its own, to kill it with its children at once.
  */
 export function startNodeProcess(entry: string, env: Record<string, string>, options: { echo?: boolean; detached?: boolean } = {}): ChildProcess {
-  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
+  const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...SERVICE_NODE_FLAGS, entry], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
