@@ -134,7 +134,8 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
       const { bot, rule, conversation, handover } = event;
       if (!rule.notify.slack || !bot.slackChannel) return;
       const channel = bot.slackChannel;
-      if ((await postOf(conversation.id))?.handoverId === handover.id) return;
+      // a first try has nothing to find: an interrupted try is retried as the next attempt
+      if (attempt?.attempt !== 0 && (await postOf(conversation.id))?.handoverId === handover.id) return;
       const client = await clientFor(bot.id);
       const retry = attempt !== undefined && attempt.attempt > 0;
       const earlierTs = retry ? await earlierPost(client, { channel }, { eventType: ESCALATION_EVENT, field: 'handover_id', value: handover.id }, attempt.queuedAt) : null;

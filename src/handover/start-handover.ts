@@ -81,7 +81,7 @@ export async function startHandover(
     'handover started',
   );
 
-  const transcript = await readTranscriptTail(ctx.store, updated!, TRANSCRIPT_LINES);
+  const transcript = await readTranscriptTail(ctx.store, updated!, TRANSCRIPT_LINES, [closing]);
   await ctx.notifier.escalated({ bot, rule, conversation: handedOver, handover, task, transcript });
   if (assignee) {
     await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task: null, kind: 'conversation' });

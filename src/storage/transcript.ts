@@ -174,12 +174,15 @@ export async function readTranscriptSince(store: HandoverStore, doc: Conversatio
   return inOrderOnce(doc._id, chunks.flatMap((chunk) => chunk ?? []));
 }
 
-/** The last `lines` messages, reading back from the newest chunk. */
-export async function readTranscriptTail(store: HandoverStore, doc: ConversationDocument, lines: number): Promise<Message[]> {
-  const stored: StoredMessage[] = [];
+/**
+ * The last `lines` messages, reading back from the newest chunk; a caller
+ * that has just appended `lastChunk` passes it, and it is not read again.
+ */
+export async function readTranscriptTail(store: HandoverStore, doc: ConversationDocument, lines: number, lastChunk?: Message[]): Promise<Message[]> {
+  const stored: StoredMessage[] = lastChunk ? lastChunk.map(storedMessage) : [];
   // a turn's chunk usually holds two messages: one round of reads is usually enough
   const window = Math.max(1, Math.ceil(lines / 2));
-  for (let to = doc.chunkCount ?? 0; to > 0 && stored.length < lines; to -= window) {
+  for (let to = (doc.chunkCount ?? 0) - (lastChunk ? 1 : 0); to > 0 && stored.length < lines; to -= window) {
     const chunks = await readChunks(store, doc._id, Math.max(0, to - window), to);
     stored.unshift(...chunks.flatMap((chunk) => chunk ?? []));
   }
