@@ -6,7 +6,7 @@ import { oneAtATime } from './one-at-a-time.js';
  * Every write to a conversation document runs inside this, one at a time per
  * conversation within the process (see oneAtATime: on FerretDB two
  * concurrent updates could lose a relayed message or a post reference).
- * `work` may write more than the document (a transcript page) in that turn.
+ * `work` may write more than the document (a transcript chunk) in that turn.
  */
 export function inConversationOrder<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
   return oneAtATime(`conversation:${conversationId}`, work);
