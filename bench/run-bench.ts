@@ -14,6 +14,9 @@ const quick = process.argv.includes('--quick');
 const CONCURRENCY = 32;
 const TURNS = quick ? 800 : 4000;
 const ESCALATIONS = quick ? 40 : 200;
+/** Escalations in flight at once: a burst (the target's measurement); also measured one at a time. */
+const ESCALATION_CONCURRENCY = 4;
+const ESCALATIONS_ALONE = quick ? 20 : 50;
 const CLAIM_CLICKS = 50;
 const TASKS_DUE_TOGETHER = quick ? 200 : 1_000;
 const PENDING_TASKS = quick ? 10_000 : 100_000;
@@ -62,7 +65,8 @@ try {
   const ceilingDefaultPool = await ceilingInserts(ceilingUrls[0]!, TURNS);
   const ceilingServicePool = await ceilingInserts(ceilingUrls[1]!, TURNS);
   const ceilingResult = ceilingDefaultPool.perSecond >= ceilingServicePool.perSecond ? ceilingDefaultPool : ceilingServicePool;
-  const escalations = await escalationLatency(serviceUrl, slack, ESCALATIONS);
+  const escalations = await escalationLatency(serviceUrl, slack, ESCALATIONS, ESCALATION_CONCURRENCY);
+  const escalationsAlone = await escalationLatency(serviceUrl, slack, ESCALATIONS_ALONE, 1);
   // the first round meets cold code paths and collections; the second is the steady state, as the turn phases measure it
   const coldClaims = await simultaneousClaims(serviceUrl, slack, CLAIM_CLICKS, await escalatedConversation(), 'A');
   const claims = await simultaneousClaims(serviceUrl, slack, CLAIM_CLICKS, await escalatedConversation(), 'B');
@@ -85,6 +89,7 @@ try {
     escalation_p50_ms: round(escalations.p50),
     escalation_p99_ms: round(escalations.p99),
     escalations_delivered: escalations.delivered,
+    escalation_p99_ms_one_at_a_time: round(escalationsAlone.p99),
     claim_ack_p50_ms: round(claims.p50),
     claim_ack_p99_ms: round(claims.p99),
     claim_clicks_acknowledged: claims.acknowledged,
@@ -114,7 +119,8 @@ try {
     ['customer turns again, before the pending tasks', turnsBeforeTasks],
     [`customer turns with ${PENDING_TASKS} pending tasks`, turnsWithPending],
   ]);
-  console.log(`escalations: ${escalations.delivered}/${ESCALATIONS} posted to Slack, p50 ${round(escalations.p50)} ms, p99 ${round(escalations.p99)} ms`);
+  console.log(`escalations, ${ESCALATION_CONCURRENCY} at a time: ${escalations.delivered}/${ESCALATIONS} posted to Slack, p50 ${round(escalations.p50)} ms, p99 ${round(escalations.p99)} ms`);
+  console.log(`escalations, one at a time: ${escalationsAlone.delivered}/${ESCALATIONS_ALONE} posted, p50 ${round(escalationsAlone.p50)} ms, p99 ${round(escalationsAlone.p99)} ms`);
   console.log(`claims, first round: ${coldClaims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(coldClaims.p50)} ms, p99 ${round(coldClaims.p99)} ms, winners ${coldClaims.winners}`);
   console.log(`claims: ${claims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(claims.p50)} ms, p99 ${round(claims.p99)} ms, winners ${claims.winners}`);
   console.log(`task reminders: ${tasks.fired}/${TASKS_DUE_TOGETHER} fired, lateness p50 ${round(tasks.p50, 2)} s, p99 ${round(tasks.p99, 2)} s`);

@@ -3,11 +3,15 @@ import { blockActionBody, postToSlackEndpoint, type startSlackStandIn } from '..
 
 type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;
 
-/** From the customer's "talk to a human" to the Slack stand-in receiving the escalation post. */
-export async function escalationLatency(serviceUrl: string, slack: SlackStandIn, count: number) {
+/**
+ * From the customer's "talk to a human" to the Slack stand-in receiving the
+ * escalation post, `concurrency` customers asking at once, each again as
+ * soon as their post arrived.
+ */
+export async function escalationLatency(serviceUrl: string, slack: SlackStandIn, count: number, concurrency: number) {
   const latencies: number[] = [];
   const postedAt = escalationPosts(slack);
-  await runLoad(count, 4, async () => {
+  await runLoad(count, concurrency, async () => {
     const started = performance.now();
     const response = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
       method: 'POST',
