@@ -14,6 +14,29 @@ afterAll(async () => {
 });
 
 const QUESTIONS = ['How much does a session cost?', 'When are you open?', 'How long is a session?'];
+const EARLIER = new Date('2026-01-01T10:00:00Z');
+
+/** A conversation as an earlier version stored it, with `transcript` its way of keeping the transcript. */
+async function insertEarlierConversation(id: string, transcript: Record<string, unknown>): Promise<void> {
+  await service.ctx.store.conversations.collection.insertOne({
+    _id: id as never,
+    botId: 'demo',
+    status: 'bot',
+    paused: false,
+    tags: [],
+    assignee: null,
+    customer: {},
+    failedTurns: 0,
+    lastCustomerText: 'Hello',
+    lastHandoverId: null,
+    channelRefs: {},
+    taskIds: [],
+    handovers: [],
+    createdAt: EARLIER,
+    updatedAt: EARLIER,
+    ...transcript,
+  });
+}
 
 describe('a long conversation', () => {
   it('keeps its transcript in chunks apart from the conversation, and reads it back whole and in order', async () => {
@@ -79,26 +102,10 @@ describe('a long conversation', () => {
 
   it('still reads a transcript stored inside the conversation before pages existed, then the pages after it', async () => {
     const id = 'cv_legacyTranscrpt0';
-    const at = new Date('2026-01-01T10:00:00Z');
-    await service.ctx.store.conversations.collection.insertOne({
-      _id: id as never,
-      botId: 'demo',
-      status: 'bot',
-      paused: false,
-      tags: [],
-      assignee: null,
-      customer: {},
-      failedTurns: 0,
-      lastCustomerText: 'Hello',
-      lastHandoverId: null,
-      channelRefs: {},
-      taskIds: [],
-      handovers: [],
-      createdAt: at,
-      updatedAt: at,
+    await insertEarlierConversation(id, {
       messages: [
-        { id: 'msg_00000000a', from: 'customer', text: 'Hello', at, author: null },
-        { id: 'msg_00000000b', from: 'bot', text: 'Hi! How can I help?', at, author: null },
+        { id: 'msg_00000000a', from: 'customer', text: 'Hello', at: EARLIER, author: null },
+        { id: 'msg_00000000b', from: 'bot', text: 'Hi! How can I help?', at: EARLIER, author: null },
       ],
     });
     const token = service.ctx.tokens.issue(id);
@@ -111,25 +118,8 @@ describe('a long conversation', () => {
 
   it('still reads a transcript kept in pages by the previous version, then the chunks written after it', async () => {
     const id = 'cv_legacyPages00000';
-    const at = new Date('2026-01-01T10:00:00Z');
-    await service.ctx.store.conversations.collection.insertOne({
-      _id: id as never,
-      botId: 'demo',
-      status: 'bot',
-      paused: false,
-      tags: [],
-      assignee: null,
-      customer: {},
-      failedTurns: 0,
-      lastCustomerText: 'Hello',
-      lastHandoverId: null,
-      channelRefs: {},
-      taskIds: [],
-      handovers: [],
-      createdAt: at,
-      updatedAt: at,
-      messageCount: 3,
-    });
+    const at = EARLIER;
+    await insertEarlierConversation(id, { messageCount: 3 });
     await service.ctx.store.transcriptPages.collection.insertOne({
       _id: `${id}:p0` as never,
       conversationId: id,
