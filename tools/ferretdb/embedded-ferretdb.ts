@@ -63,33 +63,42 @@ export function embeddedDatabaseBinary(log: (line: string) => void = () => {}): 
 
 interface SourcePatch {
   why: string;
+  /** The Go module patched, at the version go.mod pins; FerretDB's when absent. */
+  module?: string;
   file: string;
   find: string;
   replace: string;
 }
 
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+
 /**
- * A copy of the pinned FerretDB module with patches.json applied, and a go.mod
- * (beside the tools module's, via -modfile) that builds against it. Go refuses
- * overlays of files in the module cache, hence the copy.
+ * Copies of the pinned modules patches.json patches (FerretDB and one of its
+ * dependencies), with the patches applied, and a go.mod (beside the tools
+ * module's, via -modfile) that builds against them. Go refuses overlays of
+ * files in the module cache, hence the copies.
  */
 function patchedModule(buildId: string): string {
   const workDir = join(cacheDir, 'src', buildId);
   rmSync(workDir, { recursive: true, force: true });
-  const download = spawnSync('go', ['mod', 'download', '-json', 'github.com/FerretDB/FerretDB'], { cwd: toolsModuleDir, encoding: 'utf8' });
-  if (download.status !== 0) throw new EmbeddedDatabaseError(`fetching FerretDB's source failed: ${(download.stderr || download.stdout).trim()}`);
-  const moduleCopy = join(workDir, 'ferretdb');
-  cpSync((JSON.parse(download.stdout) as { Dir: string }).Dir, moduleCopy, { recursive: true });
-  makeWritable(moduleCopy);
   const patches = JSON.parse(readFileSync(join(toolsModuleDir, 'patches.json'), 'utf8')) as SourcePatch[];
-  for (const patch of patches) {
-    const file = join(moduleCopy, patch.file);
-    const source = readFileSync(file, 'utf8');
-    if (!source.includes(patch.find)) throw new EmbeddedDatabaseError(`patch for ${patch.file} no longer applies: "${patch.find}" not found`);
-    writeFileSync(file, source.replace(patch.find, patch.replace));
+  const replaces: string[] = [];
+  for (const module of new Set(patches.map((patch) => patch.module ?? FERRETDB_MODULE))) {
+    const download = spawnSync('go', ['mod', 'download', '-json', module], { cwd: toolsModuleDir, encoding: 'utf8' });
+    if (download.status !== 0) throw new EmbeddedDatabaseError(`fetching the source of ${module} failed: ${(download.stderr || download.stdout).trim()}`);
+    const moduleCopy = join(workDir, module.replaceAll('/', '_'));
+    cpSync((JSON.parse(download.stdout) as { Dir: string }).Dir, moduleCopy, { recursive: true });
+    makeWritable(moduleCopy);
+    for (const patch of patches.filter((candidate) => (candidate.module ?? FERRETDB_MODULE) === module)) {
+      const file = join(moduleCopy, patch.file);
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes(patch.find)) throw new EmbeddedDatabaseError(`patch for ${module}/${patch.file} no longer applies: "${patch.find}" not found`);
+      writeFileSync(file, source.replace(patch.find, patch.replace));
+    }
+    replaces.push(`replace ${module} => ${moduleCopy}`);
   }
   const modfile = join(workDir, 'go.mod');
-  writeFileSync(modfile, `${readFileSync(join(toolsModuleDir, 'go.mod'), 'utf8')}\nreplace github.com/FerretDB/FerretDB => ${moduleCopy}\n`);
+  writeFileSync(modfile, `${readFileSync(join(toolsModuleDir, 'go.mod'), 'utf8')}\n${replaces.join('\n')}\n`);
   writeFileSync(join(workDir, 'go.sum'), readFileSync(join(toolsModuleDir, 'go.sum')));
   return modfile;
 }
