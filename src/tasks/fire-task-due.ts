@@ -10,9 +10,10 @@ import { taskWithStatus } from './task-state.js';
  * sweep queues it again); the outbox sends a task's reminder once however
  * often it is queued, and the once-only decision makes later runs no-ops.
  */
-export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise<'reminded' | 'not-open'> {
+export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise<'reminded' | 'not-open' | 'not-written'> {
   const doc = await ctx.store.tasks.findById(taskId).lean();
-  if (!doc) return 'not-open';
+  // listed before its task was written (they are written side by side), or never written: a later sweep looks again
+  if (!doc) return 'not-written';
   // by _id, one each: FerretDB would scan the whole decisions collection for an $in
   const settled = await Promise.all([`task-done:${taskId}`, `task-due:${taskId}`].map((_id) => ctx.store.decisions.exists({ _id })));
   if (settled.some(Boolean)) return 'not-open';
