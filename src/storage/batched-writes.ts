@@ -55,7 +55,7 @@ interface WriteError {
 }
 
 /**
- * Per write of one insert or update command: its own error, or null when it
+ * Per write of one insert command: its own error, or null when it
  * was applied. The command is sent as is rather than through the driver's
  * bulk helpers: those report a dropped connection as a "bulk write error"
  * with no write errors, which reads like success (found when the database
@@ -73,14 +73,6 @@ function errorsOf(reply: { ok?: number; writeErrors?: WriteError[]; writeConcern
 export type InsertOutcome = 'inserted' | 'duplicate';
 
 const inserters = new WeakMap<WriteTarget, (doc: Document) => Promise<InsertOutcome>>();
-const updaters = new WeakMap<WriteTarget, (op: BatchedUpdate) => Promise<void>>();
-
-/** One update of an update command. */
-export interface BatchedUpdate {
-  filter: Document;
-  update: Document;
-  upsert?: boolean;
-}
 
 /** A mongoose model, as far as writing to its collection goes. */
 export type WriteTarget = Pick<Model<unknown>, 'db' | 'collection'>;
@@ -102,18 +94,4 @@ export function insertBatched(model: WriteTarget, doc: Document): Promise<Insert
     inserters.set(model, insert);
   }
   return insert(doc);
-}
-
-/** Updates one document, batched with concurrent updates of the same collection (one command, each update on its own). */
-export function updateBatched(model: WriteTarget, op: BatchedUpdate): Promise<void> {
-  let update = updaters.get(model);
-  if (!update) {
-    update = writeBatcher<BatchedUpdate, void>(async (ops) => {
-      const updates = ops.map(({ filter, update, upsert }) => ({ q: filter, u: update, upsert: upsert ?? false, multi: false }));
-      const reply = await databaseOf(model).command({ update: model.collection.collectionName, updates, ordered: false });
-      return errorsOf(reply, ops.length).map((failed) => failed ?? undefined);
-    });
-    updaters.set(model, update);
-  }
-  return update(op);
 }
