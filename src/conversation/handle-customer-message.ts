@@ -1,8 +1,10 @@
+import type { UpdateQuery } from 'mongoose';
 import { loadBot } from '../bots/load-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { chooseRule, type RuleDecision } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
+import type { ConversationDocument } from '../storage/handover-store.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
 import { appendCustomerTurn, createConversation, readTranscript } from '../storage/transcript.js';
@@ -154,21 +156,24 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
  * the bot) writes again.
  */
 async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<TurnResult> {
-  let plan: TurnPlan | null = null;
   const appended = await appendCustomerTurn(ctx.store, message, (before) => {
     const current = toConversation(before);
-    plan = planTurn(ctx, bot, current, message);
-    const statusBack = plan.after.status !== current.status;
-    return {
-      replies: plan.reply ? [plan.reply] : [],
-      update: plan.failed || statusBack ? { ...(plan.failed ? { $inc: { failedTurns: 1 } } : {}), ...(statusBack ? { $set: { status: plan.after.status } } : {}) } : null,
-    };
+    const plan = planTurn(ctx, bot, current, message);
+    return { plan, replies: plan.reply ? [plan.reply] : [], update: followUpUpdate(plan, current) };
   });
-  if (!appended || !plan) throw new NotFoundError(`conversation "${message.conversationId}"`);
-  const done: TurnPlan = plan;
+  if (!appended) throw new NotFoundError(`conversation "${message.conversationId}"`);
+  const { plan } = appended;
   ctx.events.publish(message.conversationId, { type: 'message', message });
-  if (done.reply) ctx.events.publish(message.conversationId, { type: 'message', message: done.reply });
-  return finishTurn(ctx, bot, done, message);
+  if (plan.reply) ctx.events.publish(message.conversationId, { type: 'message', message: plan.reply });
+  return finishTurn(ctx, bot, plan, message);
+}
+
+/** What a turn changes beyond storing its message: a failure counted, a resolved conversation back with the bot. */
+function followUpUpdate(plan: TurnPlan, before: Conversation): UpdateQuery<ConversationDocument> | null {
+  const update: UpdateQuery<ConversationDocument> = {};
+  if (plan.failed) update.$inc = { failedTurns: 1 };
+  if (plan.after.status !== before.status) update.$set = { status: plan.after.status };
+  return update.$inc || update.$set ? update : null;
 }
 
 async function finishTurn(ctx: HandoverContext, bot: Bot, plan: TurnPlan, message: Message): Promise<TurnResult> {

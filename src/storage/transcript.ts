@@ -30,7 +30,7 @@ function blockId(conversationId: string, block: number): string {
 }
 
 /** Stored form of a message (its conversation is the chunk's). */
-export function storedMessage({ id, from, text, at, author }: Message): StoredMessage {
+function storedMessage({ id, from, text, at, author }: Message): StoredMessage {
   return { id, from, text, at, author };
 }
 
@@ -82,13 +82,14 @@ export interface TurnAppend {
  * A customer's turn in one conversation write: the message takes the next
  * chunk and becomes the last customer text, and `decide` sees the
  * conversation as it was before it (its state, the previous text), so a turn
- * needs no read before its write. Null when there is no such conversation.
+ * needs no read before its write. Returns what `decide` returned, or null
+ * when there is no such conversation.
  */
-export function appendCustomerTurn(
+export function appendCustomerTurn<Decision extends TurnAppend>(
   store: HandoverStore,
   message: Message,
-  decide: (before: ConversationDocument) => TurnAppend,
-): Promise<{ before: ConversationDocument; append: TurnAppend } | null> {
+  decide: (before: ConversationDocument) => Decision,
+): Promise<Decision | null> {
   const conversationId = message.conversationId;
   return inConversationOrder(conversationId, async () => {
     const before = await store.conversations
@@ -100,12 +101,12 @@ export function appendCustomerTurn(
       .lean<ConversationDocument>()
       .exec();
     if (!before) return null;
-    const append = decide(before);
+    const decision = decide(before);
     await Promise.all([
-      writeChunk(store, conversationId, before.chunkCount ?? 0, [message, ...append.replies]),
-      append.update ? applyConversationUpdate(store, conversationId, append.update) : null,
+      writeChunk(store, conversationId, before.chunkCount ?? 0, [message, ...decision.replies]),
+      decision.update ? applyConversationUpdate(store, conversationId, decision.update) : null,
     ]);
-    return { before, append };
+    return decision;
   });
 }
 
