@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { repoPath } from './repo-root.js';
-
-export const repoRoot = repoPath();
+import { repoRoot } from './repo-root.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,7 +29,7 @@ export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4', '--heap-growing-pe
  */
 export function startNodeProcess(entry: string, env: Record<string, string>, options: { echo?: boolean; detached?: boolean } = {}): ChildProcess {
   const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...SERVICE_NODE_FLAGS, entry], {
-    cwd: repoRoot,
+    cwd: repoRoot(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.detached ?? false,

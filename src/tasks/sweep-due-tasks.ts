@@ -39,7 +39,8 @@ export function dueTaskScheduler(store: HandoverStore): Pick<TaskScheduler, 'sch
   };
 }
 
-const listBatches = new WeakMap<HandoverStore, Map<string, string[]>>();
+/** Per list, the items waiting for its next write, and that write. */
+const listBatches = new WeakMap<HandoverStore, Map<string, { items: string[]; written: Promise<void> }>>();
 
 /**
  * Adds to a list one write at a time per list in this process (on FerretDB
@@ -54,21 +55,18 @@ function addToList(store: HandoverStore, listId: string, item: string): Promise<
   if (!waiting) listBatches.set(store, (waiting = new Map()));
   const queued = waiting.get(listId);
   if (queued) {
-    queued.push(item);
-    return batchWrites.get(queued)!;
+    queued.items.push(item);
+    return queued.written;
   }
   const items = [item];
-  waiting.set(listId, items);
   const written = oneAtATime(`dueTasks:${listId}`, () => {
     // from here on, new items wait for the next write
     waiting.delete(listId);
     return upsertIntoList(store, listId, items);
   });
-  batchWrites.set(items, written);
+  waiting.set(listId, { items, written });
   return written;
 }
-
-const batchWrites = new WeakMap<string[], Promise<void>>();
 
 async function upsertIntoList(store: HandoverStore, listId: string, items: string[]): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {

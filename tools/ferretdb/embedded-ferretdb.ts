@@ -82,14 +82,19 @@ function patchedModule(buildId: string): string {
   const workDir = join(cacheDir, 'src', buildId);
   rmSync(workDir, { recursive: true, force: true });
   const patches = JSON.parse(readFileSync(join(toolsModuleDir, 'patches.json'), 'utf8')) as SourcePatch[];
+  const byModule = new Map<string, SourcePatch[]>();
+  for (const patch of patches) {
+    const module = patch.module ?? FERRETDB_MODULE;
+    byModule.set(module, [...(byModule.get(module) ?? []), patch]);
+  }
   const replaces: string[] = [];
-  for (const module of new Set(patches.map((patch) => patch.module ?? FERRETDB_MODULE))) {
+  for (const [module, modulePatches] of byModule) {
     const download = spawnSync('go', ['mod', 'download', '-json', module], { cwd: toolsModuleDir, encoding: 'utf8' });
     if (download.status !== 0) throw new EmbeddedDatabaseError(`fetching the source of ${module} failed: ${(download.stderr || download.stdout).trim()}`);
     const moduleCopy = join(workDir, module.replaceAll('/', '_'));
     cpSync((JSON.parse(download.stdout) as { Dir: string }).Dir, moduleCopy, { recursive: true });
     makeWritable(moduleCopy);
-    for (const patch of patches.filter((candidate) => (candidate.module ?? FERRETDB_MODULE) === module)) {
+    for (const patch of modulePatches) {
       const file = join(moduleCopy, patch.file);
       const source = readFileSync(file, 'utf8');
       if (!source.includes(patch.find)) throw new EmbeddedDatabaseError(`patch for ${module}/${patch.file} no longer applies: "${patch.find}" not found`);
