@@ -3,7 +3,7 @@ import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
-import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
+import { insertBatched } from '../../src/storage/batched-writes.js';
 import { updateConversation } from '../../src/storage/update-conversation.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
 import { loadEscalationView, type EscalationPosts, type EscalationView } from '../escalation-view.js';
@@ -123,10 +123,11 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
   };
 
   const remember = async (conversationId: string, post: SlackPost, main: boolean) => {
-    if (main) await updateConversation(ctx.store, conversationId, { $set: { 'channelRefs.slack': post } });
-    await ctx.store.escalationPosts.create({ _id: `slack:${post.channel}:${post.ts}`, conversationId, at: new Date() }).catch((error: unknown) => {
-      if (!isDuplicateKeyError(error)) throw error;
-    });
+    // a duplicate: an earlier try remembered this very post
+    await Promise.all([
+      main ? updateConversation(ctx.store, conversationId, { $set: { 'channelRefs.slack': post } }) : null,
+      insertBatched(ctx.store.escalationPosts, { _id: `slack:${post.channel}:${post.ts}`, conversationId, at: new Date() }),
+    ]);
   };
 
   return {

@@ -3,7 +3,7 @@ import { loadBot } from '../bots/load-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { chooseRule, type RuleDecision } from '../handover/choose-rule.js';
-import { startHandover } from '../handover/start-handover.js';
+import { startHandover, startHandoverOfNewConversation } from '../handover/start-handover.js';
 import type { ConversationDocument } from '../storage/handover-store.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
@@ -138,9 +138,14 @@ function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message:
   return { after, failed: reading.failed, withTeam, reply: newMessage(ctx, message.conversationId, 'bot', replyText), decision: null };
 }
 
-/** The first message: the conversation is created with it (and the answer) in one write. */
+/** The first message: the conversation is created with it (and the answer, or the handover it asks for) in one write. */
 async function startConversation(ctx: HandoverContext, bot: Bot, conversation: Conversation, message: Message): Promise<TurnResult> {
   const plan = planTurn(ctx, bot, conversation, message);
+  if (plan.decision) {
+    const result = await startHandoverOfNewConversation(ctx, bot, plan.after, [message], plan.decision);
+    rememberConversationBot(ctx, conversation.id, bot.id);
+    return result;
+  }
   const { id, ...fields } = plan.after;
   const messages = plan.reply ? [message, plan.reply] : [message];
   await createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: [], handovers: [] }, messages);

@@ -1,12 +1,10 @@
 import { loadBot } from '../bots/load-bot.js';
 import { newMessage } from '../conversation/append-message.js';
-import { createConversation } from '../storage/transcript.js';
 import { ConflictError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../storage/new-id.js';
-import { toConversation } from '../storage/to-domain.js';
 import type { Customer, TurnResult } from '../types.js';
-import { startHandover } from './start-handover.js';
+import { startHandoverOfNewConversation } from './start-handover.js';
 
 export interface HandoffRequest {
   botId: string;
@@ -33,10 +31,11 @@ export async function acceptHandoff(
   }
   const id = newId('cv');
   const messages = request.transcript.slice(-200).map((line) => newMessage(ctx, id, line.from, line.text.slice(0, 4000)));
-  const doc = await createConversation(ctx.store, {
-    _id: id,
+  const now = ctx.now();
+  const conversation = {
+    id,
     botId: bot.id,
-    status: 'bot',
+    status: 'bot' as const,
     paused: false,
     tags: [],
     assignee: null,
@@ -44,10 +43,9 @@ export async function acceptHandoff(
     failedTurns: 0,
     lastCustomerText: null,
     lastHandoverId: null,
-    channelRefs: {},
-    taskIds: [],
-    handovers: [],
-  }, messages);
-  const result = await startHandover(ctx, bot, toConversation(doc), { rule, trigger: 'contact_request', reason: request.reason });
-  return { conversationId: id, token: ctx.tokens.issue(id), result: result! };
+    createdAt: now,
+    updatedAt: now,
+  };
+  const result = await startHandoverOfNewConversation(ctx, bot, conversation, messages, { rule, trigger: 'contact_request', reason: request.reason });
+  return { conversationId: id, token: ctx.tokens.issue(id), result };
 }

@@ -4,18 +4,28 @@ import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
-import { appendToConversation, readTranscriptTail } from '../storage/transcript.js';
-import type { Bot, Conversation, HandoverRecord, Task, TurnResult } from '../types.js';
+import { appendToConversation, createConversation, readTranscriptTail } from '../storage/transcript.js';
+import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
-import { createFollowUpTask } from '../tasks/create-follow-up-task.js';
+import { newFollowUpTask, saveFollowUpTask } from '../tasks/create-follow-up-task.js';
 
 const TRANSCRIPT_LINES = 10;
 
+/** What a rule's actions make of a conversation, before any of it is written. */
+interface PlannedHandover {
+  rule: RuleDecision['rule'];
+  handover: HandoverRecord;
+  assignee: StaffMember | null;
+  task: Task | null;
+  closing: Message;
+}
+
 /**
- * Runs a rule's actions: assign, pause, tag, follow-up task, closing message,
- * notify. One decision per previous handover (a unique key) lets only one of
- * two racing turns hand over; it returns null for the other.
+ * Runs a rule's actions on a conversation that exists: assign, pause, tag,
+ * follow-up task, closing message, notify. One decision per previous
+ * handover (a unique key) lets only one of two racing turns hand over; it
+ * returns null for the other.
  */
 export async function startHandover(
   ctx: HandoverContext,
@@ -23,21 +33,63 @@ export async function startHandover(
   conversation: Conversation,
   decision: RuleDecision,
 ): Promise<TurnResult | null> {
-  const { rule } = decision;
   const handoverId = newId('ho');
   const race = await decideOnce(ctx.store, `handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
   if (!race.won) return null;
 
+  const planned = await planHandover(ctx, bot, conversation, decision, handoverId);
+  const { handover, rule, task, closing } = planned;
+  const { id: _id, conversationId: _c, botId: _b, ...record } = handover;
+  const after = handedOver(conversation, planned);
+  const [updated] = await Promise.all([
+    appendToConversation(ctx.store, conversation.id, [closing], {
+      $set: { status: after.status, paused: after.paused, assignee: after.assignee, failedTurns: 0, lastHandoverId: handover.id },
+      $addToSet: { tags: { $each: rule.tags } },
+      $push: { handovers: { id: handover.id, ...record }, ...(task ? { taskIds: task.id } : {}) },
+    }),
+    task ? saveFollowUpTask(ctx, task) : null,
+  ]);
+  const transcript = await readTranscriptTail(ctx.store, updated!, TRANSCRIPT_LINES, [closing]);
+  return announceHandover(ctx, bot, toConversation(updated!), planned, transcript, false);
+}
+
+/**
+ * A conversation whose first messages hand it over (a customer's first
+ * message, a transcript handed off by another bot) is created handed over,
+ * with those messages and the closing message as its first chunk. There is
+ * no race to decide: nobody else knows the conversation yet.
+ */
+export async function startHandoverOfNewConversation(
+  ctx: HandoverContext,
+  bot: Bot,
+  conversation: Conversation,
+  firstMessages: Message[],
+  decision: RuleDecision,
+): Promise<TurnResult> {
+  const planned = await planHandover(ctx, bot, conversation, decision, newId('ho'));
+  const { handover, task, closing } = planned;
+  const { id, ...fields } = handedOver(conversation, planned);
+  const { id: _h, conversationId: _c, botId: _b, ...record } = handover;
+  const transcript = [...firstMessages, closing];
+  await Promise.all([
+    createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: task ? [task.id] : [], handovers: [{ id: handover.id, ...record }] }, transcript),
+    task ? saveFollowUpTask(ctx, task) : null,
+  ]);
+  for (const message of firstMessages) ctx.events.publish(id, { type: 'message', message });
+  return announceHandover(ctx, bot, { id, ...fields }, planned, transcript.slice(-TRANSCRIPT_LINES), true);
+}
+
+async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conversation, decision: RuleDecision, handoverId: string): Promise<PlannedHandover> {
+  const { rule } = decision;
   const now = ctx.now();
   const assignee = await pickAssignee(ctx, bot.id, rule.assign);
-  const person = assignee ? { id: assignee.id, name: assignee.name } : null;
-  const task: Task | null = rule.task.enabled
-    ? await createFollowUpTask(ctx, {
+  const task = rule.task.enabled
+    ? newFollowUpTask({
         conversationId: conversation.id,
         botId: bot.id,
         note: rule.task.note,
         dueAt: new Date(now.getTime() + rule.task.dueInMinutes * 60_000),
-        assignee: person,
+        assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
       })
     : null;
   const handover: HandoverRecord = {
@@ -50,55 +102,58 @@ export async function startHandover(
     taskId: task?.id ?? null,
     at: now,
   };
+  return { rule, handover, assignee, task, closing: newMessage(ctx, conversation.id, 'bot', rule.closingMessage) };
+}
 
-  const closing = newMessage(ctx, conversation.id, 'bot', rule.closingMessage);
-  const { id: _id, conversationId: _c, botId: _b, ...record } = handover;
-  const updated = await appendToConversation(ctx.store, conversation.id, [closing], {
-    $set: {
-      status: person ? 'assigned' : 'waiting',
-      paused: rule.pauseBot,
-      assignee: person,
-      failedTurns: 0,
-      lastHandoverId: handoverId,
-    },
-    $addToSet: { tags: { $each: rule.tags } },
-    $push: {
-      handovers: { id: handoverId, ...record },
-      ...(task ? { taskIds: task.id } : {}),
-    },
-  });
-  const handedOver = toConversation(updated!);
+/** The conversation once handed over. */
+function handedOver(conversation: Conversation, { rule, assignee, handover, closing }: PlannedHandover): Conversation {
+  return {
+    ...conversation,
+    status: assignee ? 'assigned' : 'waiting',
+    paused: rule.pauseBot,
+    assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+    failedTurns: 0,
+    lastHandoverId: handover.id,
+    tags: [...new Set([...conversation.tags, ...rule.tags])],
+    updatedAt: closing.at,
+  };
+}
+
+/** Tells everyone: the customer's live view, metrics, the team (through the outbox), the assignee; schedules the SLA checks. */
+async function announceHandover(
+  ctx: HandoverContext,
+  bot: Bot,
+  conversation: Conversation,
+  { rule, handover, assignee, task, closing }: PlannedHandover,
+  transcript: Message[],
+  newConversation: boolean,
+): Promise<TurnResult> {
   ctx.events.publish(conversation.id, { type: 'message', message: closing });
-  ctx.events.publish(conversation.id, {
-    type: 'status',
-    status: handedOver.status,
-    paused: handedOver.paused,
-    assignee: handedOver.assignee,
-  });
-  ctx.metrics.handoverStarted({ botId: bot.id, trigger: decision.trigger });
+  ctx.events.publish(conversation.id, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: conversation.assignee });
+  ctx.metrics.handoverStarted({ botId: bot.id, trigger: handover.trigger });
   ctx.log.info(
-    { conversationId: conversation.id, botId: bot.id, trigger: decision.trigger, rule: rule.name, assignee: person?.id ?? null, taskId: task?.id ?? null },
+    { conversationId: conversation.id, botId: bot.id, trigger: handover.trigger, rule: rule.name, assignee: assignee?.id ?? null, taskId: task?.id ?? null },
     'handover started',
   );
 
-  const transcript = await readTranscriptTail(ctx.store, updated!, TRANSCRIPT_LINES, [closing]);
-  await ctx.notifier.escalated({ bot, rule, conversation: handedOver, handover, task, transcript });
+  await ctx.notifier.escalated({ bot, rule, conversation, handover, task, transcript, newConversation });
   if (assignee) {
-    await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task: null, kind: 'conversation' });
-    if (task) await ctx.notifier.assigned({ staff: assignee, conversation: handedOver, task, kind: 'task' });
+    await ctx.notifier.assigned({ staff: assignee, conversation, task: null, kind: 'conversation' });
+    if (task) await ctx.notifier.assigned({ staff: assignee, conversation, task, kind: 'task' });
   }
 
+  const now = handover.at;
   if (rule.resumeBotAfterQuietMinutes) {
     const at = new Date(now.getTime() + rule.resumeBotAfterQuietMinutes * 60_000);
-    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId, stage: 'quiet' }, at);
+    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId: handover.id, stage: 'quiet' }, at);
   }
-  if (rule.sla && handedOver.status === 'waiting') {
+  if (rule.sla && conversation.status === 'waiting') {
     const at = new Date(now.getTime() + rule.sla.minutes * 60_000);
-    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId, stage: 'reminder' }, at);
+    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId: handover.id, stage: 'reminder' }, at);
   }
 
-  return turnResult(handedOver, [closing], {
-    trigger: decision.trigger,
+  return turnResult(conversation, [closing], {
+    trigger: handover.trigger,
     rule: rule.name,
     taskId: task?.id ?? null,
     taskDueAt: task?.dueAt ?? null,

@@ -101,12 +101,16 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function attempt(row: OutboxDocument): Promise<Outcome> {
     const target = targets.get(row.target);
     if (!target) return 'busy';
-    if (row.attempt === 0 && (await waitsBehindAnother(row))) return 'busy';
-    // both decisions in one round trip: a lock taken for a copy that is then dropped costs nothing
-    const [onlyCopy, lock] = await Promise.all([
+    // the order check and both decisions in one round trip: a lock taken for a copy that is then dropped costs nothing
+    const [behind, onlyCopy, lock] = await Promise.all([
+      row.attempt === 0 && !startsItsOrder(row) ? olderPendingRow(row) : false,
       row.onceKey ? isTheOnlyCopy(row) : true,
       decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid }),
     ]);
+    if (behind) {
+      await leaveForTheSweep(row, lock.won);
+      return 'busy';
+    }
     if (!onlyCopy) {
       await store.outbox.deleteOne({ _id: row._id });
       log.info({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification already delivered by another copy');
@@ -146,12 +150,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
    * still waiting, perhaps on another replica (an escalation post being
    * retried while the customer writes on): it is left for the sweep, in order.
    */
-  async function waitsBehindAnother(row: OutboxDocument): Promise<boolean> {
-    const older = await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } });
-    if (!older) return false;
+  async function olderPendingRow(row: OutboxDocument): Promise<boolean> {
+    return (await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } })) !== null;
+  }
+
+  /** Hands a first try that waits behind an older row to the sweep, with the try's lock given back so the sweep can take it. */
+  async function leaveForTheSweep(row: OutboxDocument, heldLock: boolean): Promise<void> {
     log.debug({ deliveryId: row._id, kind: row.kind }, 'notification waits behind an older one');
+    if (heldLock) await store.decisions.deleteOne({ _id: `outbox:${row._id}:${row.attempt}` });
     await store.outbox.updateOne({ _id: row._id }, { $set: { nextAt: now() } });
-    return true;
   }
 
   async function recordFailure(row: OutboxDocument, error: unknown, ids: Record<string, unknown>): Promise<void> {
@@ -235,6 +242,11 @@ function onceKeyOf(kind: NotificationKind, event: any): string | null {
   if (kind === 'customerMessage') return `customerMessage:${event.message.id}`;
   if (kind === 'unclaimed') return `unclaimed:${event.handover.id}:${event.stage}`;
   return null;
+}
+
+/** The escalation of a conversation that began with it: nothing of that conversation can be queued before it. */
+function startsItsOrder(row: OutboxDocument): boolean {
+  return row.kind === 'escalated' && row.event.newConversation === true;
 }
 
 function conversationIdOf(kind: NotificationKind, event: any): string {

@@ -35,6 +35,8 @@ export interface EscalationEvent {
   handover: HandoverRecord;
   task: Task | null;
   transcript: Message[];
+  /** The conversation began with this handover, so nothing about it was sent before (nothing to wait behind). */
+  newConversation?: boolean;
 }
 
 export interface UnclaimedEvent {

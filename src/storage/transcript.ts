@@ -117,8 +117,8 @@ export async function createConversation(
     Partial<Pick<ConversationDocument, 'createdAt' | 'updatedAt'>>,
   messages: Message[],
 ): Promise<ConversationDocument> {
-  const doc = await store.conversations.create({ ...fields, chunkCount: 1 });
-  await writeChunk(store, fields._id, 0, messages);
+  // side by side: until the conversation exists, nobody reads its chunk
+  const [doc] = await Promise.all([store.conversations.create({ ...fields, chunkCount: 1 }), writeChunk(store, fields._id, 0, messages)]);
   return doc.toObject();
 }
 
