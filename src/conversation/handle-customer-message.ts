@@ -64,10 +64,10 @@ export async function handleCustomerMessage(ctx: HandoverContext, input: Custome
     if (receipt.retake && started) isNew = !(await conversationExists(ctx, conversationId));
   }
 
-  const result = isNew
+  const { result, answerStored } = isNew
     ? await startConversation(ctx, bot, newConversation(ctx, bot, conversationId, input.customer ?? {}), message)
     : await continueConversation(ctx, bot, message);
-  if (receiptId) await recordReceiptAnswer(ctx, receiptId, result);
+  if (receiptId && !answerStored) await recordReceiptAnswer(ctx, receiptId, result);
   return { result, token: started ? ctx.tokens.issue(conversationId) : null };
 }
 
@@ -138,17 +138,23 @@ function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message:
   return { after, failed: reading.failed, withTeam, reply: newMessage(ctx, message.conversationId, 'bot', replyText), decision: null };
 }
 
+/** A turn's result; `answerStored`: the bot's answer is stored with the message, where a retry finds it (no receipt needed). */
+interface FinishedTurn {
+  result: TurnResult;
+  answerStored: boolean;
+}
+
 /** The first message: the conversation is created with it (and the answer, or the handover it asks for) in one write. */
-async function startConversation(ctx: HandoverContext, bot: Bot, conversation: Conversation, message: Message): Promise<TurnResult> {
+async function startConversation(ctx: HandoverContext, bot: Bot, conversation: Conversation, message: Message): Promise<FinishedTurn> {
   const plan = planTurn(ctx, bot, conversation, message);
   if (plan.decision) {
     const result = await startHandoverOfNewConversation(ctx, bot, plan.after, [message], plan.decision);
     rememberConversationBot(ctx, conversation.id, bot.id);
-    return result;
+    return { result, answerStored: false };
   }
   const { id, ...fields } = plan.after;
   const messages = plan.reply ? [message, plan.reply] : [message];
-  await createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: [], handovers: [] }, messages);
+  await createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: [], handovers: [] }, messages, { answered: plan.reply !== null });
   rememberConversationBot(ctx, id, bot.id);
   for (const stored of messages) ctx.events.publish(id, { type: 'message', message: stored });
   return finishTurn(ctx, bot, plan, message);
@@ -160,7 +166,7 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
  * that changes more (a failure counted, a resolved conversation back with
  * the bot) writes again.
  */
-async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<TurnResult> {
+async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<FinishedTurn> {
   const appended = await appendCustomerTurn(ctx.store, message, (before) => {
     const current = toConversation(before);
     const plan = planTurn(ctx, bot, current, message);
@@ -181,11 +187,12 @@ function followUpUpdate(plan: TurnPlan, before: Conversation): UpdateQuery<Conve
   return update.$inc || update.$set ? update : null;
 }
 
-async function finishTurn(ctx: HandoverContext, bot: Bot, plan: TurnPlan, message: Message): Promise<TurnResult> {
+async function finishTurn(ctx: HandoverContext, bot: Bot, plan: TurnPlan, message: Message): Promise<FinishedTurn> {
   if (plan.decision) {
     // null: a concurrent turn handed over first, and this message is already in its transcript
-    return (await startHandover(ctx, bot, plan.after, plan.decision)) ?? turnResult(plan.after, []);
+    const result = (await startHandover(ctx, bot, plan.after, plan.decision)) ?? turnResult(plan.after, []);
+    return { result, answerStored: false };
   }
   if (plan.withTeam) await ctx.notifier.customerMessage({ conversation: plan.after, message });
-  return turnResult(plan.after, plan.reply ? [plan.reply] : []);
+  return { result: turnResult(plan.after, plan.reply ? [plan.reply] : []), answerStored: plan.reply !== null };
 }

@@ -3,7 +3,7 @@ import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { insertBatched } from '../storage/batched-writes.js';
 import { toConversation } from '../storage/to-domain.js';
-import { readTranscript } from '../storage/transcript.js';
+import { readStoredAnswer, readTranscript } from '../storage/transcript.js';
 import type { TurnResult } from '../types.js';
 import { turnResult } from './turn-result.js';
 
@@ -15,6 +15,8 @@ const ABANDONED_AFTER_MS = 10_000;
  * The answer is a second receipt document rather than an update of the
  * first: an insert joins the other receipts in a batched command (one for
  * many concurrent turns), where an update would be a command of its own.
+ * A turn the bot answered writes none: its answer is stored with the
+ * message, marked as the answer to it (readStoredAnswer), and replayed from there.
  */
 function answerId(receiptId: string): string {
   return `${receiptId}#answer`;
@@ -47,6 +49,8 @@ export async function takeReceipt(ctx: HandoverContext, receiptId: string, conve
     const answered = await ctx.store.receipts.findById(answerId(receiptId)).lean();
     if (answered?.turnResult) return { run: false, replay: answered.turnResult, relayAgain: null };
     const receipt = await ctx.store.receipts.findById(receiptId).lean();
+    const stored = receipt?.messageId ? await answerStoredWithMessage(ctx, receipt.conversationId, receipt.messageId) : null;
+    if (stored) return { run: false, replay: stored, relayAgain: null };
     if (receipt?.messageId && ctx.now().getTime() - receipt.at.getTime() > ABANDONED_AFTER_MS) {
       const finished = await finishAbandonedTurn(ctx, receiptId, receipt.conversationId, receipt.messageId);
       if (finished) return finished;
@@ -54,6 +58,13 @@ export async function takeReceipt(ctx: HandoverContext, receiptId: string, conve
     if (Date.now() >= deadline) throw new ConflictError('this message is still being processed; retry in a moment');
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+}
+
+/** The turn's result, when the bot's answer was stored with the message (as the conversation stands now). */
+async function answerStoredWithMessage(ctx: HandoverContext, conversationId: string, messageId: string): Promise<TurnResult | null> {
+  const doc = await ctx.store.conversations.findById(conversationId).lean();
+  const answer = doc ? await readStoredAnswer(ctx.store, doc, messageId) : null;
+  return answer ? turnResult(toConversation(doc!), answer) : null;
 }
 
 async function finishAbandonedTurn(ctx: HandoverContext, receiptId: string, conversationId: string, messageId: string): Promise<ReceiptOutcome | null> {

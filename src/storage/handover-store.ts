@@ -42,7 +42,10 @@ const botSchema = new Schema<BotDocument>(
   { timestamps: true, minimize: false, versionKey: false },
 );
 
-export interface StoredMessage extends Omit<Message, 'conversationId'> {}
+export interface StoredMessage extends Omit<Message, 'conversationId'> {
+  /** On a bot's answer written with the customer message it answers (one turn's chunk): that message's id, so a retry of it replays the answer. */
+  replyTo?: string;
+}
 
 export interface ConversationDocument extends Omit<Conversation, 'id'> {
   _id: string;

@@ -34,6 +34,11 @@ function storedMessage({ id, from, text, at, author }: Message): StoredMessage {
   return { id, from, text, at, author };
 }
 
+/** A customer's message and the bot's answer to it, as one chunk: the answer names the message it answers. */
+function turnChunk(message: Message, replies: Message[]): StoredMessage[] {
+  return [storedMessage(message), ...replies.map((reply) => ({ ...storedMessage(reply), replyTo: message.id }))];
+}
+
 function toMessages(conversationId: string, stored: StoredMessage[]): Message[] {
   return stored.map((message) => ({
     id: message.id,
@@ -45,9 +50,9 @@ function toMessages(conversationId: string, stored: StoredMessage[]): Message[] 
   }));
 }
 
-async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: Message[]): Promise<void> {
+async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: StoredMessage[]): Promise<void> {
   // a duplicate is this very chunk, written by an earlier try of the same append
-  await insertBatched(store.transcriptChunks, { _id: chunkId(conversationId, chunk), conversationId, chunk, messages: messages.map(storedMessage) });
+  await insertBatched(store.transcriptChunks, { _id: chunkId(conversationId, chunk), conversationId, chunk, messages });
 }
 
 /**
@@ -65,14 +70,14 @@ export function appendToConversation(
 ): Promise<ConversationDocument | null> {
   return inConversationOrder(conversationId, async () => {
     const doc = await applyConversationUpdate(store, conversationId, { ...update, $inc: { ...(update.$inc ?? {}), chunkCount: 1 } });
-    if (doc) await writeChunk(store, conversationId, doc.chunkCount! - 1, messages);
+    if (doc) await writeChunk(store, conversationId, doc.chunkCount! - 1, messages.map(storedMessage));
     return doc;
   });
 }
 
 /** What a customer's turn adds, decided from the conversation as it was before the customer's message. */
 export interface TurnAppend {
-  /** Messages after the customer's (the bot's answer), in the same chunk. */
+  /** The bot's answer, in the same chunk as the customer's message (and marked as its answer: see readStoredAnswer). */
   replies: Message[];
   /** Further changes to the conversation, when the turn makes any (a second write: most turns make none). */
   update: UpdateQuery<ConversationDocument> | null;
@@ -92,33 +97,36 @@ export function appendCustomerTurn<Decision extends TurnAppend>(
 ): Promise<Decision | null> {
   const conversationId = message.conversationId;
   return inConversationOrder(conversationId, async () => {
-    const before = await store.conversations
-      .findOneAndUpdate(
-        { _id: conversationId },
-        { $set: { lastCustomerText: message.text }, $inc: { chunkCount: 1 } },
-        { returnDocument: 'before' },
-      )
-      .lean<ConversationDocument>()
-      .exec();
+    const before = (await store.conversations.collection.findOneAndUpdate(
+      { _id: conversationId as never },
+      { $set: { lastCustomerText: message.text, updatedAt: message.at }, $inc: { chunkCount: 1 } },
+      { returnDocument: 'before' },
+    )) as ConversationDocument | null;
     if (!before) return null;
     const decision = decide(before);
     await Promise.all([
-      writeChunk(store, conversationId, before.chunkCount ?? 0, [message, ...decision.replies]),
+      writeChunk(store, conversationId, before.chunkCount ?? 0, turnChunk(message, decision.replies)),
       decision.update ? applyConversationUpdate(store, conversationId, decision.update) : null,
     ]);
     return decision;
   });
 }
 
-/** Creates a conversation with the first messages of its transcript. */
+/**
+ * Creates a conversation with the first messages of its transcript;
+ * `answered`: they are a customer's message and the bot's answer to it
+ * (stored as its answer, see readStoredAnswer).
+ */
 export async function createConversation(
   store: HandoverStore,
   fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages' | 'createdAt' | 'updatedAt'> &
     Partial<Pick<ConversationDocument, 'createdAt' | 'updatedAt'>>,
   messages: Message[],
+  { answered = false }: { answered?: boolean } = {},
 ): Promise<ConversationDocument> {
+  const chunk = answered ? turnChunk(messages[0]!, messages.slice(1)) : messages.map(storedMessage);
   // side by side: until the conversation exists, nobody reads its chunk
-  const [doc] = await Promise.all([store.conversations.create({ ...fields, chunkCount: 1 }), writeChunk(store, fields._id, 0, messages)]);
+  const [doc] = await Promise.all([store.conversations.create({ ...fields, chunkCount: 1 }), writeChunk(store, fields._id, 0, chunk)]);
   return doc.toObject();
 }
 
@@ -157,8 +165,7 @@ function inOrderOnce(conversationId: string, stored: StoredMessage[]): Message[]
   );
 }
 
-/** The whole transcript, in order. */
-export async function readTranscript(store: HandoverStore, doc: ConversationDocument): Promise<Message[]> {
+async function readStoredTranscript(store: HandoverStore, doc: ConversationDocument): Promise<StoredMessage[]> {
   const chunkCount = doc.chunkCount ?? 0;
   const fullBlocks = Math.floor(chunkCount / CHUNKS_PER_BLOCK);
   const [legacy, blocks, rest] = await Promise.all([
@@ -166,7 +173,22 @@ export async function readTranscript(store: HandoverStore, doc: ConversationDocu
     Promise.all(Array.from({ length: fullBlocks }, (_, block) => readBlock(store, doc._id, block))),
     readChunks(store, doc._id, fullBlocks * CHUNKS_PER_BLOCK, chunkCount),
   ]);
-  return inOrderOnce(doc._id, [...(doc.messages ?? []), ...legacy, ...blocks.flat(), ...rest.flatMap((chunk) => chunk ?? [])]);
+  return [...(doc.messages ?? []), ...legacy, ...blocks.flat(), ...rest.flatMap((chunk) => chunk ?? [])];
+}
+
+/** The whole transcript, in order. */
+export async function readTranscript(store: HandoverStore, doc: ConversationDocument): Promise<Message[]> {
+  return inOrderOnce(doc._id, await readStoredTranscript(store, doc));
+}
+
+/**
+ * The bot's answer stored with a customer's message (see turnChunk), or
+ * null when there is none: the message is not stored yet, or its turn did
+ * not end in a bot's answer (a handover, a relay to the team).
+ */
+export async function readStoredAnswer(store: HandoverStore, doc: ConversationDocument, messageId: string): Promise<Message[] | null> {
+  const answer = (await readStoredTranscript(store, doc)).filter((message) => message.replyTo === messageId);
+  return answer.length > 0 ? inOrderOnce(doc._id, answer) : null;
 }
 
 /** The messages of chunks [from, chunkCount): what was appended since a reader last looked. */

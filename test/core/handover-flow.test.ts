@@ -156,6 +156,8 @@ describe('retries and bad input', () => {
     const retry = await api(service, 'POST', '/api/v1/bots/demo/messages', { body });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
+    // replayed from the transcript, where the bot's answer is stored with the message: no answer receipt is written
+    expect(await service.ctx.store.receipts.exists({ _id: 'demo:new:client-msg-1#answer' })).toBeNull();
 
     const next = { text: 'Do you work on weekends?', messageId: 'client-msg-2', conversationId: first.body.conversationId };
     const results = await Promise.all(
@@ -168,6 +170,19 @@ describe('retries and bad input', () => {
     const view = await api(service, 'GET', `/api/v1/conversations/${first.body.conversationId}`, { token: first.body.token });
     const customerTexts = view.body.messages.filter((m: { from: string }) => m.from === 'customer').map((m: { text: string }) => m.text);
     expect(customerTexts).toEqual(['When are you open?', 'Do you work on weekends?']);
+  });
+
+  it('answers a retried handover request the same, handover included, and hands over once', async () => {
+    const body = { text: 'Can I talk to a person please?', messageId: 'client-handover-1' };
+    const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body });
+    expect(first.body.handover.trigger).toBe('contact_request');
+    const retries = await Promise.all(Array.from({ length: 3 }, () => api(service, 'POST', '/api/v1/bots/demo/messages', { body })));
+    for (const retry of retries) {
+      expect(retry.status).toBe(200);
+      expect(retry.body).toEqual(first.body);
+    }
+    const stored = await service.ctx.store.conversations.findById(first.body.conversationId).lean();
+    expect(stored?.handovers).toHaveLength(1);
   });
 
   it('starts a single conversation when the first message is retried concurrently', async () => {
