@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { NOTIFICATION_KINDS, type DeliveryAttempt, type EscalationNotifier, type NotificationKind } from '../ports/escalation-notifier.js';
+import { insertBatched } from '../storage/batched-writes.js';
 import { decideOnce } from '../storage/decide-once.js';
 import type { HandoverStore, OutboxDocument } from '../storage/handover-store.js';
 import { newOrderedId } from '../storage/new-id.js';
@@ -83,7 +84,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       });
     }
     if (rows.length === 0) return;
-    await store.outbox.insertMany(rows);
+    await Promise.all(rows.map((row) => insertBatched(store.outbox, row)));
     for (const row of rows) track(inOrder(row.orderKey, () => attempt(row)));
   }
 

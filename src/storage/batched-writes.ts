@@ -86,7 +86,8 @@ export function insertBatched(model: WriteTarget, doc: Document): Promise<Insert
   let insert = inserters.get(model);
   if (!insert) {
     insert = writeBatcher<Document, InsertOutcome>(async (docs) => {
-      const reply = await databaseOf(model).command({ insert: model.collection.collectionName, documents: docs, ordered: false });
+      // undefined members are left out, as mongoose leaves them out
+      const reply = await databaseOf(model).command({ insert: model.collection.collectionName, documents: docs, ordered: false }, { ignoreUndefined: true });
       return errorsOf(reply, docs.length).map((failed) =>
         failed === null ? 'inserted' : (failed as { code?: number }).code === 11000 ? 'duplicate' : failed,
       );

@@ -119,15 +119,14 @@ export function appendCustomerTurn<Decision extends TurnAppend>(
  */
 export async function createConversation(
   store: HandoverStore,
-  fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages' | 'createdAt' | 'updatedAt'> &
-    Partial<Pick<ConversationDocument, 'createdAt' | 'updatedAt'>>,
+  fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages'>,
   messages: Message[],
   { answered = false }: { answered?: boolean } = {},
-): Promise<ConversationDocument> {
+): Promise<void> {
   const chunk = answered ? turnChunk(messages[0]!, messages.slice(1)) : messages.map(storedMessage);
   // side by side: until the conversation exists, nobody reads its chunk
-  const [doc] = await Promise.all([store.conversations.create({ ...fields, chunkCount: 1 }), writeChunk(store, fields._id, 0, chunk)]);
-  return doc.toObject();
+  const [created] = await Promise.all([insertBatched(store.conversations, { ...fields, chunkCount: 1 }), writeChunk(store, fields._id, 0, chunk)]);
+  if (created === 'duplicate') throw Object.assign(new Error(`conversation ${fields._id} exists already`), { code: 11000 });
 }
 
 async function readChunks(store: HandoverStore, conversationId: string, from: number, to: number): Promise<Array<StoredMessage[] | null>> {
