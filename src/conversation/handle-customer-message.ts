@@ -10,6 +10,7 @@ import { toConversation } from '../storage/to-domain.js';
 import { appendCustomerTurn, createConversation, readTranscript } from '../storage/transcript.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
 import { newMessage } from './append-message.js';
+import { newConversation } from './new-conversation.js';
 import { checkCustomerToken } from './load-customer-conversation.js';
 import { conversationBot, rememberConversationBot } from './conversation-bot.js';
 import { readCustomerTurn } from './read-customer-turn.js';
@@ -80,24 +81,6 @@ async function relayStoredMessage(ctx: HandoverContext, conversationId: string, 
   const doc = await ctx.store.conversations.findById(conversationId).lean();
   const message = doc ? (await readTranscript(ctx.store, doc)).find((m) => m.id === messageId) : undefined;
   if (message) await ctx.notifier.customerMessage({ conversation: toConversation(doc!), message });
-}
-
-function newConversation(ctx: HandoverContext, bot: Bot, id: string, customer: Customer): Conversation {
-  const now = ctx.now();
-  return {
-    id,
-    botId: bot.id,
-    status: 'bot',
-    paused: false,
-    tags: [],
-    assignee: null,
-    customer,
-    failedTurns: 0,
-    lastCustomerText: null,
-    lastHandoverId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
 }
 
 /** What the bot does with a customer message, judged from the conversation as it was before it. */

@@ -1,5 +1,6 @@
 import { loadBot } from '../bots/load-bot.js';
 import { newMessage } from '../conversation/append-message.js';
+import { newConversation } from '../conversation/new-conversation.js';
 import { ConflictError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../storage/new-id.js';
@@ -31,21 +32,7 @@ export async function acceptHandoff(
   }
   const id = newId('cv');
   const messages = request.transcript.slice(-200).map((line) => newMessage(ctx, id, line.from, line.text.slice(0, 4000)));
-  const now = ctx.now();
-  const conversation = {
-    id,
-    botId: bot.id,
-    status: 'bot' as const,
-    paused: false,
-    tags: [],
-    assignee: null,
-    customer: request.customer,
-    failedTurns: 0,
-    lastCustomerText: null,
-    lastHandoverId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const conversation = newConversation(ctx, bot, id, request.customer);
   const result = await startHandoverOfNewConversation(ctx, bot, conversation, messages, { rule, trigger: 'contact_request', reason: request.reason });
   return { conversationId: id, token: ctx.tokens.issue(id), result };
 }

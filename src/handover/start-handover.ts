@@ -2,6 +2,7 @@ import { newMessage } from '../conversation/append-message.js';
 import { turnResult } from '../conversation/turn-result.js';
 import type { HandoverContext } from '../handover-context.js';
 import { decideOnce } from '../storage/decide-once.js';
+import type { ConversationDocument } from '../storage/handover-store.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
 import { appendToConversation, createConversation, readTranscriptTail } from '../storage/transcript.js';
@@ -39,13 +40,12 @@ export async function startHandover(
 
   const planned = await planHandover(ctx, bot, conversation, decision, handoverId);
   const { handover, rule, task, closing } = planned;
-  const { id: _id, conversationId: _c, botId: _b, ...record } = handover;
   const after = handedOver(conversation, planned);
   const [updated] = await Promise.all([
     appendToConversation(ctx.store, conversation.id, [closing], {
-      $set: { status: after.status, paused: after.paused, assignee: after.assignee, failedTurns: 0, lastHandoverId: handover.id },
+      $set: { status: after.status, paused: after.paused, assignee: after.assignee, failedTurns: after.failedTurns, lastHandoverId: after.lastHandoverId },
       $addToSet: { tags: { $each: rule.tags } },
-      $push: { handovers: { id: handover.id, ...record }, ...(task ? { taskIds: task.id } : {}) },
+      $push: { handovers: storedHandover(handover), ...(task ? { taskIds: task.id } : {}) },
     }),
     task ? saveFollowUpTask(ctx, task) : null,
   ]);
@@ -69,10 +69,9 @@ export async function startHandoverOfNewConversation(
   const planned = await planHandover(ctx, bot, conversation, decision, newId('ho'));
   const { handover, task, closing } = planned;
   const { id, ...fields } = handedOver(conversation, planned);
-  const { id: _h, conversationId: _c, botId: _b, ...record } = handover;
   const transcript = [...firstMessages, closing];
   await Promise.all([
-    createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: task ? [task.id] : [], handovers: [{ id: handover.id, ...record }] }, transcript),
+    createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: task ? [task.id] : [], handovers: [storedHandover(handover)] }, transcript),
     task ? saveFollowUpTask(ctx, task) : null,
   ]);
   for (const message of firstMessages) ctx.events.publish(id, { type: 'message', message });
@@ -103,6 +102,11 @@ async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conver
     at: now,
   };
   return { rule, handover, assignee, task, closing: newMessage(ctx, conversation.id, 'bot', rule.closingMessage) };
+}
+
+/** A handover as the conversation keeps it (the conversation and bot are the document's). */
+function storedHandover({ conversationId: _c, botId: _b, ...record }: HandoverRecord): ConversationDocument['handovers'][number] {
+  return record;
 }
 
 /** The conversation once handed over. */
