@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { HandoverStore } from '../storage/handover-store.js';
+import { perStore } from '../storage/per-store.js';
 import { toBot } from '../storage/to-domain.js';
 import type { Bot } from '../types.js';
 
@@ -12,11 +13,10 @@ import type { Bot } from '../types.js';
  * its knowledge base: 32 concurrent reads of it cost more than the turns).
  */
 const FRESH_FOR_MS = 1_000;
-const cached = new WeakMap<HandoverStore, Map<string, { bot: Promise<Bot>; until: number }>>();
+const cachedBots = perStore(() => new Map<string, { bot: Promise<Bot>; until: number }>());
 
 export function loadBot(ctx: HandoverContext, botId: string): Promise<Bot> {
-  let bots = cached.get(ctx.store);
-  if (!bots) cached.set(ctx.store, (bots = new Map()));
+  const bots = cachedBots(ctx.store);
   const hit = bots.get(botId);
   if (hit && hit.until > Date.now()) return hit.bot;
   const entry = { bot: readBot(ctx.store, botId), until: Infinity };
@@ -35,5 +35,5 @@ async function readBot(store: HandoverStore, botId: string): Promise<Bot> {
 }
 
 export function forgetBot(store: HandoverStore, botId: string): void {
-  cached.get(store)?.delete(botId);
+  cachedBots(store).delete(botId);
 }

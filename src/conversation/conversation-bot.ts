@@ -1,15 +1,9 @@
 import type { HandoverContext } from '../handover-context.js';
-import type { HandoverStore } from '../storage/handover-store.js';
+import { perStore } from '../storage/per-store.js';
 
 /** Enough for every conversation active on a process at once; older ones are read again. */
 const REMEMBERED = 50_000;
-const remembered = new WeakMap<HandoverStore, Map<string, string>>();
-
-function botsOf(store: HandoverStore): Map<string, string> {
-  let bots = remembered.get(store);
-  if (!bots) remembered.set(store, (bots = new Map()));
-  return bots;
-}
+const botsOf = perStore(() => new Map<string, string>());
 
 /** A conversation's bot never changes, so each process can keep it once seen. */
 export function rememberConversationBot(ctx: HandoverContext, conversationId: string, botId: string): void {

@@ -1,6 +1,7 @@
 import type { HandoverContext } from '../handover-context.js';
 import type { TaskScheduler } from '../ports/task-scheduler.js';
 import { isDuplicateKeyError, type HandoverStore } from '../storage/handover-store.js';
+import { perStore } from '../storage/per-store.js';
 import { oneAtATime } from '../storage/one-at-a-time.js';
 import { fireTaskDue } from './fire-task-due.js';
 
@@ -40,7 +41,7 @@ export function dueTaskScheduler(store: HandoverStore): Pick<TaskScheduler, 'sch
 }
 
 /** Per list, the items waiting for its next write, and that write. */
-const listBatches = new WeakMap<HandoverStore, Map<string, { items: string[]; written: Promise<void> }>>();
+const listBatches = perStore(() => new Map<string, { items: string[]; written: Promise<void> }>());
 
 /**
  * Adds to a list one write at a time per list in this process (on FerretDB
@@ -51,8 +52,7 @@ const listBatches = new WeakMap<HandoverStore, Map<string, { items: string[]; wr
  * tried again, finds the list and adds to it.
  */
 function addToList(store: HandoverStore, listId: string, item: string): Promise<void> {
-  let waiting = listBatches.get(store);
-  if (!waiting) listBatches.set(store, (waiting = new Map()));
+  const waiting = listBatches(store);
   const queued = waiting.get(listId);
   if (queued) {
     queued.items.push(item);
@@ -96,19 +96,18 @@ async function minutesWithTasks(store: HandoverStore, from: number, to: number):
  * 1,000 tasks cost 4,000 reads a second after all were reminded (FerretDB
  * near half a core, customers' turns slower, until the minute passed).
  */
-const settledTasks = new WeakMap<HandoverStore, Map<number, Set<string>>>();
+const settledTasks = perStore(() => new Map<number, Set<string>>());
 
 function settledIn(store: HandoverStore, minute: number): Set<string> {
-  let minutes = settledTasks.get(store);
-  if (!minutes) settledTasks.set(store, (minutes = new Map()));
+  const minutes = settledTasks(store);
   let settled = minutes.get(minute);
   if (!settled) minutes.set(minute, (settled = new Set()));
   return settled;
 }
 
 function forgetMinutesBefore(store: HandoverStore, cursor: number): void {
-  const minutes = settledTasks.get(store);
-  for (const minute of minutes?.keys() ?? []) if (minute < cursor) minutes!.delete(minute);
+  const minutes = settledTasks(store);
+  for (const minute of minutes.keys()) if (minute < cursor) minutes.delete(minute);
 }
 
 /**
