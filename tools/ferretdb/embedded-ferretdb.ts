@@ -29,6 +29,7 @@ export interface EmbeddedDatabase {
 function sourceStamp(): string {
   const hash = createHash('sha256');
   for (const file of ['go.mod', 'go.sum', 'main.go', 'patches.json']) hash.update(readFileSync(join(toolsModuleDir, file)));
+  for (const patch of readPatches()) if ('add' in patch) hash.update(readFileSync(join(toolsModuleDir, patch.add)));
   return hash.digest('hex');
 }
 
@@ -61,13 +62,19 @@ export function embeddedDatabaseBinary(log: (line: string) => void = () => {}): 
   return binaryPath;
 }
 
-interface SourcePatch {
+interface SourcePatchBase {
   why: string;
   /** The Go module patched, at the version go.mod pins; FerretDB's when absent. */
   module?: string;
+  /** The file in the module. */
   file: string;
-  find: string;
-  replace: string;
+}
+
+/** A patch replaces `find` in `file`, or adds `file` with the content of `add` (a path beside patches.json). */
+type SourcePatch = SourcePatchBase & ({ find: string; replace: string } | { add: string });
+
+function readPatches(): SourcePatch[] {
+  return JSON.parse(readFileSync(join(toolsModuleDir, 'patches.json'), 'utf8')) as SourcePatch[];
 }
 
 const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
@@ -81,7 +88,7 @@ const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 function patchedModule(buildId: string): string {
   const workDir = join(cacheDir, 'src', buildId);
   rmSync(workDir, { recursive: true, force: true });
-  const patches = JSON.parse(readFileSync(join(toolsModuleDir, 'patches.json'), 'utf8')) as SourcePatch[];
+  const patches = readPatches();
   const byModule = new Map<string, SourcePatch[]>();
   for (const patch of patches) {
     const module = patch.module ?? FERRETDB_MODULE;
@@ -96,6 +103,10 @@ function patchedModule(buildId: string): string {
     makeWritable(moduleCopy);
     for (const patch of modulePatches) {
       const file = join(moduleCopy, patch.file);
+      if ('add' in patch) {
+        cpSync(join(toolsModuleDir, patch.add), file);
+        continue;
+      }
       const source = readFileSync(file, 'utf8');
       if (!source.includes(patch.find)) throw new EmbeddedDatabaseError(`patch for ${module}/${patch.file} no longer applies: "${patch.find}" not found`);
       writeFileSync(file, source.replace(patch.find, patch.replace));
