@@ -1,13 +1,11 @@
-import type { UpdateQuery } from 'mongoose';
 import { loadBot } from '../bots/load-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { chooseRule, type RuleDecision } from '../handover/choose-rule.js';
 import { startHandover, startHandoverOfNewConversation } from '../handover/start-handover.js';
-import type { ConversationDocument } from '../storage/handover-store.js';
 import { newId } from '../storage/new-id.js';
 import { toConversation } from '../storage/to-domain.js';
-import { appendCustomerTurn, createConversation, readTranscript } from '../storage/transcript.js';
+import { appendCustomerTurn, createConversation, readTranscript, type ConversationChanges } from '../storage/transcript.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
 import { newMessage } from './append-message.js';
 import { newConversation } from './new-conversation.js';
@@ -144,10 +142,10 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
 }
 
 /**
- * A message in an existing conversation: one write stores it and returns
- * the conversation as it was, which the bot's judgement needs; only a turn
- * that changes more (a failure counted, a resolved conversation back with
- * the bot) writes again.
+ * A message in an existing conversation: the bot judges it from the
+ * conversation as it was before it, and one conversation write stores it
+ * with what the judgement changed (a failure counted, a resolved
+ * conversation back with the bot); see appendCustomerTurn.
  */
 async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<FinishedTurn> {
   const appended = await appendCustomerTurn(ctx.store, message, (before) => {
@@ -163,8 +161,8 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
 }
 
 /** What a turn changes beyond storing its message: a failure counted, a resolved conversation back with the bot. */
-function followUpUpdate(plan: TurnPlan, before: Conversation): UpdateQuery<ConversationDocument> | null {
-  const update: UpdateQuery<ConversationDocument> = {};
+function followUpUpdate(plan: TurnPlan, before: Conversation): ConversationChanges | null {
+  const update: ConversationChanges = {};
   if (plan.failed) update.$inc = { failedTurns: 1 };
   if (plan.after.status !== before.status) update.$set = { status: plan.after.status };
   return update.$inc || update.$set ? update : null;

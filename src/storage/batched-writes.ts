@@ -96,3 +96,40 @@ export function insertBatched(model: WriteTarget, doc: Document): Promise<Insert
   }
   return insert(doc);
 }
+
+/**
+ * What became of a conditional update: `applied`, `missed` (no document
+ * matched its filter), or `unknown`: an update command reports how many of
+ * its updates matched, not which, so when some of a batch matched and some
+ * did not, each caller has to look (see appendCustomerTurn).
+ */
+export type UpdateOutcome = 'applied' | 'missed' | 'unknown';
+
+interface BatchedUpdate {
+  filter: Document;
+  update: Document;
+}
+
+const updaters = new WeakMap<WriteTarget, (op: BatchedUpdate) => Promise<UpdateOutcome>>();
+
+/**
+ * Updates the one document `filter` matches (it must name the document's
+ * _id), batched with concurrent updates of other documents of the same
+ * collection into one command; the embedded FerretDB commits such a
+ * command's updates together (tools/ferretdb/patches.json).
+ */
+export function updateOneBatched(model: WriteTarget, filter: Document, update: Document): Promise<UpdateOutcome> {
+  let updateOne = updaters.get(model);
+  if (!updateOne) {
+    updateOne = writeBatcher<BatchedUpdate, UpdateOutcome>(async (ops) => {
+      const updates = ops.map((op) => ({ q: op.filter, u: op.update, multi: false, upsert: false }));
+      const reply = await databaseOf(model).command({ update: model.collection.collectionName, updates, ordered: false }, { ignoreUndefined: true });
+      const errors = errorsOf(reply, ops.length);
+      const matched = (reply as { n?: number }).n ?? 0;
+      const outcome: UpdateOutcome = matched === ops.length - errors.filter(Boolean).length ? 'applied' : matched === 0 ? 'missed' : 'unknown';
+      return errors.map((failed) => failed ?? outcome);
+    });
+    updaters.set(model, updateOne);
+  }
+  return updateOne({ filter, update });
+}

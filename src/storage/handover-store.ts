@@ -51,6 +51,10 @@ export interface ConversationDocument extends Omit<Conversation, 'id'> {
   _id: string;
   /** How many chunks the transcript has had appended; the next append writes chunk `chunkCount` (see transcript.ts). */
   chunkCount?: number;
+  /** How many times the document was written (from when revisions began); see known-conversations.ts. */
+  revision?: number;
+  /** The customer message the last customer turn appended: a turn whose batched write's outcome is unknown looks for it. */
+  lastMessageId?: string | null;
   /** Messages in the pages of transcripts written before chunks existed (read before the chunks). */
   messageCount?: number;
   /** Transcripts written before pages existed were embedded here; read before the pages. */
@@ -75,6 +79,8 @@ const conversationSchema = new Schema<ConversationDocument>(
     channelRefs: { type: Schema.Types.Mixed, default: {} },
     lastHandoverId: { type: String, default: null },
     chunkCount: { type: Number, default: 0 },
+    revision: { type: Number },
+    lastMessageId: { type: String },
     messageCount: { type: Number },
     messages: { type: Schema.Types.Mixed },
     taskIds: { type: [String], default: () => [] },

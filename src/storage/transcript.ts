@@ -2,7 +2,8 @@ import type { UpdateQuery } from 'mongoose';
 import type { Message } from '../types.js';
 import type { ConversationDocument, HandoverStore, StoredMessage } from './handover-store.js';
 import { applyConversationUpdate, inConversationOrder } from './update-conversation.js';
-import { insertBatched } from './batched-writes.js';
+import { insertBatched, updateOneBatched } from './batched-writes.js';
+import { forgetConversation, knownConversation, rememberConversation } from './known-conversations.js';
 
 /**
  * A transcript is a run of chunks, one per append (a customer's turn: their
@@ -75,20 +76,32 @@ export function appendToConversation(
   });
 }
 
+/** Changes a turn makes to its conversation's own fields, besides taking the next chunk. */
+export interface ConversationChanges {
+  $set?: Partial<ConversationDocument>;
+  $inc?: Partial<Record<'failedTurns', number>>;
+}
+
 /** What a customer's turn adds, decided from the conversation as it was before the customer's message. */
 export interface TurnAppend {
   /** The bot's answer, in the same chunk as the customer's message (and marked as its answer: see readStoredAnswer). */
   replies: Message[];
-  /** Further changes to the conversation, when the turn makes any (a second write: most turns make none). */
-  update: UpdateQuery<ConversationDocument> | null;
+  /** Further changes to the conversation, when the turn makes any (most turns make none). */
+  update: ConversationChanges | null;
 }
 
 /**
  * A customer's turn in one conversation write: the message takes the next
  * chunk and becomes the last customer text, and `decide` sees the
- * conversation as it was before it (its state, the previous text), so a turn
- * needs no read before its write. Returns what `decide` returned, or null
- * when there is no such conversation.
+ * conversation as it was before it (its state, the previous text). Returns
+ * what `decide` returned, or null when there is no such conversation.
+ *
+ * Usually the conversation is known as this process last wrote it
+ * (known-conversations.ts): the turn is decided from that copy and written
+ * on condition that its revision is unchanged, by an update batched with
+ * other conversations' turns. Otherwise, or when another replica wrote it
+ * meanwhile, one findAndModify takes the chunk and returns the conversation
+ * as it was.
  */
 export function appendCustomerTurn<Decision extends TurnAppend>(
   store: HandoverStore,
@@ -97,19 +110,74 @@ export function appendCustomerTurn<Decision extends TurnAppend>(
 ): Promise<Decision | null> {
   const conversationId = message.conversationId;
   return inConversationOrder(conversationId, async () => {
-    const before = (await store.conversations.collection.findOneAndUpdate(
-      { _id: conversationId as never },
-      { $set: { lastCustomerText: message.text, updatedAt: message.at }, $inc: { chunkCount: 1 } },
-      { returnDocument: 'before' },
-    )) as ConversationDocument | null;
-    if (!before) return null;
-    const decision = decide(before);
-    await Promise.all([
-      writeChunk(store, conversationId, before.chunkCount ?? 0, turnChunk(message, decision.replies)),
-      decision.update ? applyConversationUpdate(store, conversationId, decision.update) : null,
-    ]);
-    return decision;
+    try {
+      const known = knownConversation(store, conversationId);
+      if (known) {
+        const decision = decide(known);
+        if (await writeTurnOnRevision(store, known, message, decision.update)) {
+          await writeChunk(store, conversationId, known.chunkCount ?? 0, turnChunk(message, decision.replies));
+          return decision;
+        }
+      }
+      return await appendTurnToLatest(store, message, decide);
+    } catch (error) {
+      // the write may or may not have been applied
+      forgetConversation(store, conversationId);
+      throw error;
+    }
   });
+}
+
+/** The turn's write: its message takes the next chunk, with the changes it decided. */
+function turnChanges(message: Message, changes: ConversationChanges | null) {
+  return {
+    $set: { ...changes?.$set, lastCustomerText: message.text, updatedAt: message.at, lastMessageId: message.id },
+    $inc: { ...changes?.$inc, chunkCount: 1, revision: 1 },
+  };
+}
+
+function withChanges(doc: ConversationDocument, changes: ReturnType<typeof turnChanges>): ConversationDocument {
+  const after: Record<string, unknown> = { ...doc, ...changes.$set };
+  for (const [field, by] of Object.entries(changes.$inc)) after[field] = (((doc as unknown as Record<string, unknown>)[field] as number | undefined) ?? 0) + by;
+  return after as unknown as ConversationDocument;
+}
+
+/** Writes the turn if the conversation is still at the known revision; false when it is not (nothing written). */
+async function writeTurnOnRevision(store: HandoverStore, known: ConversationDocument, message: Message, changes: ConversationChanges | null): Promise<boolean> {
+  const turn = turnChanges(message, changes);
+  const outcome = await updateOneBatched(store.conversations, { _id: known._id, revision: known.revision }, turn);
+  if (outcome === 'applied') {
+    rememberConversation(store, withChanges(known, turn));
+    return true;
+  }
+  forgetConversation(store, known._id);
+  if (outcome === 'missed') return false;
+  // the batch's count does not say which of its updates missed: this one was written if its message is the last one in
+  const now = await store.conversations.findById(known._id).lean<ConversationDocument>();
+  if (!now || now.lastMessageId !== message.id || (now.revision ?? 0) <= (known.revision ?? 0)) return false;
+  rememberConversation(store, now);
+  return true;
+}
+
+/** The turn written whatever the conversation's revision, decided from the conversation as the write found it. */
+async function appendTurnToLatest<Decision extends TurnAppend>(
+  store: HandoverStore,
+  message: Message,
+  decide: (before: ConversationDocument) => Decision,
+): Promise<Decision | null> {
+  const conversationId = message.conversationId;
+  const turn = turnChanges(message, null);
+  const before = (await store.conversations.collection.findOneAndUpdate({ _id: conversationId as never }, turn, {
+    returnDocument: 'before',
+  })) as ConversationDocument | null;
+  if (!before) return null;
+  const decision = decide(before);
+  rememberConversation(store, withChanges(before, turn));
+  await Promise.all([
+    writeChunk(store, conversationId, before.chunkCount ?? 0, turnChunk(message, decision.replies)),
+    decision.update ? applyConversationUpdate(store, conversationId, decision.update) : null,
+  ]);
+  return decision;
 }
 
 /**
@@ -119,14 +187,16 @@ export function appendCustomerTurn<Decision extends TurnAppend>(
  */
 export async function createConversation(
   store: HandoverStore,
-  fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages'>,
+  fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages' | 'revision'>,
   messages: Message[],
   { answered = false }: { answered?: boolean } = {},
 ): Promise<void> {
   const chunk = answered ? turnChunk(messages[0]!, messages.slice(1)) : messages.map(storedMessage);
+  const doc: ConversationDocument = { ...fields, chunkCount: 1, revision: 0 };
   // side by side: until the conversation exists, nobody reads its chunk
-  const [created] = await Promise.all([insertBatched(store.conversations, { ...fields, chunkCount: 1 }), writeChunk(store, fields._id, 0, chunk)]);
+  const [created] = await Promise.all([insertBatched(store.conversations, doc), writeChunk(store, fields._id, 0, chunk)]);
   if (created === 'duplicate') throw Object.assign(new Error(`conversation ${fields._id} exists already`), { code: 11000 });
+  rememberConversation(store, doc);
 }
 
 async function readChunks(store: HandoverStore, conversationId: string, from: number, to: number): Promise<Array<StoredMessage[] | null>> {

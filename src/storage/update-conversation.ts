@@ -1,5 +1,6 @@
 import type { UpdateQuery } from 'mongoose';
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
+import { forgetConversation, rememberConversation } from './known-conversations.js';
 import { oneAtATime } from './one-at-a-time.js';
 
 /**
@@ -12,13 +13,17 @@ export function inConversationOrder<T>(conversationId: string, work: () => Promi
   return oneAtATime(`conversation:${conversationId}`, work);
 }
 
-/** The conversation after `update`, or null if there is none; call it inside inConversationOrder. */
-export function applyConversationUpdate(
+/** The conversation after `update` (which counts as a revision), or null if there is none; call it inside inConversationOrder. */
+export async function applyConversationUpdate(
   store: HandoverStore,
   conversationId: string,
   update: UpdateQuery<ConversationDocument>,
 ): Promise<ConversationDocument | null> {
-  return store.conversations.findOneAndUpdate({ _id: conversationId }, update, { returnDocument: 'after' }).lean<ConversationDocument>().exec();
+  forgetConversation(store, conversationId);
+  const revised = { ...update, $inc: { ...(update.$inc ?? {}), revision: 1 } };
+  const doc = await store.conversations.findOneAndUpdate({ _id: conversationId }, revised, { returnDocument: 'after' }).lean<ConversationDocument>().exec();
+  if (doc) rememberConversation(store, doc);
+  return doc;
 }
 
 /** One update of a conversation document, in its turn. */

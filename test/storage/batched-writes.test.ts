@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertBatched } from '../../src/storage/batched-writes.js';
+import { insertBatched, updateOneBatched } from '../../src/storage/batched-writes.js';
 import { testDatabaseUri } from '../support/test-service.js';
 
 const connection = mongoose.createConnection(testDatabaseUri());
@@ -37,5 +37,23 @@ describe('writes batched into one command', () => {
     await closed.close();
     const outcomes = await Promise.allSettled([insertBatched(Closed, { _id: 'lost-1' }), insertBatched(Closed, { _id: 'lost-2' })]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
+  });
+});
+
+describe('conditional updates batched into one command', () => {
+  it('reports applied when all of a batch matched, missed when none did, and unknown when only some did', async () => {
+    await Things.insertMany([{ _id: 'u-1', n: 1 }, { _id: 'u-2', n: 2 }, { _id: 'u-3', n: 3 }]);
+
+    const allMatched = await Promise.all([updateOneBatched(Things, { _id: 'u-1', n: 1 }, { $inc: { n: 10 } }), updateOneBatched(Things, { _id: 'u-2', n: 2 }, { $inc: { n: 10 } })]);
+    expect(allMatched).toEqual(['applied', 'applied']);
+
+    const noneMatched = await Promise.all([updateOneBatched(Things, { _id: 'u-1', n: 1 }, { $inc: { n: 10 } }), updateOneBatched(Things, { _id: 'u-2', n: 2 }, { $inc: { n: 10 } })]);
+    expect(noneMatched).toEqual(['missed', 'missed']);
+
+    const someMatched = await Promise.all([updateOneBatched(Things, { _id: 'u-3', n: 3 }, { $inc: { n: 10 } }), updateOneBatched(Things, { _id: 'u-1', n: 1 }, { $inc: { n: 10 } })]);
+    expect(someMatched).toEqual(['unknown', 'unknown']);
+
+    const stored = await Things.find({ _id: { $in: ['u-1', 'u-2', 'u-3'] } }).sort({ _id: 1 }).lean();
+    expect(stored.map((thing) => thing.n)).toEqual([11, 12, 13]);
   });
 });

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectHandoverStore, type ConversationDocument, type HandoverStore } from '../../src/storage/handover-store.js';
+import { updateConversation } from '../../src/storage/update-conversation.js';
+import { appendCustomerTurn, createConversation, readTranscript } from '../../src/storage/transcript.js';
+import type { Message } from '../../src/types.js';
+import { testDatabaseUri } from '../support/test-service.js';
+
+/** Two replicas' stores on one database: each knows the conversations it wrote last. */
+let replicaA: HandoverStore;
+let replicaB: HandoverStore;
+
+beforeAll(async () => {
+  const uri = testDatabaseUri();
+  replicaA = await connectHandoverStore(uri);
+  replicaB = await connectHandoverStore(uri);
+});
+afterAll(async () => {
+  await replicaA?.connection.close();
+  await replicaB?.connection.close();
+});
+
+let sequence = 0;
+function customerMessage(conversationId: string, text: string): Message {
+  sequence += 1;
+  return { id: `msg-${sequence}`, conversationId, from: 'customer', text, at: new Date(), author: null };
+}
+
+async function startConversation(store: HandoverStore, id: string): Promise<void> {
+  const now = new Date();
+  await createConversation(
+    store,
+    {
+      _id: id,
+      botId: 'demo',
+      status: 'bot',
+      paused: false,
+      tags: [],
+      assignee: null,
+      customer: {},
+      failedTurns: 0,
+      lastCustomerText: 'Hello',
+      lastHandoverId: null,
+      createdAt: now,
+      updatedAt: now,
+      channelRefs: {},
+      taskIds: [],
+      handovers: [],
+    },
+    [customerMessage(id, 'Hello')],
+  );
+}
+
+/** A turn that records every version of the conversation it was asked to judge. */
+function recordingTurn(store: HandoverStore, message: Message) {
+  const seen: ConversationDocument[] = [];
+  const appended = appendCustomerTurn(store, message, (before) => {
+    seen.push(before);
+    return { replies: [], update: null };
+  });
+  return { seen, appended };
+}
+
+async function transcriptTexts(conversationId: string): Promise<string[]> {
+  const doc = await replicaA.conversations.findById(conversationId).lean();
+  return (await readTranscript(replicaA, doc!)).map((message) => message.text);
+}
+
+describe('customer turns judged from the conversation this replica last wrote', () => {
+  it('judges a turn again from what another replica wrote in between, and never writes over its chunk', async () => {
+    await startConversation(replicaA, 'cv-rev-1');
+    await recordingTurn(replicaB, customerMessage('cv-rev-1', 'from replica B')).appended;
+
+    const turn = recordingTurn(replicaA, customerMessage('cv-rev-1', 'from replica A'));
+    await turn.appended;
+
+    // first from its own copy (written on a revision that had moved on, so not written), then from the database
+    expect(turn.seen.map((doc) => doc.lastCustomerText)).toEqual(['Hello', 'from replica B']);
+    expect(await transcriptTexts('cv-rev-1')).toEqual(['Hello', 'from replica B', 'from replica A']);
+    const stored = await replicaA.conversations.findById('cv-rev-1').lean();
+    expect(stored).toMatchObject({ chunkCount: 3, revision: 2, lastCustomerText: 'from replica A' });
+  });
+
+  it('sees a state change another replica made (the team took the conversation) before its next turn', async () => {
+    await startConversation(replicaA, 'cv-rev-2');
+    await recordingTurn(replicaA, customerMessage('cv-rev-2', 'first question')).appended;
+    await updateConversation(replicaB, 'cv-rev-2', { $set: { status: 'assigned' } });
+
+    const turn = recordingTurn(replicaA, customerMessage('cv-rev-2', 'second question'));
+    await turn.appended;
+    expect(turn.seen.at(-1)!.status).toBe('assigned');
+    expect(await transcriptTexts('cv-rev-2')).toEqual(['Hello', 'first question', 'second question']);
+  });
+
+  it('writes each turn of a batch once when only some of the batch were still current', async () => {
+    await startConversation(replicaA, 'cv-rev-stale');
+    await startConversation(replicaA, 'cv-rev-current');
+    await updateConversation(replicaB, 'cv-rev-stale', { $set: { status: 'waiting' } });
+
+    // started in one tick, the two turns' writes share one update command, of which one matches
+    const stale = recordingTurn(replicaA, customerMessage('cv-rev-stale', 'stale copy'));
+    const current = recordingTurn(replicaA, customerMessage('cv-rev-current', 'current copy'));
+    await Promise.all([stale.appended, current.appended]);
+
+    expect(current.seen).toHaveLength(1);
+    expect(stale.seen.map((doc) => doc.status)).toEqual(['bot', 'waiting']);
+    expect(await transcriptTexts('cv-rev-current')).toEqual(['Hello', 'current copy']);
+    expect(await transcriptTexts('cv-rev-stale')).toEqual(['Hello', 'stale copy']);
+    expect(await replicaA.conversations.findById('cv-rev-current').lean()).toMatchObject({ chunkCount: 2, revision: 1 });
+    expect(await replicaA.conversations.findById('cv-rev-stale').lean()).toMatchObject({ chunkCount: 2, revision: 2, status: 'waiting' });
+  });
+});
