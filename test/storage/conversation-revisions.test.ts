@@ -3,6 +3,7 @@ import { connectHandoverStore, type ConversationDocument, type HandoverStore } f
 import { updateConversation } from '../../src/storage/update-conversation.js';
 import { appendCustomerTurn, createConversation, readTranscript } from '../../src/storage/transcript.js';
 import type { Message } from '../../src/types.js';
+import { storedConversationFields } from '../support/stored-conversation.js';
 import { testDatabaseUri } from '../support/test-service.js';
 
 /** Two replicas' stores on one database: each knows the conversations it wrote last. */
@@ -26,28 +27,7 @@ function customerMessage(conversationId: string, text: string): Message {
 }
 
 async function startConversation(store: HandoverStore, id: string): Promise<void> {
-  const now = new Date();
-  await createConversation(
-    store,
-    {
-      _id: id,
-      botId: 'demo',
-      status: 'bot',
-      paused: false,
-      tags: [],
-      assignee: null,
-      customer: {},
-      failedTurns: 0,
-      lastCustomerText: 'Hello',
-      lastHandoverId: null,
-      createdAt: now,
-      updatedAt: now,
-      channelRefs: {},
-      taskIds: [],
-      handovers: [],
-    },
-    [customerMessage(id, 'Hello')],
-  );
+  await createConversation(store, storedConversationFields(id, new Date()), [customerMessage(id, 'Hello')]);
 }
 
 /** A turn that records every version of the conversation it was asked to judge. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEscalationView } from '../../adapters/escalation-view.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { CHUNKS_PER_BLOCK, readTranscript } from '../../src/storage/transcript.js';
+import { storedConversationFields } from '../support/stored-conversation.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
 
 let service: RunningService;
@@ -19,21 +20,8 @@ const EARLIER = new Date('2026-01-01T10:00:00Z');
 /** A conversation as an earlier version stored it, with `transcript` its way of keeping the transcript. */
 async function insertEarlierConversation(id: string, transcript: Record<string, unknown>): Promise<void> {
   await service.ctx.store.conversations.collection.insertOne({
+    ...(storedConversationFields(id, EARLIER) as object),
     _id: id as never,
-    botId: 'demo',
-    status: 'bot',
-    paused: false,
-    tags: [],
-    assignee: null,
-    customer: {},
-    failedTurns: 0,
-    lastCustomerText: 'Hello',
-    lastHandoverId: null,
-    channelRefs: {},
-    taskIds: [],
-    handovers: [],
-    createdAt: EARLIER,
-    updatedAt: EARLIER,
     ...transcript,
   });
 }
