@@ -81,4 +81,14 @@ describe('the embedded database', () => {
     expect(reply).toMatchObject({ ok: 1, n: 2 });
     expect(await collection.findOne({ _id: 'doc' })).toEqual({ _id: 'doc', n: 2 });
   });
+
+  it('deletes a document by its _id alone, and reports whether there was one', async () => {
+    const collection = client.db().collection<{ _id: string; n: number }>('delete_by_id');
+    await collection.insertMany([{ _id: 'doc-1', n: 1 }, { _id: 'doc-2', n: 2 }]);
+
+    expect(await collection.deleteOne({ _id: 'doc-1' })).toMatchObject({ deletedCount: 1 });
+    expect(await collection.deleteOne({ _id: 'doc-1' })).toMatchObject({ deletedCount: 0 });
+    expect(await collection.deleteOne({ _id: 'doc-2', n: 3 })).toMatchObject({ deletedCount: 0 });
+    expect(await collection.find().toArray()).toEqual([{ _id: 'doc-2', n: 2 }]);
+  });
 });
