@@ -4,7 +4,7 @@ import type { HandoverContext } from '../../src/handover-context.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
 import { insertBatched } from '../../src/storage/batched-writes.js';
-import { updateConversation } from '../../src/storage/update-conversation.js';
+import { setConversationFields } from '../../src/storage/update-conversation.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
 import { loadEscalationView, type EscalationPosts, type EscalationView } from '../escalation-view.js';
 import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
@@ -125,7 +125,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
   const remember = async (conversationId: string, post: SlackPost, main: boolean) => {
     // a duplicate: an earlier try remembered this very post
     await Promise.all([
-      main ? updateConversation(ctx.store, conversationId, { $set: { 'channelRefs.slack': post } }) : null,
+      main ? setConversationFields(ctx.store, conversationId, { 'channelRefs.slack': post }) : null,
       insertBatched(ctx.store.escalationPosts, { _id: `slack:${post.channel}:${post.ts}`, conversationId, at: new Date() }),
     ]);
   };

@@ -4,7 +4,7 @@ import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
 import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
-import { updateConversation } from '../../src/storage/update-conversation.js';
+import { setConversationFields } from '../../src/storage/update-conversation.js';
 import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
 import { escalationCard } from './escalation-card.js';
 
@@ -105,7 +105,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
           const activityId = turn.activity.conversation?.id?.split(';messageid=')[1];
           if (!activityId) return;
           const post = { conversationId: channel, activityId, serviceUrl: reference.serviceUrl!, handoverId: handover.id };
-          await updateConversation(ctx.store, conversation.id, { $set: { 'channelRefs.teams': post } });
+          await setConversationFields(ctx.store, conversation.id, { 'channelRefs.teams': post });
           await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${activityId}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
             if (!isDuplicateKeyError(error)) throw error;
           });

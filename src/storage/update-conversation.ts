@@ -1,5 +1,6 @@
 import type { UpdateQuery } from 'mongoose';
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
+import { updateOneBatched } from './batched-writes.js';
 import { forgetConversation, rememberConversation } from './known-conversations.js';
 import { oneAtATime } from './one-at-a-time.js';
 
@@ -33,4 +34,17 @@ export function updateConversation(
   update: UpdateQuery<ConversationDocument>,
 ): Promise<ConversationDocument | null> {
   return inConversationOrder(conversationId, () => applyConversationUpdate(store, conversationId, update));
+}
+
+/**
+ * Sets fields of a conversation (dotted paths allowed) without reading it
+ * back: the write shares a command (and on the embedded FerretDB a commit)
+ * with other conversations' writes of the moment. This process's copy of
+ * the conversation is dropped, so its next turn reads it afresh.
+ */
+export function setConversationFields(store: HandoverStore, conversationId: string, fields: Record<string, unknown>): Promise<void> {
+  return inConversationOrder(conversationId, async () => {
+    forgetConversation(store, conversationId);
+    await updateOneBatched(store.conversations, { _id: conversationId }, { $set: { ...fields, updatedAt: new Date() }, $inc: { revision: 1 } });
+  });
 }
