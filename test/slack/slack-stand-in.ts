@@ -26,6 +26,7 @@ export async function startSlackStandIn(options: { scopes?: string[]; channelsWi
     outside: new Set(options.channelsWithoutApp ?? []),
   };
   const calls: SlackCall[] = [];
+  const listeners = new Set<(call: SlackCall) => void>();
   let ts = Math.floor(Date.now() / 1000);
   /** Answers to give instead of the normal one, per method, in order (an outage). */
   const trouble = new Map<string, Array<SlackTrouble>>();
@@ -41,7 +42,9 @@ export async function startSlackStandIn(options: { scopes?: string[]; channelsWi
       for (const key of ['blocks', 'view', 'metadata']) if (typeof args[key] === 'string') args[key] = JSON.parse(args[key]);
       const problem = trouble.get(method)?.shift();
       const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? (typeof args.token === 'string' ? args.token : null);
-      calls.push({ method, args, token, at: performance.now(), status: problem?.status ?? 200, error: problem?.error });
+      const call: SlackCall = { method, args, token, at: performance.now(), status: problem?.status ?? 200, error: problem?.error };
+      calls.push(call);
+      for (const listener of listeners) listener(call);
       res.setHeader('content-type', 'application/json');
       if (method === 'auth.test') res.setHeader('x-oauth-scopes', settings.scopes.join(','));
       if (problem && problem.answerAfterMs === undefined) {
@@ -110,6 +113,11 @@ export async function startSlackStandIn(options: { scopes?: string[]; channelsWi
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     callsTo: (method: string) => calls.filter((call) => call.method === method),
+    /** Calls `listener` with every call from now on, as it arrives (no polling); returns how to stop. */
+    onCall: (listener: (call: SlackCall) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     /** The next calls to `method` get these answers instead (HTTP status, Retry-After seconds, or a late answer). */
     failNext: (method: string, ...answers: SlackTrouble[]) => {
       trouble.set(method, [...(trouble.get(method) ?? []), ...answers]);
