@@ -72,8 +72,6 @@ function errorsOf(reply: { ok?: number; writeErrors?: WriteError[]; writeConcern
 
 export type InsertOutcome = 'inserted' | 'duplicate';
 
-const inserters = new WeakMap<WriteTarget, (doc: Document) => Promise<InsertOutcome>>();
-
 /** A mongoose model, as far as writing to its collection goes. */
 export type WriteTarget = Pick<Model<unknown>, 'db' | 'collection'>;
 
@@ -81,20 +79,25 @@ function databaseOf(model: WriteTarget): Db {
   return model.db.db as unknown as Db;
 }
 
+/** One batcher per collection, made the first time a write to it is asked for. */
+function batchedPerModel<Op, Result>(flush: (model: WriteTarget, ops: Op[]) => Promise<Array<Result | Error>>): (model: WriteTarget, op: Op) => Promise<Result> {
+  const batchers = new WeakMap<WriteTarget, (op: Op) => Promise<Result>>();
+  return (model, op) => {
+    let batcher = batchers.get(model);
+    if (!batcher) batchers.set(model, (batcher = writeBatcher<Op, Result>((ops) => flush(model, ops))));
+    return batcher(op);
+  };
+}
+
+const insertOne = batchedPerModel<Document, InsertOutcome>(async (model, docs) => {
+  // undefined members are left out, as mongoose leaves them out
+  const reply = await databaseOf(model).command({ insert: model.collection.collectionName, documents: docs, ordered: false }, { ignoreUndefined: true });
+  return errorsOf(reply, docs.length).map((failed) => (failed === null ? 'inserted' : (failed as { code?: number }).code === 11000 ? 'duplicate' : failed));
+});
+
 /** Inserts a document, batched with concurrent inserts into the same collection; a duplicate _id is an outcome, not an error. */
 export function insertBatched(model: WriteTarget, doc: Document): Promise<InsertOutcome> {
-  let insert = inserters.get(model);
-  if (!insert) {
-    insert = writeBatcher<Document, InsertOutcome>(async (docs) => {
-      // undefined members are left out, as mongoose leaves them out
-      const reply = await databaseOf(model).command({ insert: model.collection.collectionName, documents: docs, ordered: false }, { ignoreUndefined: true });
-      return errorsOf(reply, docs.length).map((failed) =>
-        failed === null ? 'inserted' : (failed as { code?: number }).code === 11000 ? 'duplicate' : failed,
-      );
-    });
-    inserters.set(model, insert);
-  }
-  return insert(doc);
+  return insertOne(model, doc);
 }
 
 /**
@@ -110,7 +113,14 @@ interface BatchedUpdate {
   update: Document;
 }
 
-const updaters = new WeakMap<WriteTarget, (op: BatchedUpdate) => Promise<UpdateOutcome>>();
+const updateOne = batchedPerModel<BatchedUpdate, UpdateOutcome>(async (model, ops) => {
+  const updates = ops.map((op) => ({ q: op.filter, u: op.update, multi: false, upsert: false }));
+  const reply = await databaseOf(model).command({ update: model.collection.collectionName, updates, ordered: false }, { ignoreUndefined: true });
+  const errors = errorsOf(reply, ops.length);
+  const matched = (reply as { n?: number }).n ?? 0;
+  const outcome: UpdateOutcome = matched === ops.length - errors.filter(Boolean).length ? 'applied' : matched === 0 ? 'missed' : 'unknown';
+  return errors.map((failed) => failed ?? outcome);
+});
 
 /**
  * Updates the one document `filter` matches (it must name the document's
@@ -119,17 +129,5 @@ const updaters = new WeakMap<WriteTarget, (op: BatchedUpdate) => Promise<UpdateO
  * command's updates together (tools/ferretdb/patches.json).
  */
 export function updateOneBatched(model: WriteTarget, filter: Document, update: Document): Promise<UpdateOutcome> {
-  let updateOne = updaters.get(model);
-  if (!updateOne) {
-    updateOne = writeBatcher<BatchedUpdate, UpdateOutcome>(async (ops) => {
-      const updates = ops.map((op) => ({ q: op.filter, u: op.update, multi: false, upsert: false }));
-      const reply = await databaseOf(model).command({ update: model.collection.collectionName, updates, ordered: false }, { ignoreUndefined: true });
-      const errors = errorsOf(reply, ops.length);
-      const matched = (reply as { n?: number }).n ?? 0;
-      const outcome: UpdateOutcome = matched === ops.length - errors.filter(Boolean).length ? 'applied' : matched === 0 ? 'missed' : 'unknown';
-      return errors.map((failed) => failed ?? outcome);
-    });
-    updaters.set(model, updateOne);
-  }
-  return updateOne({ filter, update });
+  return updateOne(model, { filter, update });
 }
