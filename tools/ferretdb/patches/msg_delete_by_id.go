@@ -22,6 +22,12 @@ func filterIsOnlyID(filter *types.Document) (any, bool) {
 		return nil, false
 	}
 
+	return filterID(filter)
+}
+
+// filterID returns the _id the filter names, if it is a string or ObjectID
+// (numbers are left out: 1 and 1.0 are the same _id).
+func filterID(filter *types.Document) (any, bool) {
 	id, err := filter.Get("_id")
 	if err != nil {
 		return nil, false

@@ -39,7 +39,7 @@ func (h *Handler) updateDocument(ctx context.Context, params *common.UpdateParam
 
 // updatesDistinctByID reports whether the statements are two or more
 // single-document, non-upsert updates, each filtering on a different string
-// or ObjectID _id (numbers are left out: 1 and 1.0 are the same _id).
+// or ObjectID _id (filterID, in msg_delete_by_id.go).
 func updatesDistinctByID(updates []common.Update) bool {
 	if len(updates) < 2 {
 		return false
@@ -52,14 +52,8 @@ func updatesDistinctByID(updates []common.Update) bool {
 			return false
 		}
 
-		id, err := u.Filter.Get("_id")
-		if err != nil {
-			return false
-		}
-
-		switch id.(type) {
-		case string, types.ObjectID:
-		default:
+		id, ok := filterID(u.Filter)
+		if !ok {
 			return false
 		}
 
