@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
+import { benchHttpClient } from './http-client.js';
 import { runLoad, type LoadResult } from './load.js';
 import { addPendingTasks, outboxDrained, taskFireLateness } from './task-phases.js';
 import { escalationLatency, simultaneousClaims } from './slack-phases.js';
@@ -13,6 +14,8 @@ import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } fr
 const quick = process.argv.includes('--quick');
 const CONCURRENCY = 32;
 const TURNS = quick ? 800 : 4000;
+/** One customer alone: a turn's own latency, without the queue 32 clients make. */
+const TURNS_ONE_CLIENT = quick ? 200 : 1000;
 const ESCALATIONS = quick ? 40 : 200;
 /** Escalations in flight at once: a burst (the target's measurement); also measured one at a time. */
 const ESCALATION_CONCURRENCY = 4;
@@ -54,6 +57,7 @@ const ceilings = [`${db.uri}bench`, embeddedDatabaseUri(db.uri, 'bench')].map((u
   startNodeProcess('bench/ceiling-server.ts', { MONGODB_URI: uri, PORT: String(ceilingPorts[i]) }),
 );
 const serviceUrl = `http://127.0.0.1:${servicePort}`;
+const http = benchHttpClient();
 const ceilingUrls = ceilingPorts.map((port) => `http://127.0.0.1:${port}`);
 
 try {
@@ -62,14 +66,15 @@ try {
 
   const turns = await customerTurns(TURNS, 'plain');
   const rssAfterTurns = rssMegabytes(service.pid!);
+  const turnsOneClient = await customerTurns(TURNS_ONE_CLIENT, 'alone', 1);
   const ceilingDefaultPool = await ceilingInserts(ceilingUrls[0]!, TURNS);
   const ceilingServicePool = await ceilingInserts(ceilingUrls[1]!, TURNS);
   const ceilingResult = ceilingDefaultPool.perSecond >= ceilingServicePool.perSecond ? ceilingDefaultPool : ceilingServicePool;
-  const escalations = await escalationLatency(serviceUrl, slack, ESCALATIONS, ESCALATION_CONCURRENCY);
-  const escalationsAlone = await escalationLatency(serviceUrl, slack, ESCALATIONS_ALONE, 1);
+  const escalations = await escalationLatency(http, serviceUrl, slack, ESCALATIONS, ESCALATION_CONCURRENCY);
+  const escalationsAlone = await escalationLatency(http, serviceUrl, slack, ESCALATIONS_ALONE, 1);
   // the first round meets cold code paths and collections; the second is the steady state, as the turn phases measure it
-  const coldClaims = await simultaneousClaims(serviceUrl, slack, CLAIM_CLICKS, await escalatedConversation(), 'A');
-  const claims = await simultaneousClaims(serviceUrl, slack, CLAIM_CLICKS, await escalatedConversation(), 'B');
+  const coldClaims = await simultaneousClaims(http, serviceUrl, slack, CLAIM_CLICKS, await escalatedConversation(), 'A');
+  const claims = await simultaneousClaims(http, serviceUrl, slack, CLAIM_CLICKS, await escalatedConversation(), 'B');
   const tasks = await taskFireLateness(`${db.uri}bench`, TASKS_DUE_TOGETHER);
   // the same load just before the tasks go in, so the slowdown is the tasks' and not the earlier phases'
   // (once the reminders' notifications have gone out: they would slow this phase, not the next)
@@ -84,7 +89,11 @@ try {
     turn_p50_ms: round(turns.p50),
     turn_p99_ms: round(turns.p99),
     turn_errors: turns.errors,
+    turn_p50_ms_one_client: round(turnsOneClient.p50),
+    turn_p99_ms_one_client: round(turnsOneClient.p99),
     ceiling_turns_per_s: round(ceilingResult.perSecond),
+    ceiling_p50_ms: round(ceilingResult.p50),
+    ceiling_p99_ms: round(ceilingResult.p99),
     turn_ceiling_ratio: round(turns.perSecond / ceilingResult.perSecond, 3),
     escalation_p50_ms: round(escalations.p50),
     escalation_p99_ms: round(escalations.p99),
@@ -114,6 +123,7 @@ try {
   };
   printTable([
     ['customer turns (HTTP API, bot answers)', turns],
+    ['customer turns, one client', turnsOneClient],
     ["ceiling: one insertOne per request (driver's default pool)", ceilingDefaultPool],
     ['ceiling: one insertOne per request (pool as the service)', ceilingServicePool],
     ['customer turns again, before the pending tasks', turnsBeforeTasks],
@@ -126,6 +136,7 @@ try {
   console.log(`task reminders: ${tasks.fired}/${TASKS_DUE_TOGETHER} fired, lateness p50 ${round(tasks.p50, 2)} s, p99 ${round(tasks.p99, 2)} s`);
   console.log(JSON.stringify(results));
 } finally {
+  http.close();
   await stopProcess(service);
   for (const ceiling of ceilings) await stopProcess(ceiling);
   await db.stop();
@@ -134,41 +145,36 @@ try {
 }
 
 async function escalatedConversation(): Promise<string> {
-  const response = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text: 'Can I speak with someone?' }),
-  });
-  return ((await response.json()) as { conversationId: string }).conversationId;
+  const response = await http.postJson(`${serviceUrl}/api/v1/bots/demo/messages`, { text: 'Can I speak with someone?' });
+  return (JSON.parse(response.body) as { conversationId: string }).conversationId;
 }
 
 /** Each client keeps one conversation going, as a customer would. */
-async function customerTurns(total: number, label: string): Promise<LoadResult> {
-  const conversations: Array<{ id: string; token: string } | null> = Array.from({ length: CONCURRENCY }, () => null);
-  const asked = Array.from({ length: CONCURRENCY }, () => 0);
+async function customerTurns(total: number, label: string, concurrency = CONCURRENCY): Promise<LoadResult> {
+  const conversations: Array<{ id: string; token: string } | null> = Array.from({ length: concurrency }, () => null);
+  const asked = Array.from({ length: concurrency }, () => 0);
   const turn = async (worker: number) => {
     const conversation = conversations[worker];
     // each customer moves on to another question: asking the same one twice in a row is a failed turn
     const turnNumber = asked[worker]!;
     asked[worker] = turnNumber + 1;
     const question = QUESTIONS[turnNumber % QUESTIONS.length];
-    const response = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(conversation ? { authorization: `Bearer ${conversation.token}` } : {}) },
-      body: JSON.stringify({ text: question, conversationId: conversation?.id, messageId: `${label}-${worker}-${turnNumber}` }),
-    });
-    const body = (await response.json()) as { conversationId: string; token?: string; replies: unknown[] };
+    const response = await http.postJson(
+      `${serviceUrl}/api/v1/bots/demo/messages`,
+      { text: question, conversationId: conversation?.id, messageId: `${label}-${worker}-${turnNumber}` },
+      conversation ? { authorization: `Bearer ${conversation.token}` } : {},
+    );
+    const body = JSON.parse(response.body) as { conversationId: string; token?: string; replies: unknown[] };
     if (!conversation && body.token) conversations[worker] = { id: body.conversationId, token: body.token };
     return response.ok && body.replies.length === 1;
   };
-  await runLoad(Math.min(400, total / 4), CONCURRENCY, turn);
-  return runLoad(total, CONCURRENCY, turn);
+  await runLoad(Math.min(400, total / 4), concurrency, turn);
+  return runLoad(total, concurrency, turn);
 }
 
 async function ceilingInserts(ceilingUrl: string, total: number): Promise<LoadResult> {
   const insert = async (_worker: number, index: number) => {
-    const response = await fetch(ceilingUrl, { method: 'POST', body: JSON.stringify({ text: QUESTIONS[index % QUESTIONS.length] }) });
-    await response.text();
+    const response = await http.postJson(ceilingUrl, { text: QUESTIONS[index % QUESTIONS.length] });
     return response.ok;
   };
   await runLoad(Math.min(400, total / 4), CONCURRENCY, insert);

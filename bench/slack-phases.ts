@@ -1,5 +1,6 @@
 import { percentile, runLoad } from './load.js';
-import { blockActionBody, postToSlackEndpoint, type startSlackStandIn } from '../test/slack/slack-stand-in.js';
+import type { BenchHttpClient } from './http-client.js';
+import { blockActionBody, signedHeaders, type startSlackStandIn } from '../test/slack/slack-stand-in.js';
 
 type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;
 
@@ -11,17 +12,13 @@ type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;
  * phase were the slowest of a run (up to 143 ms, where the rest of the
  * phase stayed under 115).
  */
-export async function escalationLatency(serviceUrl: string, slack: SlackStandIn, count: number, concurrency: number) {
+export async function escalationLatency(http: BenchHttpClient, serviceUrl: string, slack: SlackStandIn, count: number, concurrency: number) {
   const latencies: number[] = [];
   const posts = escalationPosts(slack);
   const escalate = async (counted: boolean) => {
     const started = performance.now();
-    const response = await fetch(`${serviceUrl}/api/v1/bots/demo/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: 'I want to talk to a human' }),
-    });
-    const { conversationId } = (await response.json()) as { conversationId: string };
+    const response = await http.postJson(`${serviceUrl}/api/v1/bots/demo/messages`, { text: 'I want to talk to a human' });
+    const { conversationId } = JSON.parse(response.body) as { conversationId: string };
     const at = await posts.postedAt(conversationId, 10_000);
     if (at === undefined) return false;
     if (counted) latencies.push(at - started);
@@ -75,13 +72,14 @@ function escalationPosts(slack: SlackStandIn) {
  * how many win? Winners are the clickers not told "already claimed" once
  * the dust settles (the claim itself runs after the acknowledgement).
  */
-export async function simultaneousClaims(serviceUrl: string, slack: SlackStandIn, clicks: number, conversationId: string, round: string) {
+export async function simultaneousClaims(http: BenchHttpClient, serviceUrl: string, slack: SlackStandIn, clicks: number, conversationId: string, round: string) {
   const clicker = `U_BENCH${round}_`;
   const acks: number[] = [];
   await Promise.all(
     Array.from({ length: clicks }, async (_, i) => {
       const started = performance.now();
-      const response = await postToSlackEndpoint(serviceUrl, blockActionBody('handover_claim', conversationId, { id: `${clicker}${i}`, name: `bench${round}${i}` }), 'application/x-www-form-urlencoded');
+      const body = blockActionBody('handover_claim', conversationId, { id: `${clicker}${i}`, name: `bench${round}${i}` });
+      const response = await http.post(`${serviceUrl}/slack/events`, body, signedHeaders(body, 'application/x-www-form-urlencoded'));
       if (response.status === 200) acks.push(performance.now() - started);
     }),
   );
