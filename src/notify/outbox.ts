@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { NOTIFICATION_KINDS, type DeliveryAttempt, type EscalationNotifier, type NotificationKind } from '../ports/escalation-notifier.js';
-import { insertBatched } from '../storage/batched-writes.js';
+import { groupWhileInFlight, insertBatched } from '../storage/batched-writes.js';
 import { decideOnce } from '../storage/decide-once.js';
 import type { HandoverStore, OutboxDocument } from '../storage/handover-store.js';
 import { newOrderedId } from '../storage/new-id.js';
@@ -157,10 +157,25 @@ export function createOutbox(options: OutboxOptions): Outbox {
    * A first try must not overtake an older row of its conversation that is
    * still waiting, perhaps on another replica (an escalation post being
    * retried while the customer writes on): it is left for the sweep, in order.
+   *
+   * The embedded database answers this check by reading every pending row
+   * (0.1–0.3 ms a row), and a row with nothing older, the usual case, reads
+   * them all: 1,000 reminders of 1,000 conversations due together made a
+   * million row reads. Concurrent first tries (of other conversations: one
+   * conversation's tries run one at a time) share one read of the pending
+   * rows of their conversations; a lone check stops at the first older row.
    */
-  async function olderPendingRow(row: OutboxDocument): Promise<boolean> {
-    return (await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } })) !== null;
-  }
+  const olderPendingRow = groupWhileInFlight<OutboxDocument, boolean>(async (rows) => {
+    if (rows.length === 1) {
+      const [row] = rows as [OutboxDocument];
+      return [(await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } })) !== null];
+    }
+    const keys = [...new Set(rows.map((row) => row.orderKey))];
+    const pending = await store.outbox.find({ orderKey: { $in: keys }, state: 'pending' }, { _id: 1, orderKey: 1 }).lean<Array<Pick<OutboxDocument, '_id' | 'orderKey'>>>();
+    const oldest = new Map<string, string>();
+    for (const other of pending) if (!oldest.has(other.orderKey) || other._id < oldest.get(other.orderKey)!) oldest.set(other.orderKey, other._id);
+    return rows.map((row) => (oldest.get(row.orderKey) ?? row._id) < row._id);
+  });
 
   /** Hands a first try that waits behind an older row to the sweep, with the try's lock given back so the sweep can take it. */
   async function leaveForTheSweep(row: OutboxDocument, heldLock: boolean): Promise<void> {

@@ -55,6 +55,31 @@ describe('Slack outages', () => {
     expect(slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === ref.ts)).toHaveLength(1);
   });
 
+  it('keeps each thread in order when several conversations relay at once and one waits behind its post', async () => {
+    const others = await Promise.all([askForHuman('talk to a human'), askForHuman('a person please'), askForHuman('a human agent please')]);
+    const slackRef = (conversationId: string) =>
+      waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const otherRefs = await Promise.all(others.map(({ conversationId }) => slackRef(conversationId)));
+    slack.failNext('chat.postMessage', { status: 503 });
+    const held = await askForHuman('I need a human now');
+
+    // sent together, their first tries check the order together
+    const sent = await Promise.all(
+      [held, ...others].map(({ conversationId, token }) =>
+        api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: `Still there? (${conversationId})`, conversationId }, token }),
+      ),
+    );
+    expect(sent.map((turn) => turn.status)).toEqual([200, 200, 200, 200]);
+
+    const relayIn = (ts: string, conversationId: string) =>
+      waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ts && call.status === 200 && String(call.args.text).includes(conversationId)), 15_000);
+    for (const [i, { conversationId }] of others.entries()) expect((await relayIn(otherRefs[i]!.ts, conversationId)).args.text).toContain('Still there?');
+    const post = await waitFor(async () => escalationPostsOf(held.conversationId).find((call) => call.status === 200), 15_000);
+    const heldRef = await slackRef(held.conversationId);
+    expect(escalationPostsOf(held.conversationId).map((call) => call.status)).toEqual([503, 200]);
+    expect((await relayIn(heldRef.ts, held.conversationId)).at).toBeGreaterThan(post.at);
+  });
+
   it('does not post twice when Slack posted but answered too late (found again by its metadata)', async () => {
     slack.failNext('chat.postMessage', { status: 200, answerAfterMs: 1_500 });
     const { conversationId } = await askForHuman('can I speak to someone');
