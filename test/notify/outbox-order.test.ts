@@ -1,24 +1,13 @@
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOutbox } from '../../src/notify/outbox.js';
 import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
-import { connectHandoverStore, type HandoverStore } from '../../src/storage/handover-store.js';
 import { newOrderedId } from '../../src/storage/new-id.js';
-import { testDatabaseUri, waitFor } from '../support/test-service.js';
+import { waitFor } from '../support/test-service.js';
+import { twoReplicaStores } from '../support/two-replicas.js';
 
 /** Two replicas' stores on one database. */
-let replicaA: HandoverStore;
-let replicaB: HandoverStore;
-
-beforeAll(async () => {
-  const uri = testDatabaseUri();
-  replicaA = await connectHandoverStore(uri);
-  replicaB = await connectHandoverStore(uri);
-});
-afterAll(async () => {
-  await replicaA?.connection.close();
-  await replicaB?.connection.close();
-});
+const replicas = twoReplicaStores();
 
 const customerMessage = (conversationId: string, text: string) => ({
   conversation: { id: conversationId },
@@ -30,7 +19,7 @@ describe('the outbox keeps each conversation in order', () => {
     const run = newOrderedId('t');
     const [held, free1, free2] = ['held', 'free1', 'free2'].map((name) => `cv_${run}_${name}`) as [string, string, string];
     // replica B's relay of the held conversation is waiting for a retry
-    await replicaB.outbox.create({
+    await replicas.b().outbox.create({
       _id: newOrderedId('ob'),
       target: 'recorder',
       kind: 'customerMessage',
@@ -47,7 +36,7 @@ describe('the outbox keeps each conversation in order', () => {
     const delivered: string[] = [];
     const notifier = { customerMessage: async (event: { conversation: { id: string } }) => void delivered.push(event.conversation.id) };
     const outbox = createOutbox({
-      store: replicaA,
+      store: replicas.a(),
       log: pino({ level: 'silent' }),
       targets: [{ name: 'recorder', notifier: notifier as unknown as EscalationNotifier }],
       loadBot: () => Promise.reject(new Error('no bots here')),
@@ -58,11 +47,11 @@ describe('the outbox keeps each conversation in order', () => {
     await waitFor(async () => delivered.includes(free1) && delivered.includes(free2));
     await outbox.stop();
     expect(delivered).not.toContain(held);
-    const heldRows = await replicaA.outbox.find({ orderKey: `recorder:${held}` }).sort({ _id: 1 }).lean();
+    const heldRows = await replicas.a().outbox.find({ orderKey: `recorder:${held}` }).sort({ _id: 1 }).lean();
     expect(heldRows.map((row) => [row.state, (row.event as { message: { text: string } }).message.text])).toEqual([
       ['pending', 'first'],
       ['pending', 'second'],
     ]);
-    expect(await replicaA.outbox.countDocuments({ orderKey: { $in: [`recorder:${free1}`, `recorder:${free2}`] } })).toBe(0);
+    expect(await replicas.a().outbox.countDocuments({ orderKey: { $in: [`recorder:${free1}`, `recorder:${free2}`] } })).toBe(0);
   });
 });

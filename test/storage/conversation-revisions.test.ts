@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHandoverStore, type ConversationDocument, type HandoverStore } from '../../src/storage/handover-store.js';
+import { describe, expect, it } from 'vitest';
+import type { ConversationDocument, HandoverStore } from '../../src/storage/handover-store.js';
 import { updateConversation } from '../../src/storage/update-conversation.js';
 import { appendCustomerTurn, createConversation, readTranscript } from '../../src/storage/transcript.js';
 import type { Message } from '../../src/types.js';
 import { storedConversationFields } from '../support/stored-conversation.js';
-import { testDatabaseUri } from '../support/test-service.js';
+import { twoReplicaStores } from '../support/two-replicas.js';
 
-/** Two replicas' stores on one database: each knows the conversations it wrote last. */
-let replicaA: HandoverStore;
-let replicaB: HandoverStore;
-
-beforeAll(async () => {
-  const uri = testDatabaseUri();
-  replicaA = await connectHandoverStore(uri);
-  replicaB = await connectHandoverStore(uri);
-});
-afterAll(async () => {
-  await replicaA?.connection.close();
-  await replicaB?.connection.close();
-});
+/** Two replicas' stores on one database. */
+const replicas = twoReplicaStores();
 
 let sequence = 0;
 function customerMessage(conversationId: string, text: string): Message {
@@ -41,51 +30,51 @@ function recordingTurn(store: HandoverStore, message: Message) {
 }
 
 async function transcriptTexts(conversationId: string): Promise<string[]> {
-  const doc = await replicaA.conversations.findById(conversationId).lean();
-  return (await readTranscript(replicaA, doc!)).map((message) => message.text);
+  const doc = await replicas.a().conversations.findById(conversationId).lean();
+  return (await readTranscript(replicas.a(), doc!)).map((message) => message.text);
 }
 
 describe('customer turns judged from the conversation this replica last wrote', () => {
   it('judges a turn again from what another replica wrote in between, and never writes over its chunk', async () => {
-    await startConversation(replicaA, 'cv-rev-1');
-    await recordingTurn(replicaB, customerMessage('cv-rev-1', 'from replica B')).appended;
+    await startConversation(replicas.a(), 'cv-rev-1');
+    await recordingTurn(replicas.b(), customerMessage('cv-rev-1', 'from replica B')).appended;
 
-    const turn = recordingTurn(replicaA, customerMessage('cv-rev-1', 'from replica A'));
+    const turn = recordingTurn(replicas.a(), customerMessage('cv-rev-1', 'from replica A'));
     await turn.appended;
 
     // first from its own copy (written on a revision that had moved on, so not written), then from the database
     expect(turn.seen.map((doc) => doc.lastCustomerText)).toEqual(['Hello', 'from replica B']);
     expect(await transcriptTexts('cv-rev-1')).toEqual(['Hello', 'from replica B', 'from replica A']);
-    const stored = await replicaA.conversations.findById('cv-rev-1').lean();
+    const stored = await replicas.a().conversations.findById('cv-rev-1').lean();
     expect(stored).toMatchObject({ chunkCount: 3, revision: 2, lastCustomerText: 'from replica A' });
   });
 
   it('sees a state change another replica made (the team took the conversation) before its next turn', async () => {
-    await startConversation(replicaA, 'cv-rev-2');
-    await recordingTurn(replicaA, customerMessage('cv-rev-2', 'first question')).appended;
-    await updateConversation(replicaB, 'cv-rev-2', { $set: { status: 'assigned' } });
+    await startConversation(replicas.a(), 'cv-rev-2');
+    await recordingTurn(replicas.a(), customerMessage('cv-rev-2', 'first question')).appended;
+    await updateConversation(replicas.b(), 'cv-rev-2', { $set: { status: 'assigned' } });
 
-    const turn = recordingTurn(replicaA, customerMessage('cv-rev-2', 'second question'));
+    const turn = recordingTurn(replicas.a(), customerMessage('cv-rev-2', 'second question'));
     await turn.appended;
     expect(turn.seen.at(-1)!.status).toBe('assigned');
     expect(await transcriptTexts('cv-rev-2')).toEqual(['Hello', 'first question', 'second question']);
   });
 
   it('writes each turn of a batch once when only some of the batch were still current', async () => {
-    await startConversation(replicaA, 'cv-rev-stale');
-    await startConversation(replicaA, 'cv-rev-current');
-    await updateConversation(replicaB, 'cv-rev-stale', { $set: { status: 'waiting' } });
+    await startConversation(replicas.a(), 'cv-rev-stale');
+    await startConversation(replicas.a(), 'cv-rev-current');
+    await updateConversation(replicas.b(), 'cv-rev-stale', { $set: { status: 'waiting' } });
 
     // started in one tick, the two turns' writes share one update command, of which one matches
-    const stale = recordingTurn(replicaA, customerMessage('cv-rev-stale', 'stale copy'));
-    const current = recordingTurn(replicaA, customerMessage('cv-rev-current', 'current copy'));
+    const stale = recordingTurn(replicas.a(), customerMessage('cv-rev-stale', 'stale copy'));
+    const current = recordingTurn(replicas.a(), customerMessage('cv-rev-current', 'current copy'));
     await Promise.all([stale.appended, current.appended]);
 
     expect(current.seen).toHaveLength(1);
     expect(stale.seen.map((doc) => doc.status)).toEqual(['bot', 'waiting']);
     expect(await transcriptTexts('cv-rev-current')).toEqual(['Hello', 'current copy']);
     expect(await transcriptTexts('cv-rev-stale')).toEqual(['Hello', 'stale copy']);
-    expect(await replicaA.conversations.findById('cv-rev-current').lean()).toMatchObject({ chunkCount: 2, revision: 1 });
-    expect(await replicaA.conversations.findById('cv-rev-stale').lean()).toMatchObject({ chunkCount: 2, revision: 2, status: 'waiting' });
+    expect(await replicas.a().conversations.findById('cv-rev-current').lean()).toMatchObject({ chunkCount: 2, revision: 1 });
+    expect(await replicas.a().conversations.findById('cv-rev-stale').lean()).toMatchObject({ chunkCount: 2, revision: 2, status: 'waiting' });
   });
 });
