@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import { NOTIFICATION_KINDS, type DeliveryAttempt, type EscalationNotifier, type NotificationKind } from '../ports/escalation-notifier.js';
-import { groupWhileInFlight, insertBatched } from '../storage/batched-writes.js';
+import { insertBatched } from '../storage/batched-writes.js';
 import { decideOnce } from '../storage/decide-once.js';
+import { groupWhileInFlight } from '../storage/group-while-in-flight.js';
 import type { HandoverStore, OutboxDocument } from '../storage/handover-store.js';
 import { newOrderedId } from '../storage/new-id.js';
 import { oneAtATime } from '../storage/one-at-a-time.js';

@@ -63,7 +63,7 @@ describe('Slack outages', () => {
     slack.failNext('chat.postMessage', { status: 503 });
     const held = await askForHuman('I need a human now');
 
-    // sent together, their first tries check the order together
+    // sent together; the outbox's order check itself is tested in test/notify/outbox-order.test.ts (here Slack's need for a thread keeps the order too)
     const sent = await Promise.all(
       [held, ...others].map(({ conversationId, token }) =>
         api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: `Still there? (${conversationId})`, conversationId }, token }),
