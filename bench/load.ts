@@ -6,6 +6,8 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Every request's latency, sorted (ms). */
+  latencies: number[];
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -35,5 +37,24 @@ export async function runLoad(
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { requests: total, errors, seconds, perSecond: total / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return loadResult(total, errors, seconds, latencies);
+}
+
+function loadResult(requests: number, errors: number, seconds: number, sortedLatencies: number[]): LoadResult {
+  return {
+    requests,
+    errors,
+    seconds,
+    perSecond: requests / seconds,
+    p50: percentile(sortedLatencies, 0.5),
+    p99: percentile(sortedLatencies, 0.99),
+    latencies: sortedLatencies,
+  };
+}
+
+/** Loads run in slices, as one: their requests over their summed time, percentiles over all their latencies. */
+export function combinedLoad(slices: LoadResult[]): LoadResult {
+  const sum = (pick: (slice: LoadResult) => number) => slices.reduce((total, slice) => total + pick(slice), 0);
+  const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+  return loadResult(sum((slice) => slice.requests), sum((slice) => slice.errors), sum((slice) => slice.seconds), latencies);
 }

@@ -5,7 +5,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
 import { benchHttpClient } from './http-client.js';
-import { runLoad, type LoadResult } from './load.js';
+import { combinedLoad, runLoad, type LoadResult } from './load.js';
 import { addPendingTasks, outboxDrained, taskFireLateness } from './task-phases.js';
 import { escalationLatency, simultaneousClaims } from './slack-phases.js';
 import { SIGNING_SECRET, startSlackStandIn } from '../test/slack/slack-stand-in.js';
@@ -16,6 +16,7 @@ const CONCURRENCY = 32;
 const TURNS = quick ? 800 : 4000;
 /** One customer alone: a turn's own latency, without the queue 32 clients make. */
 const TURNS_ONE_CLIENT = quick ? 200 : 1000;
+const RATIO_SLICES = 4;
 const ESCALATIONS = quick ? 40 : 200;
 /** Escalations in flight at once: a burst (the target's measurement); also measured one at a time. */
 const ESCALATION_CONCURRENCY = 4;
@@ -64,11 +65,9 @@ try {
   await waitForHttp(`${serviceUrl}/readyz`);
   for (const url of ceilingUrls) await waitForHttp(`${url}/`);
 
-  const turns = await customerTurns(TURNS, 'plain');
+  const { turns, ceilingDefaultPool, ceilingServicePool } = await turnsBesideCeiling(TURNS);
   const rssAfterTurns = rssMegabytes(service.pid!);
   const turnsOneClient = await customerTurns(TURNS_ONE_CLIENT, 'alone', 1);
-  const ceilingDefaultPool = await ceilingInserts(ceilingUrls[0]!, TURNS);
-  const ceilingServicePool = await ceilingInserts(ceilingUrls[1]!, TURNS);
   const ceilingResult = ceilingDefaultPool.perSecond >= ceilingServicePool.perSecond ? ceilingDefaultPool : ceilingServicePool;
   const escalations = await escalationLatency(http, serviceUrl, slack, ESCALATIONS, ESCALATION_CONCURRENCY);
   const escalationsAlone = await escalationLatency(http, serviceUrl, slack, ESCALATIONS_ALONE, 1);
@@ -153,8 +152,24 @@ async function escalatedConversation(): Promise<string> {
   return (JSON.parse(response.body) as { conversationId: string }).conversationId;
 }
 
-/** Each client keeps one conversation going, as a customer would. */
-async function customerTurns(total: number, label: string, concurrency = CONCURRENCY): Promise<LoadResult> {
+/**
+ * Turns and the ceiling in alternating slices: this machine's speed drifts
+ * by 10-15 % over a minute, and measured one after the other the two sides
+ * of the ratio met different machines. Sliced, the drift falls on both alike.
+ */
+async function turnsBesideCeiling(total: number): Promise<Record<'turns' | 'ceilingDefaultPool' | 'ceilingServicePool', LoadResult>> {
+  const loads = [customerTurnLoad('plain'), ...ceilingUrls.map(ceilingInsertLoad)];
+  const slices: LoadResult[][] = loads.map(() => []);
+  for (const load of loads) await load(Math.min(400, total / 4));
+  for (let slice = 0; slice < RATIO_SLICES; slice++) {
+    for (const [index, load] of loads.entries()) slices[index]!.push(await load(total / RATIO_SLICES));
+  }
+  const [turns, ceilingDefaultPool, ceilingServicePool] = slices.map(combinedLoad);
+  return { turns: turns!, ceilingDefaultPool: ceilingDefaultPool!, ceilingServicePool: ceilingServicePool! };
+}
+
+/** Customer turns, each client keeping one conversation going (as a customer would) from one call to the next. */
+function customerTurnLoad(label: string, concurrency = CONCURRENCY): (total: number) => Promise<LoadResult> {
   const conversations: Array<{ id: string; token: string } | null> = Array.from({ length: concurrency }, () => null);
   const asked = Array.from({ length: concurrency }, () => 0);
   const turn = async (worker: number) => {
@@ -172,17 +187,22 @@ async function customerTurns(total: number, label: string, concurrency = CONCURR
     if (!conversation && body.token) conversations[worker] = { id: body.conversationId, token: body.token };
     return response.ok && body.replies.length === 1;
   };
-  await runLoad(Math.min(400, total / 4), concurrency, turn);
-  return runLoad(total, concurrency, turn);
+  return (total) => runLoad(total, concurrency, turn);
 }
 
-async function ceilingInserts(ceilingUrl: string, total: number): Promise<LoadResult> {
+/** A warm-up, then `total` turns. */
+async function customerTurns(total: number, label: string, concurrency = CONCURRENCY): Promise<LoadResult> {
+  const turns = customerTurnLoad(label, concurrency);
+  await turns(Math.min(400, total / 4));
+  return turns(total);
+}
+
+function ceilingInsertLoad(ceilingUrl: string): (total: number) => Promise<LoadResult> {
   const insert = async (_worker: number, index: number) => {
     const response = await http.postJson(ceilingUrl, { text: QUESTIONS[index % QUESTIONS.length] });
     return response.ok;
   };
-  await runLoad(Math.min(400, total / 4), CONCURRENCY, insert);
-  return runLoad(total, CONCURRENCY, insert);
+  return (total) => runLoad(total, CONCURRENCY, insert);
 }
 
 function round(value: number, digits = 1): number {
