@@ -56,6 +56,21 @@ function partMatches(part: string, stemmed: string, word: string): boolean {
   return part.length <= 5 ? stemmed === part || word === part : stemmed.startsWith(part);
 }
 
+/**
+ * Whether all of a meaning's parts appear among the message's words. Plain
+ * loops: this runs for each topic's every meaning on every customer message,
+ * and the closures of `every`/`some` were an eighth of what a turn allocated.
+ */
+function meaningIn(meaning: string[], stems: string[], words: string[]): boolean {
+  if (meaning.length === 0) return false;
+  for (const part of meaning) {
+    let found = false;
+    for (let i = 0; i < stems.length && !found; i++) found = partMatches(part, stems[i]!, words[i]!);
+    if (!found) return false;
+  }
+  return true;
+}
+
 const meaningCache = new Map<string, string[][]>();
 
 /**
@@ -74,7 +89,7 @@ export function matchSensitiveTopic(text: string, topics: readonly string[]): st
       meaningCache.set(topic, meanings);
     }
     for (const meaning of meanings) {
-      if (meaning.length > 0 && meaning.every((part) => stems.some((s, i) => partMatches(part, s, words[i]!)))) return topic;
+      if (meaningIn(meaning, stems, words)) return topic;
     }
   }
   return null;
