@@ -14,7 +14,7 @@ export interface HttpAppOptions {
   rateLimitPerMinute: number;
   /** Checks the database answers, for /readyz. */
   databaseReady(): Promise<boolean>;
-  /** Platform adapters (Slack, Teams) mounted before the customer API. */
+  /** Platform adapters (Slack, Teams), mounted after the customer API. */
   mounts?: Array<{ path: string; router: Router | Express }>;
   /** Aborted when the service stops: live streams end so the server can close. */
   stopping: AbortSignal;
@@ -53,15 +53,17 @@ export function createHttpApp(options: HttpAppOptions): Express {
     else sendError(res, 'storage_unavailable', 'the database is not reachable');
   });
 
-  for (const mount of options.mounts ?? []) app.use(mount.path, mount.router);
-
-  app.use(
-    '/api/v1',
+  // one mount of a router rather than four handlers mounted at /api/v1: each mount matches and trims the path again
+  const api = express.Router();
+  api.use(
     corsForWidgets(options.widgetOrigins),
     rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)) }),
     express.json({ limit: '64kb', strict: false, type: () => true }),
     customerApi(options.ctx, options.stopping),
   );
+  app.use('/api/v1', api);
+  // after the customer API: a customer's turn need not pass through the platforms' routers (Slack's is mounted at /)
+  for (const mount of options.mounts ?? []) app.use(mount.path, mount.router);
   app.use(express.static(webchatPage, { index: 'index.html', maxAge: '5m' }));
   app.use(notFoundRoute());
   app.use(errorResponses(options.log));
