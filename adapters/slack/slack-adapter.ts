@@ -17,7 +17,6 @@ import { AVAILABILITY_ACTION, appHome } from './app-home.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
 import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, settingsModal } from './settings-modal.js';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import { loadBot } from '../../src/bots/load-bot.js';
@@ -96,11 +95,8 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     const app = receiver
       ? new App({ ...token, receiver, clientOptions, logLevel: LogLevel.ERROR })
       : new App({ ...token, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
-    // Each request's client speaks for the workspace the request came from (its installation's token).
-    const requestClient = new AsyncLocalStorage<WebClient>();
-    app.use(async ({ client, next }) => requestClient.run(client, next));
-    const directory = createSlackDirectory(() => requestClient.getStore() ?? app.client);
-    registerHandlers(app, ctx, directory, options, log);
+    // each listener's client speaks for the workspace its request came from (its installation's token)
+    registerHandlers(app, ctx, createSlackDirectory(), options, log);
     return {
       outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, installationStore)),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
@@ -150,11 +146,11 @@ async function ackBeforeWork(ack: () => Promise<void>): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
-function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirectory, options: SlackAdapterOptions, log: Logger) {
+function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client: WebClient) => SlackDirectory, options: SlackAdapterOptions, log: Logger) {
   app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client }) => {
     await ackBeforeWork(ack);
     const conversationId = action.value ?? '';
-    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
     try {
       const outcome = await claimConversation(ctx, conversationId, staff);
       if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
@@ -169,7 +165,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
 
   app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, async ({ ack, body, action, client }) => {
     await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff);
       await rememberLastConversation(ctx, staff.id, action.value ?? '');
@@ -193,7 +189,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
       if (!post) return null;
       if (!ours && !(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return null;
       ours = true;
-      const staff = await slackStaffMember(ctx, directory, message.user!);
+      const staff = await slackStaffMember(ctx, directoryFor(client), message.user!);
       await rememberLastConversation(ctx, staff.id, post.conversationId);
       return handleStaffThreadReply(ctx, post.conversationId, staff, slackTextToPlain(message.text!));
     };
@@ -224,7 +220,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
 
   app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client }) => {
     await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff, 'returned');
     } catch (error) {
@@ -235,9 +231,9 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, async ({ ack, body, action, client }) => {
     await ackBeforeWork(ack);
     const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
-    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
     try {
-      const to = await slackStaffMember(ctx, directory, action.selected_user);
+      const to = await slackStaffMember(ctx, directoryFor(client), action.selected_user);
       await transferConversation(ctx, conversationId, staff, to);
       await rememberLastConversation(ctx, staff.id, conversationId);
     } catch (error) {
@@ -246,15 +242,15 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.command('/handover', async ({ ack, command, client }) => {
-    const staff = await slackStaffMember(ctx, directory, command.user_id, command.user_name);
+    const staff = await slackStaffMember(ctx, directoryFor(client), command.user_id, command.user_name);
     try {
       const [word, botArgument] = command.text.trim().split(/\s+/);
       if (isThreadCommand(command.text)) {
-        await ack({ response_type: 'ephemeral', text: await slashThreadCommand(ctx, directory, staff, command.text) });
+        await ack({ response_type: 'ephemeral', text: await slashThreadCommand(ctx, directoryFor(client), staff, command.text) });
         return;
       }
       if (word?.toLowerCase() === 'settings') {
-        if (!(await mayConfigure(directory, options.admins, command.user_id))) {
+        if (!(await mayConfigure(directoryFor(client), options.admins, command.user_id))) {
           await ack({ response_type: 'ephemeral', text: CONFIG_REFUSAL });
           return;
         }
@@ -268,7 +264,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
         channelId: command.channel_id,
         teamId: command.team_id,
         staff,
-        mayConfigure: () => mayConfigure(directory, options.admins, command.user_id),
+        mayConfigure: () => mayConfigure(directoryFor(client), options.admins, command.user_id),
       });
       await ack({ response_type: 'ephemeral', text });
     } catch (error) {
@@ -276,8 +272,8 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
     }
   });
 
-  app.view(SETTINGS_CALLBACK, async ({ ack, body, view }) => {
-    if (!(await mayConfigure(directory, options.admins, body.user.id))) {
+  app.view(SETTINGS_CALLBACK, async ({ ack, body, view, client }) => {
+    if (!(await mayConfigure(directoryFor(client), options.admins, body.user.id))) {
       await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: 'Only admins can change handover rules.' } });
       return;
     }
@@ -292,13 +288,13 @@ function registerHandlers(app: App, ctx: HandoverContext, directory: SlackDirect
   });
 
   app.event('app_home_opened', async ({ event, client }) => {
-    const staff = await slackStaffMember(ctx, directory, event.user);
+    const staff = await slackStaffMember(ctx, directoryFor(client), event.user);
     await client.views.publish({ user_id: event.user, view: await appHome(ctx, staff) });
   });
 
   app.action<BlockAction<ButtonAction>>(AVAILABILITY_ACTION, async ({ ack, body, action, client }) => {
     await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directory, body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
     const updated = await updateStaffPreferences(ctx, staff.id, { available: action.value === 'on' });
     if (updated) await client.views.publish({ user_id: body.user.id, view: await appHome(ctx, updated) });
   });

@@ -10,34 +10,44 @@ export interface SlackProfile {
 }
 
 /** Slack user profiles, looked up once per process and user (users.info, with the asking workspace's client). */
-export function createSlackDirectory(clientNow: () => WebClient) {
+async function lookupProfile(client: WebClient, userId: string): Promise<SlackProfile> {
+  try {
+    const { user } = await client.users.info({ user: userId });
+    return {
+      name: user?.profile?.display_name || user?.real_name || user?.name || userId,
+      email: user?.profile?.email ?? null,
+      isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+    };
+  } catch {
+    return { name: userId, email: null, isAdmin: false };
+  }
+}
+
+export interface SlackDirectory {
+  profile(userId: string): Promise<SlackProfile>;
+}
+
+/**
+ * Slack profiles, each kept for ten minutes. The directory is taken with the
+ * request's client (its workspace's token), which looks up the profiles it
+ * has not cached: passed along rather than kept in an AsyncLocalStorage,
+ * whose promise hooks would tax every promise of the process from the first
+ * Slack request on.
+ */
+export function createSlackDirectory(): (client: WebClient) => SlackDirectory {
   const cache = new Map<string, Promise<SlackProfile>>();
-  const lookup = async (userId: string): Promise<SlackProfile> => {
-    try {
-      const { user } = await clientNow().users.info({ user: userId });
-      return {
-        name: user?.profile?.display_name || user?.real_name || user?.name || userId,
-        email: user?.profile?.email ?? null,
-        isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
-      };
-    } catch {
-      return { name: userId, email: null, isAdmin: false };
-    }
-  };
-  return {
-    profile(userId: string): Promise<SlackProfile> {
+  return (client) => ({
+    profile(userId) {
       let profile = cache.get(userId);
       if (!profile) {
-        profile = lookup(userId);
+        profile = lookupProfile(client, userId);
         cache.set(userId, profile);
         setTimeout(() => cache.delete(userId), 10 * 60_000).unref();
       }
       return profile;
     },
-  };
+  });
 }
-
-export type SlackDirectory = ReturnType<typeof createSlackDirectory>;
 
 export async function slackStaffMember(
   ctx: HandoverContext,
