@@ -2,28 +2,48 @@ import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../storage/new-id.js';
 import { toStaffMember } from '../storage/to-domain.js';
 import type { StaffMember } from '../types.js';
+import type { HandoverStore } from '../storage/handover-store.js';
 
 type PlatformIdentity = { slackUserId: string } | { teamsUserId: string };
+
+/**
+ * Staff ids by platform identity, per store, as this process has found them:
+ * the embedded FerretDB finds a document by its _id through the index, and
+ * by any other field by reading the whole collection (every Slack click
+ * looks its staff member up).
+ */
+const staffIdsByIdentity = new WeakMap<HandoverStore, Map<string, string>>();
+
+function knownStaffIds(store: HandoverStore): Map<string, string> {
+  let ids = staffIdsByIdentity.get(store);
+  if (!ids) staffIdsByIdentity.set(store, (ids = new Map()));
+  return ids;
+}
+
+function identityKey(identity: PlatformIdentity): string {
+  return 'slackUserId' in identity ? `slack:${identity.slackUserId}` : `teams:${identity.teamsUserId}`;
+}
 
 /**
  * The staff member behind a Slack or Teams user, created the first time they
  * act; the name is refreshed from what the platform says now.
  */
 export async function saveStaffMember(
-  ctx: HandoverContext,
+  ctx: Pick<HandoverContext, 'store'>,
   identity: PlatformIdentity,
   profile: { name: string; email?: string | null },
 ): Promise<StaffMember> {
-  const doc = await ctx.store.staff
-    .findOneAndUpdate(
-      identity,
-      {
-        $set: { name: profile.name, ...(profile.email ? { email: profile.email.toLowerCase() } : {}) },
-        $setOnInsert: { _id: newId('st') },
-      },
-      { upsert: true, returnDocument: 'after' },
-    )
-    .lean();
+  const refresh = { $set: { name: profile.name, ...(profile.email ? { email: profile.email.toLowerCase() } : {}) } };
+  const ids = knownStaffIds(ctx.store);
+  const knownId = ids.get(identityKey(identity));
+  // the identity stays in the filter: a staff member removed since is looked up (or created) afresh
+  const known = knownId ? await ctx.store.staff.findOneAndUpdate({ _id: knownId, ...identity }, refresh, { returnDocument: 'after' }).lean() : null;
+  const doc =
+    known ??
+    (await ctx.store.staff
+      .findOneAndUpdate(identity, { ...refresh, $setOnInsert: { _id: newId('st') } }, { upsert: true, returnDocument: 'after' })
+      .lean());
+  ids.set(identityKey(identity), doc!._id);
   return toStaffMember(doc!);
 }
 
