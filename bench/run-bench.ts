@@ -156,11 +156,13 @@ async function escalatedConversation(): Promise<string> {
  * Turns and the ceiling in alternating slices: this machine's speed drifts
  * by 10-15 % over a minute, and measured one after the other the two sides
  * of the ratio met different machines. Sliced, the drift falls on both alike.
+ * Each is warmed by a slice's worth first: after 400 requests the ceiling
+ * server still ran its next thousand at 700 a second and its last at 1,400.
  */
 async function turnsBesideCeiling(total: number): Promise<Record<'turns' | 'ceilingDefaultPool' | 'ceilingServicePool', LoadResult>> {
   const loads = [customerTurnLoad('plain'), ...ceilingUrls.map(ceilingInsertLoad)];
   const slices: LoadResult[][] = loads.map(() => []);
-  for (const load of loads) await load(Math.min(400, total / 4));
+  for (const load of loads) await load(total / RATIO_SLICES);
   for (let slice = 0; slice < RATIO_SLICES; slice++) {
     for (const [index, load] of loads.entries()) slices[index]!.push(await load(total / RATIO_SLICES));
   }
