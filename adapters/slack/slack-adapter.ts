@@ -24,6 +24,7 @@ import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import { slackOutboxTarget, type SlackClientForBot } from './slack-notifier.js';
 import { createSlackInstallationStore } from './slack-installation-store.js';
 import { requiredSlackScopes } from './slack-scopes.js';
+import { slackHttpFetch } from './slack-http-fetch.js';
 import { createTokenCipher } from './token-cipher.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 
@@ -50,7 +51,9 @@ export interface SlackAdapterOptions {
 export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactory {
   return (ctx) => {
     const log = options.log.child({ adapter: 'slack' });
-    const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 } };
+    // one set of kept-alive connections to Slack for all the adapter's Web API clients
+    const fetch = slackHttpFetch();
+    const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 }, fetch };
     const installationStore = options.oauth
       ? createSlackInstallationStore(ctx.store.connection, createTokenCipher(options.oauth.encryptionKey))
       : undefined;
@@ -98,7 +101,7 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     // each listener's client speaks for the workspace its request came from (its installation's token)
     registerHandlers(app, ctx, createSlackDirectory(), options, log);
     return {
-      outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, installationStore)),
+      outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, installationStore, fetch)),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
       async start() {
         if (options.appToken) await app.start();
@@ -115,9 +118,14 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
  * honours Retry-After itself). One token, or per bot the token of the
  * workspace its channel belongs to.
  */
-function outboxClients(ctx: HandoverContext, options: SlackAdapterOptions, installations: InstallationStore | undefined): SlackClientForBot {
+function outboxClients(
+  ctx: HandoverContext,
+  options: SlackAdapterOptions,
+  installations: InstallationStore | undefined,
+  fetch: typeof globalThis.fetch,
+): SlackClientForBot {
   const make = (token: string) =>
-    new WebClient(token, { slackApiUrl: options.apiUrl, timeout: options.callTimeoutMs ?? 10_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+    new WebClient(token, { slackApiUrl: options.apiUrl, timeout: options.callTimeoutMs ?? 10_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR, fetch });
   if (!installations) {
     const single = make(options.botToken ?? '');
     return async () => single;
