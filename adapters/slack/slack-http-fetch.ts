@@ -24,10 +24,10 @@ function responseHeaders(incoming: IncomingHttpHeaders): Headers {
 export function slackHttpFetch(): typeof fetch {
   const agents: Record<string, HttpAgent> = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
   return (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const url = new URL(input instanceof Request ? input.url : input);
     const body = init?.body;
-    const agent = agents[url.protocol];
-    if (input instanceof Request || typeof body !== 'string' || !agent) return fetch(input, init);
+    const url = input instanceof Request ? null : new URL(input);
+    const agent = url && agents[url.protocol];
+    if (!url || !agent || typeof body !== 'string') return fetch(input, init);
     const headers = { ...Object.fromEntries(new Headers(init?.headers).entries()), 'content-length': String(Buffer.byteLength(body)) };
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<Response>((resolve, reject) => {

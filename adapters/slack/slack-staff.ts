@@ -9,7 +9,7 @@ export interface SlackProfile {
   isAdmin: boolean;
 }
 
-/** Slack user profiles, looked up once per process and user (users.info, with the asking workspace's client). */
+/** A Slack user's profile (users.info, with the asking workspace's client); the user id stands in for a name Slack will not give. */
 async function lookupProfile(client: WebClient, userId: string): Promise<SlackProfile> {
   try {
     const { user } = await client.users.info({ user: userId });

@@ -1,8 +1,8 @@
 import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../storage/new-id.js';
 import { toStaffMember } from '../storage/to-domain.js';
-import type { StaffMember } from '../types.js';
 import type { HandoverStore } from '../storage/handover-store.js';
+import type { StaffMember } from '../types.js';
 
 type PlatformIdentity = { slackUserId: string } | { teamsUserId: string };
 
@@ -35,7 +35,8 @@ export async function saveStaffMember(
 ): Promise<StaffMember> {
   const refresh = { $set: { name: profile.name, ...(profile.email ? { email: profile.email.toLowerCase() } : {}) } };
   const ids = knownStaffIds(ctx.store);
-  const knownId = ids.get(identityKey(identity));
+  const key = identityKey(identity);
+  const knownId = ids.get(key);
   // the identity stays in the filter: a staff member removed since is looked up (or created) afresh
   const known = knownId ? await ctx.store.staff.findOneAndUpdate({ _id: knownId, ...identity }, refresh, { returnDocument: 'after' }).lean() : null;
   const doc =
@@ -43,7 +44,7 @@ export async function saveStaffMember(
     (await ctx.store.staff
       .findOneAndUpdate(identity, { ...refresh, $setOnInsert: { _id: newId('st') } }, { upsert: true, returnDocument: 'after' })
       .lean());
-  ids.set(identityKey(identity), doc!._id);
+  ids.set(key, doc!._id);
   return toStaffMember(doc!);
 }
 
