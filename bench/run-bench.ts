@@ -1,5 +1,6 @@
 // `npm run bench [-- --quick]`: throughput, latency and the cost of scale on
 // this machine, against the embedded FerretDB. The last line is one JSON object.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,7 +183,7 @@ function customerTurnLoad(label: string, concurrency = CONCURRENCY): (total: num
     const question = QUESTIONS[turnNumber % QUESTIONS.length];
     const response = await http.postJson(
       `${serviceUrl}/api/v1/bots/demo/messages`,
-      { text: question, conversationId: conversation?.id, messageId: `${label}-${worker}-${turnNumber}` },
+      { text: question, conversationId: conversation?.id, messageId: conversation ? `${label}-${worker}-${turnNumber}` : randomUUID() },
       conversation ? { authorization: `Bearer ${conversation.token}` } : {},
     );
     const body = JSON.parse(response.body) as { conversationId: string; token?: string; replies: unknown[] };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createHttpApp } from '../http/create-http-app.js';
 import { createAgenda } from '../../jobs/agenda-scheduler.js';
 import { scheduleTaskReminders } from '../../jobs/task-reminders-job.js';
+import { scheduleReceiptExpiry } from '../../jobs/receipt-expiry-job.js';
 import { dueTaskScheduler } from '../../src/tasks/sweep-due-tasks.js';
 import { createBotResponders } from '../../src/bots/bot-responders.js';
 import { ensureDemoBot } from '../../src/bots/demo-bot.js';
@@ -58,6 +59,10 @@ export interface ServiceOptions {
   outboxBaseDelayMs?: number;
   /** How long a notification's first try belongs to the replica that queued it before a sweep may take it. */
   outboxLeaseMs?: number;
+  /** How often expired message receipts are removed (default hourly). */
+  receiptExpiryEveryMs?: number;
+  /** The domain's clock (tests move it forward instead of waiting). */
+  clock?: () => Date;
 }
 
 export interface RunningService {
@@ -83,7 +88,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     responders: createBotResponders(),
     tokens: createConversationTokens(await loadTokenSecret(store)),
     log,
-    now: () => new Date(),
+    now: options.clock ?? (() => new Date()),
   };
   await ensureDemoBot(ctx, { slackChannel: options.demoSlackChannel });
   await applyBotConfig(ctx, options.botConfigs);
@@ -102,6 +107,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   defineEscalationSlaJob(agenda, ctx);
   await agenda.start();
   await scheduleTaskReminders(agenda, ctx, options.jobPollMs);
+  await scheduleReceiptExpiry(agenda, ctx, options.receiptExpiryEveryMs ?? 60 * 60_000);
   await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);
 
   const stopping = new AbortController();

@@ -27,11 +27,11 @@ export function customerApiOpenApi(): Record<string, unknown> {
       '/bots/{botId}/messages': {
         post: {
           summary: 'Send a customer message; the answer has the bot’s replies and any handover',
-          description: 'Without conversationId a new conversation starts and its token is returned. A retry with the same messageId is stored once and answered the same.',
+          description: 'Without conversationId a new conversation starts and its token is returned. A retry with the same messageId and the same content is stored once and answered the same, for 24 hours; the same messageId with other content is refused (409). On a first message the messageId must be a random id of at least 22 characters (e.g. a UUID): it is what proves a retry comes from the same client.',
           parameters: [botId],
           security: [{}, { conversationToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schema(customerMessageBodySchema, 'input') } } },
-          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such bot or conversation'), '413': error('Body over 64 kB'), ...common },
+          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such bot or conversation'), '409': error('messageId already used for another message, or still being processed'), '413': error('Body over 64 kB'), ...common },
         },
       },
       '/conversations/{id}': {

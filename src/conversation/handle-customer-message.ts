@@ -12,7 +12,7 @@ import { newConversation } from './new-conversation.js';
 import { checkCustomerToken } from './load-customer-conversation.js';
 import { conversationBot, rememberConversationBot } from './conversation-bot.js';
 import { readCustomerTurn } from './read-customer-turn.js';
-import { recordReceiptAnswer, takeReceipt } from './message-receipts.js';
+import { receiptIdFor, recordReceiptAnswer, requestFingerprint, takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
 
 export interface CustomerMessageInput {
@@ -48,11 +48,12 @@ export async function handleCustomerMessage(ctx: HandoverContext, input: Custome
   if (input.conversationId && botOfConversation !== bot.id) throw new NotFoundError(`conversation "${input.conversationId}"`);
   const started = !input.conversationId;
   let conversationId = input.conversationId ?? newId('cv');
-  const receiptId = input.messageId ? (started ? `${bot.id}:new:${input.messageId}` : `${conversationId}:${input.messageId}`) : null;
+  const receiptId = input.messageId ? receiptIdFor(bot.id, input.conversationId, input.messageId) : null;
   let message = newMessage(ctx, conversationId, 'customer', input.text);
   let isNew = started;
   if (receiptId) {
-    const receipt = await takeReceipt(ctx, receiptId, conversationId, message.id);
+    const fingerprint = requestFingerprint(input.text, started ? (input.customer ?? null) : null);
+    const receipt = await takeReceipt(ctx, receiptId, fingerprint, conversationId, message.id);
     if (!receipt.run) {
       if (receipt.relayAgain) await relayStoredMessage(ctx, receipt.replay.conversationId, receipt.relayAgain);
       return { result: receipt.replay, token: started ? ctx.tokens.issue(receipt.replay.conversationId) : null };

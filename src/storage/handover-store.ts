@@ -135,9 +135,11 @@ const transcriptPageSchema = new Schema<TranscriptPageDocument>(
 
 /** The answer to a customer message sent with a client messageId, replayed to its retries. */
 export interface ReceiptDocument {
-  /** `<conversationId>:<messageId>`, or `<botId>:new:<messageId>` for a conversation's first message. */
+  /** `<conversationId>:<messageId>`, or `new:<botId>:<hash of messageId>` for a conversation's first message (see receiptIdFor). */
   _id: string;
   conversationId: string;
+  /** A hash of what the message said: a retry must say the same (null on an answer, and on receipts written before fingerprints). */
+  fingerprint: string | null;
   /** The id the customer's message is stored under, to tell after a crash whether it was. */
   messageId: string | null;
   at: Date;
@@ -149,6 +151,7 @@ const receiptSchema = new Schema<ReceiptDocument>(
     _id: String,
     conversationId: { type: String, required: true },
     messageId: { type: String, default: null },
+    fingerprint: { type: String, default: null },
     at: { type: Date, required: true },
     turnResult: { type: Schema.Types.Mixed, default: null },
   },

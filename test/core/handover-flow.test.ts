@@ -151,13 +151,13 @@ describe('the bot answers what it knows and hands over on the other triggers', (
 
 describe('retries and bad input', () => {
   it('stores a retried messageId once and answers it the same', async () => {
-    const body = { text: 'When are you open?', messageId: 'client-msg-1' };
+    const body = { text: 'When are you open?', messageId: 'opening-when-open-7f3a9c2e41b8' };
     const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body });
     const retry = await api(service, 'POST', '/api/v1/bots/demo/messages', { body });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     // replayed from the transcript, where the bot's answer is stored with the message: no answer receipt is written
-    expect(await service.ctx.store.receipts.exists({ _id: 'demo:new:client-msg-1#answer' })).toBeNull();
+    expect(await service.ctx.store.receipts.countDocuments({ conversationId: first.body.conversationId, turnResult: { $ne: null } })).toBe(0);
 
     const next = { text: 'Do you work on weekends?', messageId: 'client-msg-2', conversationId: first.body.conversationId };
     const results = await Promise.all(
@@ -173,7 +173,7 @@ describe('retries and bad input', () => {
   });
 
   it('answers a retried handover request the same, handover included, and hands over once', async () => {
-    const body = { text: 'Can I talk to a person please?', messageId: 'client-handover-1' };
+    const body = { text: 'Can I talk to a person please?', messageId: 'opening-handover-5d0e8b7a92c1f4' };
     const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body });
     expect(first.body.handover.trigger).toBe('contact_request');
     const retries = await Promise.all(Array.from({ length: 3 }, () => api(service, 'POST', '/api/v1/bots/demo/messages', { body })));
@@ -186,7 +186,7 @@ describe('retries and bad input', () => {
   });
 
   it('starts a single conversation when the first message is retried concurrently', async () => {
-    const body = { text: 'Who are your coaches?', messageId: 'first-concurrent' };
+    const body = { text: 'Who are your coaches?', messageId: 'opening-concurrent-c81f0a6e3b27d9' };
     const results = await Promise.all(Array.from({ length: 5 }, () => api(service, 'POST', '/api/v1/bots/demo/messages', { body })));
     const ids = new Set(results.map((result) => result.body.conversationId));
     expect(results.every((result) => result.status === 200)).toBe(true);

@@ -27,7 +27,7 @@ describe('the customer API’s OpenAPI document', () => {
   });
 
   it('describes what the service really answers (checked field by field)', async () => {
-    const handedOver = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a person', messageId: 'oa-1' } });
+    const handedOver = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a person', messageId: 'openapi-opening-message-1' } });
     turnResponseSchema.strict().parse(handedOver.body);
     expect(handedOver.body.handover).not.toBeNull();
     const answered = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'When are you open?' } });

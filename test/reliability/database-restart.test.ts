@@ -21,7 +21,7 @@ describe('the database dies and comes back under a stream of customer messages',
   it('stores every message answered 200 exactly once, answers 503 meanwhile, and recovers without a restart', async () => {
     const conversations = await Promise.all(
       [0, 1, 2, 3].map(async (client) => {
-        const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'When are you open?', messageId: `c${client}-first` } });
+        const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'When are you open?', messageId: `opening-message-of-client-${client}` } });
         expect(first.status).toBe(200);
         return { id: first.body.conversationId as string, token: first.body.token as string };
       }),
