@@ -56,6 +56,8 @@ export interface KnowledgeBaseEntry {
 export interface Bot {
   id: string;
   name: string;
+  /** Who owns the bot (see src/tenants/tenant.ts): only that tenant's people see it, change it, and get its escalations. */
+  tenant: string;
   labs: boolean;
   handover: boolean;
   slackChannel: string | null;
@@ -133,6 +135,8 @@ export interface StaffMember {
   email: string | null;
   slackUserId: string | null;
   teamsUserId: string | null;
+  /** The tenant whose installation they last acted through (null: not known since tenants exist). */
+  tenant: string | null;
   available: boolean;
   notifyOnConversationAssigned: boolean;
   notifyOnTaskAssigned: boolean;

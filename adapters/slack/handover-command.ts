@@ -4,6 +4,7 @@ import { toBot } from '../../src/storage/to-domain.js';
 import { updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import type { StaffMember } from '../../src/types.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import type { Tenant } from '../../src/tenants/tenant.js';
 
 export const HELP = [
   '*/handover* — hand bot conversations to the team',
@@ -23,6 +24,8 @@ export interface CommandInput {
   channelId: string;
   /** The Slack workspace the command came from (Teams: none). */
   teamId?: string;
+  /** The caller's tenant, from the verified request: the only bots the command sees. */
+  tenant: Tenant;
   staff: StaffMember;
   /** Checked only for configuration changes. */
   mayConfigure: () => Promise<boolean>;
@@ -38,13 +41,13 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
 
   switch (command) {
     case 'status':
-      return status(ctx, args[0]);
+      return status(ctx, args[0], input.tenant);
     case 'rules':
-      return rules(ctx, args[0]);
+      return rules(ctx, args[0], input.tenant);
     case 'on':
     case 'off':
       return configure(async () => {
-        const bot = await commandBot(ctx, args[0]);
+        const bot = await commandBot(ctx, args[0], input.tenant);
         await updateBotSwitches(ctx, bot.id, { handover: command === 'on' });
         return `Handover is now *${command}* for ${escapeMrkdwn(bot.name)}.`;
       });
@@ -52,14 +55,14 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
       const state = args[0];
       if (state !== 'on' && state !== 'off') return 'Usage: `/handover labs on|off [bot]`';
       return configure(async () => {
-        const bot = await commandBot(ctx, args[1]);
+        const bot = await commandBot(ctx, args[1], input.tenant);
         await updateBotSwitches(ctx, bot.id, { labs: state === 'on' });
         return `Labs is now *${state}* for ${escapeMrkdwn(bot.name)}.`;
       });
     }
     case 'subscribe':
       return configure(async () => {
-        const bot = await commandBot(ctx, args[0]);
+        const bot = await commandBot(ctx, args[0], input.tenant);
         await updateBotSwitches(ctx, bot.id, { slackChannel: input.channelId, slackTeamId: input.teamId ?? null });
         return `This channel now receives ${escapeMrkdwn(bot.name)}'s escalations.`;
       });
@@ -83,14 +86,19 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
   }
 }
 
-/** The bot a command names, or the only one, or the demo bot. */
-export async function commandBot(ctx: HandoverContext, botId: string | undefined) {
+/**
+ * The bot a command names, or the only one, or the demo bot: among the
+ * caller's tenant's bots only. Another tenant's bot is answered exactly as a
+ * bot that does not exist.
+ */
+export async function commandBot(ctx: HandoverContext, botId: string | undefined, tenant: Tenant) {
   if (botId) {
     const doc = await ctx.store.bots.findById(botId).lean();
-    if (!doc) throw new CommandError(`There is no bot "${escapeMrkdwn(botId)}".`);
-    return toBot(doc);
+    const bot = doc ? toBot(doc) : null;
+    if (!bot || bot.tenant !== tenant) throw new CommandError(`There is no bot "${escapeMrkdwn(botId)}".`);
+    return bot;
   }
-  const bots = await ctx.store.bots.find().limit(20).lean();
+  const bots = await ctx.store.bots.find({ tenant }).limit(20).lean();
   if (bots.length === 1) return toBot(bots[0]!);
   const demo = bots.find((bot) => bot._id === 'demo');
   if (bots.length > 1 && !demo) throw new CommandError(`Name the bot: ${bots.map((bot) => `\`${bot._id}\``).join(', ')}`);
@@ -100,8 +108,8 @@ export async function commandBot(ctx: HandoverContext, botId: string | undefined
 
 export class CommandError extends Error {}
 
-async function status(ctx: HandoverContext, botId: string | undefined): Promise<string> {
-  const bot = await commandBot(ctx, botId);
+async function status(ctx: HandoverContext, botId: string | undefined, tenant: Tenant): Promise<string> {
+  const bot = await commandBot(ctx, botId, tenant);
   return [
     `*${escapeMrkdwn(bot.name)}* (\`${bot.id}\`)`,
     `Labs: *${bot.labs ? 'on' : 'off'}* · Handover: *${bot.handover ? 'on' : 'off'}* · Rules: ${bot.rules.length}/6`,
@@ -109,8 +117,8 @@ async function status(ctx: HandoverContext, botId: string | undefined): Promise<
   ].join('\n');
 }
 
-async function rules(ctx: HandoverContext, botId: string | undefined): Promise<string> {
-  const bot = await commandBot(ctx, botId);
+async function rules(ctx: HandoverContext, botId: string | undefined, tenant: Tenant): Promise<string> {
+  const bot = await commandBot(ctx, botId, tenant);
   if (bot.rules.length === 0) return `${escapeMrkdwn(bot.name)} has no handover rules.`;
   return bot.rules
     .map(

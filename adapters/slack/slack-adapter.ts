@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction, type UsersSelectAction } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction, type Context, type UsersSelectAction } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ServiceAdapterFactory } from '../server/start-service.js';
 import type { HandoverContext } from '../../src/handover-context.js';
@@ -26,6 +26,9 @@ import { createSlackInstallationStore } from './slack-installation-store.js';
 import { requiredSlackScopes } from './slack-scopes.js';
 import { slackHttpFetch } from './slack-http-fetch.js';
 import { createTokenCipher } from './token-cipher.js';
+import { slackTenant, type SlackTenancy } from './slack-tenant.js';
+import { OPERATOR_TENANT, type Tenant } from '../../src/tenants/tenant.js';
+import { adoptUntenantedStaff } from '../../src/tenants/adopt-untenanted.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 
 export interface SlackAdapterOptions {
@@ -38,6 +41,8 @@ export interface SlackAdapterOptions {
   /** Distribution: `/slack/install` and `/slack/oauth_redirect`, installations kept encrypted in MongoDB. */
   oauth?: { clientId: string; clientSecret: string; stateSecret: string; encryptionKey: string };
   admins: string[];
+  /** Installed in several workspaces: the installations (`slack:T…`, `slack:E…`) that act as the operator and manage the operator's bots. */
+  operatorTenants?: string[];
   log: Logger;
   /** How long a notification's Web API call may take before the outbox counts it failed (default 10 s). */
   callTimeoutMs?: number;
@@ -49,8 +54,9 @@ export interface SlackAdapterOptions {
  * `oauth`, one deployment serves every workspace that installs the app.
  */
 export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactory {
-  return (ctx) => {
+  return async (ctx) => {
     const log = options.log.child({ adapter: 'slack' });
+    if (!options.oauth) await adoptUntenantedStaff(ctx, 'slack', OPERATOR_TENANT);
     // one set of kept-alive connections to Slack for all the adapter's Web API clients
     const fetch = slackHttpFetch();
     const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 }, fetch };
@@ -98,10 +104,11 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     const app = receiver
       ? new App({ ...token, receiver, clientOptions, logLevel: LogLevel.ERROR })
       : new App({ ...token, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
+    const tenancy: SlackTenancy = { multiWorkspace: Boolean(options.oauth), operatorTenants: options.operatorTenants ?? [] };
     // each listener's client speaks for the workspace its request came from (its installation's token)
-    registerHandlers(app, ctx, createSlackDirectory(), options, log);
+    registerHandlers(app, ctx, createSlackDirectory(), options, tenancy, log);
     return {
-      outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, installationStore, fetch)),
+      outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, tenancy, installationStore, fetch)),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
       async start() {
         if (options.appToken) await app.start();
@@ -121,14 +128,21 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
 function outboxClients(
   ctx: HandoverContext,
   options: SlackAdapterOptions,
+  tenancy: SlackTenancy,
   installations: InstallationStore | undefined,
   fetch: typeof globalThis.fetch,
 ): SlackClientForBot {
   const make = (token: string) =>
     new WebClient(token, { slackApiUrl: options.apiUrl, timeout: options.callTimeoutMs ?? 10_000, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR, fetch });
+  const otherTenant = (botId: string) =>
+    new DeliveryFailure(`bot ${botId}: its Slack channel is not in the bot's own workspace; run /handover subscribe in one of its channels again`, false);
   if (!installations) {
     const single = make(options.botToken ?? '');
-    return async () => single;
+    return async (botId) => {
+      // the one workspace is the operator's: it never receives another tenant's escalations
+      if ((await loadBot(ctx, botId)).tenant !== OPERATOR_TENANT) throw otherTenant(botId);
+      return single;
+    };
   }
   const byToken = new Map<string, WebClient>();
   return async (botId) => {
@@ -137,6 +151,9 @@ function outboxClients(
     const installation = await installations.fetchInstallation({ teamId: bot.slackTeamId, isEnterpriseInstall: false, enterpriseId: undefined }).catch(() => null);
     const botToken = installation?.bot?.token;
     if (!botToken) throw new DeliveryFailure(`Slack workspace ${bot.slackTeamId}: the app is not installed (open /slack/install)`, false);
+    const installedAs = slackTenant({ teamId: installation.team?.id ?? bot.slackTeamId, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall }, tenancy);
+    // escalations go only to the bot's own tenant's channels, whatever a stored channel says
+    if (installedAs !== bot.tenant) throw otherTenant(botId);
     let client = byToken.get(botToken);
     if (!client) byToken.set(botToken, (client = make(botToken)));
     return client;
@@ -154,11 +171,21 @@ async function ackBeforeWork(ack: () => Promise<void>): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
 }
 
-function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client: WebClient) => SlackDirectory, options: SlackAdapterOptions, log: Logger) {
-  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client }) => {
+function registerHandlers(
+  app: App,
+  ctx: HandoverContext,
+  directoryOf: (client: WebClient, tenant: Tenant) => SlackDirectory,
+  options: SlackAdapterOptions,
+  tenancy: SlackTenancy,
+  log: Logger,
+) {
+  /** The caller's tenant: the installation Bolt authorized the signed request with, never a field of the payload. */
+  const tenantOf = (context: Context): Tenant => slackTenant(context, tenancy);
+  const directoryFor = (client: WebClient, context: Context) => directoryOf(client, tenantOf(context));
+  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client, context }) => {
     await ackBeforeWork(ack);
     const conversationId = action.value ?? '';
-    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
     try {
       const outcome = await claimConversation(ctx, conversationId, staff);
       if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
@@ -171,9 +198,9 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, async ({ ack, body, action, client, context }) => {
     await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff);
       await rememberLastConversation(ctx, staff.id, action.value ?? '');
@@ -182,7 +209,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     }
   });
 
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     const message = event as { subtype?: string; bot_id?: string; user?: string; text?: string; thread_ts?: string; ts: string; channel: string };
     // only people's new replies in a thread count: not bots (ourselves included), edits or deletions
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts || !message.text?.trim()) return;
@@ -197,7 +224,7 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
       if (!post) return null;
       if (!ours && !(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return null;
       ours = true;
-      const staff = await slackStaffMember(ctx, directoryFor(client), message.user!);
+      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), message.user!);
       await rememberLastConversation(ctx, staff.id, post.conversationId);
       return handleStaffThreadReply(ctx, post.conversationId, staff, slackTextToPlain(message.text!));
     };
@@ -226,9 +253,9 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     await tell('Not delivered to the customer: send it again once the service is back.');
   });
 
-  app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client, context }) => {
     await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
     try {
       await resolveConversation(ctx, action.value ?? '', staff, 'returned');
     } catch (error) {
@@ -236,12 +263,12 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     }
   });
 
-  app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, async ({ ack, body, action, client, context }) => {
     await ackBeforeWork(ack);
     const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
-    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
     try {
-      const to = await slackStaffMember(ctx, directoryFor(client), action.selected_user);
+      const to = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), action.selected_user);
       await transferConversation(ctx, conversationId, staff, to);
       await rememberLastConversation(ctx, staff.id, conversationId);
     } catch (error) {
@@ -249,20 +276,20 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     }
   });
 
-  app.command('/handover', async ({ ack, command, client }) => {
-    const staff = await slackStaffMember(ctx, directoryFor(client), command.user_id, command.user_name);
+  app.command('/handover', async ({ ack, command, client, context }) => {
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), command.user_id, command.user_name);
     try {
       const [word, botArgument] = command.text.trim().split(/\s+/);
       if (isThreadCommand(command.text)) {
-        await ack({ response_type: 'ephemeral', text: await slashThreadCommand(ctx, directoryFor(client), staff, command.text) });
+        await ack({ response_type: 'ephemeral', text: await slashThreadCommand(ctx, directoryFor(client, context), tenantOf(context), staff, command.text) });
         return;
       }
       if (word?.toLowerCase() === 'settings') {
-        if (!(await mayConfigure(directoryFor(client), options.admins, command.user_id))) {
+        if (!(await mayConfigure(directoryFor(client, context), options.admins, command.user_id))) {
           await ack({ response_type: 'ephemeral', text: CONFIG_REFUSAL });
           return;
         }
-        const bot = await commandBot(ctx, botArgument);
+        const bot = await commandBot(ctx, botArgument, tenantOf(context));
         await ack();
         await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(bot) });
         return;
@@ -271,8 +298,9 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
         text: command.text,
         channelId: command.channel_id,
         teamId: command.team_id,
+        tenant: tenantOf(context),
         staff,
-        mayConfigure: () => mayConfigure(directoryFor(client), options.admins, command.user_id),
+        mayConfigure: () => mayConfigure(directoryFor(client, context), options.admins, command.user_id),
       });
       await ack({ response_type: 'ephemeral', text });
     } catch (error) {
@@ -280,9 +308,15 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     }
   });
 
-  app.view(SETTINGS_CALLBACK, async ({ ack, body, view, client }) => {
-    if (!(await mayConfigure(directoryFor(client), options.admins, body.user.id))) {
+  app.view(SETTINGS_CALLBACK, async ({ ack, body, view, client, context }) => {
+    if (!(await mayConfigure(directoryFor(client, context), options.admins, body.user.id))) {
       await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: 'Only admins can change handover rules.' } });
+      return;
+    }
+    // the modal was opened for one of the caller's bots; checked again, as the bot may have changed hands since
+    const bot = await loadBot(ctx, view.private_metadata).catch(() => null);
+    if (!bot || bot.tenant !== tenantOf(context)) {
+      await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: 'This bot is not one of your workspace\'s.' } });
       return;
     }
     const submitted = parseSubmittedRules(view.state.values[RULES_BLOCK]?.[RULES_INPUT]?.value ?? '');
@@ -295,14 +329,14 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
     log.info({ botId: view.private_metadata, rules: submitted.rules.length, userId: body.user.id }, 'rules changed in Slack');
   });
 
-  app.event('app_home_opened', async ({ event, client }) => {
-    const staff = await slackStaffMember(ctx, directoryFor(client), event.user);
+  app.event('app_home_opened', async ({ event, client, context }) => {
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), event.user);
     await client.views.publish({ user_id: event.user, view: await appHome(ctx, staff) });
   });
 
-  app.action<BlockAction<ButtonAction>>(AVAILABILITY_ACTION, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(AVAILABILITY_ACTION, async ({ ack, body, action, client, context }) => {
     await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directoryFor(client), body.user.id, body.user.name);
+    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
     const updated = await updateStaffPreferences(ctx, staff.id, { available: action.value === 'on' });
     if (updated) await client.views.publish({ user_id: body.user.id, view: await appHome(ctx, updated) });
   });
@@ -315,11 +349,11 @@ function registerHandlers(app: App, ctx: HandoverContext, directoryFor: (client:
 }
 
 /** `/handover resolve|transfer|tag|task …`: on the escalation the person last acted on (a slash command carries no thread). */
-async function slashThreadCommand(ctx: HandoverContext, directory: SlackDirectory, staff: StaffMember, text: string): Promise<string> {
+async function slashThreadCommand(ctx: HandoverContext, directory: SlackDirectory, tenant: Tenant, staff: StaffMember, text: string): Promise<string> {
   const conversationId = await lastConversationOf(ctx, staff.id);
   if (!conversationId) return 'Claim an escalation or reply in its thread first: this command acts on the escalation you last touched.';
   const mentioned = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1];
-  const transferTo = mentioned ? await slackStaffMember(ctx, directory, mentioned) : null;
+  const transferTo = mentioned ? await slackStaffMember(ctx, directory, tenant, mentioned) : null;
   const answer = await runThreadCommand(ctx, { conversationId, staff, text: text.replace(/<@[^>]+>/g, ''), transferTo });
   return `${answer} (\`${conversationId}\`)`;
 }

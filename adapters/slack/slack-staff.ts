@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import type { StaffMember } from '../../src/types.js';
+import type { Tenant } from '../../src/tenants/tenant.js';
 
 export interface SlackProfile {
   name: string;
@@ -34,29 +35,33 @@ export interface SlackDirectory {
  * whose promise hooks would tax every promise of the process from the first
  * Slack request on.
  */
-export function createSlackDirectory(): (client: WebClient) => SlackDirectory {
+export function createSlackDirectory(): (client: WebClient, tenant: Tenant) => SlackDirectory {
   const cache = new Map<string, Promise<SlackProfile>>();
-  return (client) => ({
+  return (client, tenant) => ({
     profile(userId) {
-      let profile = cache.get(userId);
+      // per tenant: being an admin of one workspace says nothing of another of the same org
+      const key = `${tenant}/${userId}`;
+      let profile = cache.get(key);
       if (!profile) {
         profile = lookupProfile(client, userId);
-        cache.set(userId, profile);
-        setTimeout(() => cache.delete(userId), 10 * 60_000).unref();
+        cache.set(key, profile);
+        setTimeout(() => cache.delete(key), 10 * 60_000).unref();
       }
       return profile;
     },
   });
 }
 
+/** The staff member behind a Slack user of the tenant the request came through. */
 export async function slackStaffMember(
   ctx: HandoverContext,
   directory: SlackDirectory,
+  tenant: Tenant,
   userId: string,
   knownName?: string,
 ): Promise<StaffMember> {
   const profile = knownName ? { name: knownName, email: null } : await directory.profile(userId);
-  return saveStaffMember(ctx, { slackUserId: userId }, { name: profile.name, email: profile.email });
+  return saveStaffMember(ctx, { slackUserId: userId }, { name: profile.name, email: profile.email }, tenant);
 }
 
 /** Workspace admins and owners, and the people listed in HANDOVER_ADMINS, may change configuration. */

@@ -17,12 +17,16 @@ import { loadEscalationView } from '../escalation-view.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../slack/handover-command.js';
 import { CLAIM_VERB, RESOLVE_VERB, RETURN_VERB, escalationCard } from './escalation-card.js';
 import { channelConversationId } from './teams-notifier.js';
+import { teamsTenant, type TeamsTenancy } from './teams-tenant.js';
+import type { Tenant } from '../../src/tenants/tenant.js';
 
 /** What the Handover bot does with each Teams activity. */
-export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: string[]; appId: string; log: Logger }) {
+export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: string[]; appId: string; tenancy: TeamsTenancy; log: Logger }) {
+  /** The caller's tenant, from the activity the Bot Framework signed. */
+  const tenantOf = (turn: TurnContext): Tenant => teamsTenant(turn.activity, options.tenancy);
   const staffOf = (turn: TurnContext): Promise<StaffMember> => {
     const from = turn.activity.from;
-    return saveStaffMember(ctx, { teamsUserId: from.aadObjectId ?? from.id }, { name: from.name || 'Teams user' });
+    return saveStaffMember(ctx, { teamsUserId: from.aadObjectId ?? from.id }, { name: from.name || 'Teams user' }, tenantOf(turn));
   };
   const mayConfigure = (turn: TurnContext) => {
     const from = turn.activity.from;
@@ -69,7 +73,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
   };
 
   const onSaveRules = async (turn: TurnContext, data: { botId?: string; rules?: string } | undefined) => {
-    const bot = await commandBot(ctx, data?.botId);
+    const bot = await commandBot(ctx, data?.botId, tenantOf(turn));
     if (!mayConfigure(turn)) return answerWithCard(turn, settingsCard(bot, CONFIG_REFUSAL, data?.rules));
     const submitted = parseSubmittedRules(String(data?.rules ?? ''));
     if ('error' in submitted) return answerWithCard(turn, settingsCard(bot, submitted.error, data?.rules));
@@ -107,7 +111,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     if (isThreadCommand(text)) {
       const mention = (turn.activity.entities ?? []).find((entity) => entity.type === 'mention' && entity.mentioned?.id !== turn.activity.recipient.id);
       const transferTo = mention
-        ? await saveStaffMember(ctx, { teamsUserId: mention.mentioned.aadObjectId ?? mention.mentioned.id }, { name: mention.mentioned.name || 'Teams user' })
+        ? await saveStaffMember(ctx, { teamsUserId: mention.mentioned.aadObjectId ?? mention.mentioned.id }, { name: mention.mentioned.name || 'Teams user' }, tenantOf(turn))
         : null;
       const answer = await runThreadCommand(ctx, { conversationId, staff, text, transferTo }).catch((error: unknown) => {
         if (error instanceof HandoverError) return error.message;
@@ -147,13 +151,13 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     try {
       if (word === 'settings') {
         if (!mayConfigure(turn)) return CONFIG_REFUSAL;
-        const bot = await commandBot(ctx, botArgument);
+        const bot = await commandBot(ctx, botArgument, tenantOf(turn));
         await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(settingsCard(bot))] });
         return '';
       }
       if (word === 'subscribe') {
         if (!mayConfigure(turn)) return CONFIG_REFUSAL;
-        const bot = await commandBot(ctx, botArgument);
+        const bot = await commandBot(ctx, botArgument, tenantOf(turn));
         const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
         reference.conversation = { ...reference.conversation!, id: channelConversationId(reference.conversation!.id) };
         // a reference that keeps the command's activity id would post every card as a reply to that command
@@ -164,6 +168,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       const answer = await runHandoverCommand(ctx, {
         text,
         channelId: '',
+        tenant: tenantOf(turn),
         staff: await staffOf(turn),
         mayConfigure: async () => mayConfigure(turn),
       });
@@ -192,6 +197,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         botId: typeof context.botId === 'string' && /^[a-z0-9-]{1,40}$/.test(context.botId) ? context.botId : 'demo',
         customer: { id: activity.from.id, name: activity.from.name },
         transcript,
+        tenant: tenantOf(turn),
         reason: typeof context.reason === 'string' ? `Handed over by another bot: ${context.reason.slice(0, 300)}` : 'Handed over by another bot.',
       });
       const status = EventFactory.createHandoffStatus(activity.conversation, 'accepted');

@@ -3,7 +3,7 @@ import { forgetBot } from '../bots/load-bot.js';
 import { isDuplicateKeyError } from '../storage/handover-store.js';
 import type { BotConfig } from './bot-config-file.js';
 
-const FILE_FIELDS = ['name', 'labs', 'handover', 'slackChannel', 'failedTurnsBeforeHandover', 'knowledgeBase', 'rules'] as const;
+const FILE_FIELDS = ['name', 'tenant', 'labs', 'handover', 'slackChannel', 'failedTurnsBeforeHandover', 'knowledgeBase', 'rules'] as const;
 
 /**
  * Creates or updates the file's bots. A field is written only when the file

@@ -1,10 +1,11 @@
 import { loadBot } from '../bots/load-bot.js';
 import { newMessage } from '../conversation/append-message.js';
 import { newConversation } from '../conversation/new-conversation.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../storage/new-id.js';
 import type { Customer, TurnResult } from '../types.js';
+import type { Tenant } from '../tenants/tenant.js';
 import { startHandoverOfNewConversation } from './start-handover.js';
 
 export interface HandoffRequest {
@@ -13,6 +14,8 @@ export interface HandoffRequest {
   /** What was said before, oldest first. */
   transcript: Array<{ from: 'customer' | 'bot'; text: string }>;
   reason: string;
+  /** The tenant the handing bot's verified request came from: it may hand over only to that tenant's bots. */
+  tenant: Tenant;
 }
 
 /**
@@ -26,6 +29,7 @@ export async function acceptHandoff(
   request: HandoffRequest,
 ): Promise<{ conversationId: string; token: string; result: TurnResult }> {
   const bot = await loadBot(ctx, request.botId);
+  if (bot.tenant !== request.tenant) throw new NotFoundError(`bot "${request.botId}"`);
   const rule = bot.rules.find((candidate) => candidate.enabled);
   if (!bot.labs || !bot.handover || !rule) {
     throw new ConflictError(`bot "${bot.id}" does not take handovers now (Labs, handover or an enabled rule is missing)`);

@@ -1,6 +1,7 @@
 import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import { decideOnce } from '../storage/decide-once.js';
 import { toConversation } from '../storage/to-domain.js';
 import { loadTasks } from '../tasks/task-state.js';
@@ -17,6 +18,7 @@ export type ClaimOutcome =
 export async function claimConversation(ctx: HandoverContext, conversationId: string, staff: StaffMember): Promise<ClaimOutcome> {
   const current = await ctx.store.conversations.findById(conversationId).lean();
   if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
+  await assertStaffOfConversation(ctx, conversationId, staff, current.botId);
   if (current.status === 'assigned') return { won: false, conversation: toConversation(current), heldBy: toConversation(current).assignee };
   if (current.status !== 'waiting') {
     throw new ConflictError(`conversation "${conversationId}" is not waiting for the team (it is ${current.status})`);

@@ -1,6 +1,7 @@
 import { appendMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import type { Message, StaffMember } from '../types.js';
 
 export const CLAIM_FIRST = 'Not sent to the customer — claim it first.';
@@ -9,6 +10,7 @@ export const CLAIM_FIRST = 'Not sent to the customer — claim it first.';
 export async function postAgentReply(ctx: HandoverContext, conversationId: string, staff: StaffMember, text: string): Promise<Message> {
   const conversation = await ctx.store.conversations.findById(conversationId).lean();
   if (!conversation) throw new NotFoundError(`conversation "${conversationId}"`);
+  await assertStaffOfConversation(ctx, conversationId, staff, conversation.botId);
   if (conversation.status !== 'waiting' && conversation.status !== 'assigned') {
     throw new ConflictError(`conversation "${conversationId}" is not with the team`);
   }

@@ -1,6 +1,7 @@
 import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import { decideOnce } from '../storage/decide-once.js';
 import type { Conversation, StaffMember } from '../types.js';
 
@@ -26,6 +27,7 @@ export async function resolveConversation(
 ): Promise<Conversation> {
   const current = await ctx.store.conversations.findById(conversationId).lean();
   if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
+  if (by) await assertStaffOfConversation(ctx, conversationId, by, current.botId);
   const notWithTeam = new ConflictError(`conversation "${conversationId}" is not with the team (already resolved?)`);
   if (current.status !== 'waiting' && current.status !== 'assigned') throw notWithTeam;
   const decision = await decideOnce(ctx.store, `resolve:${conversationId}:${current.lastHandoverId}`, by ? { id: by.id, name: by.name } : {});

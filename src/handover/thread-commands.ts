@@ -1,5 +1,6 @@
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import { DEFAULT_TAG } from '../rules/handover-rule-schema.js';
 import { toConversation } from '../storage/to-domain.js';
 import { updateConversation } from '../storage/update-conversation.js';
@@ -33,6 +34,7 @@ const WHEN = /^(\d{1,4})(m|min|h|d)$/i;
 export async function runThreadCommand(ctx: HandoverContext, command: ThreadCommand): Promise<string> {
   const [word = '', ...rest] = command.text.trim().split(/\s+/);
   const { conversationId, staff } = command;
+  await assertStaffOfConversation(ctx, conversationId, staff);
   switch (word.toLowerCase()) {
     case 'resolve':
       await resolveConversation(ctx, conversationId, staff);

@@ -1,6 +1,7 @@
 import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
+import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import type { Conversation, StaffMember } from '../types.js';
 import { claimConversation } from './claim-conversation.js';
 
@@ -11,6 +12,8 @@ import { claimConversation } from './claim-conversation.js';
 export async function transferConversation(ctx: HandoverContext, conversationId: string, by: StaffMember, to: StaffMember): Promise<Conversation> {
   const current = await ctx.store.conversations.findById(conversationId).lean();
   if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
+  await assertStaffOfConversation(ctx, conversationId, by, current.botId);
+  await assertStaffOfConversation(ctx, conversationId, to, current.botId);
   if (current.status === 'waiting') {
     const claim = await claimConversation(ctx, conversationId, to);
     if (!claim.won) throw new ConflictError(`${claim.heldBy?.name ?? 'Someone'} claimed it first.`);

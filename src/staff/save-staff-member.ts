@@ -3,6 +3,7 @@ import { newId } from '../storage/new-id.js';
 import { toStaffMember } from '../storage/to-domain.js';
 import type { HandoverStore } from '../storage/handover-store.js';
 import type { StaffMember } from '../types.js';
+import type { Tenant } from '../tenants/tenant.js';
 
 type PlatformIdentity = { slackUserId: string } | { teamsUserId: string };
 
@@ -26,14 +27,16 @@ function identityKey(identity: PlatformIdentity): string {
 
 /**
  * The staff member behind a Slack or Teams user, created the first time they
- * act; the name is refreshed from what the platform says now.
+ * act; the name is refreshed from what the platform says now, and the tenant
+ * from the installation the verified request came through.
  */
 export async function saveStaffMember(
   ctx: Pick<HandoverContext, 'store'>,
   identity: PlatformIdentity,
   profile: { name: string; email?: string | null },
+  tenant: Tenant,
 ): Promise<StaffMember> {
-  const refresh = { $set: { name: profile.name, ...(profile.email ? { email: profile.email.toLowerCase() } : {}) } };
+  const refresh = { $set: { name: profile.name, tenant, ...(profile.email ? { email: profile.email.toLowerCase() } : {}) } };
   const ids = knownStaffIds(ctx.store);
   const key = identityKey(identity);
   const knownId = ids.get(key);

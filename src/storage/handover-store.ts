@@ -27,6 +27,7 @@ const botSchema = new Schema<BotDocument>(
   {
     _id: String,
     name: { type: String, required: true },
+    tenant: { type: String, default: 'operator' },
     labs: { type: Boolean, default: false },
     handover: { type: Boolean, default: true },
     slackChannel: { type: String, default: null },
@@ -41,6 +42,8 @@ const botSchema = new Schema<BotDocument>(
   },
   { timestamps: true, minimize: false, versionKey: false },
 );
+// a tenant's bots (Slack and Teams commands list them)
+botSchema.index({ tenant: 1 });
 
 export interface StoredMessage extends Omit<Message, 'conversationId'> {
   /** On a bot's answer written with the customer message it answers (one turn's chunk): that message's id, so a retry of it replays the answer. */
@@ -174,6 +177,7 @@ const staffSchema = new Schema<StaffDocument>(
     email: { type: String, default: null },
     slackUserId: { type: String, default: null },
     teamsUserId: { type: String, default: null },
+    tenant: { type: String, default: null },
     available: { type: Boolean, default: false },
     notifyOnConversationAssigned: { type: Boolean, default: true },
     notifyOnTaskAssigned: { type: Boolean, default: true },
@@ -187,6 +191,7 @@ staffSchema.index({ slackUserId: 1 });
 staffSchema.index({ teamsUserId: 1 });
 staffSchema.index({ email: 1 });
 staffSchema.index({ available: 1 });
+staffSchema.index({ tenant: 1, available: 1 });
 
 /** Written once; reminders and completion are decisions (see src/tasks/task-state.ts). */
 export interface TaskDocument extends Omit<Task, 'id'> {

@@ -1,3 +1,4 @@
+import { OPERATOR_TENANT } from '../tenants/tenant.js';
 import type { Bot, Conversation, Message, StaffMember, Task } from '../types.js';
 import type { BotDocument, ConversationDocument, StaffDocument, TaskDocument } from './handover-store.js';
 
@@ -7,6 +8,7 @@ export function toBot(doc: BotDocument): Bot {
   return {
     id: doc._id,
     name: doc.name,
+    tenant: doc.tenant ?? OPERATOR_TENANT,
     labs: doc.labs,
     handover: doc.handover,
     slackChannel: doc.slackChannel ?? null,
@@ -54,6 +56,7 @@ export function toStaffMember(doc: StaffDocument): StaffMember {
     email: doc.email ?? null,
     slackUserId: doc.slackUserId ?? null,
     teamsUserId: doc.teamsUserId ?? null,
+    tenant: doc.tenant ?? null,
     available: doc.available,
     notifyOnConversationAssigned: doc.notifyOnConversationAssigned,
     notifyOnTaskAssigned: doc.notifyOnTaskAssigned,

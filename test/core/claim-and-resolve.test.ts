@@ -6,6 +6,7 @@ import { RESOLVED_MESSAGE, resolveConversation } from '../../src/handover/resolv
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { openEventStream } from '../support/event-stream.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 
 let service: RunningService;
 
@@ -26,7 +27,7 @@ describe('staff take over and hand back', () => {
   it('lets exactly one of many simultaneous claimers win', async () => {
     const { conversationId, token } = await handedOverConversation();
     const staff = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => saveStaffMember(service.ctx, { slackUserId: `U${1000 + i}` }, { name: `Agent ${i}` })),
+      Array.from({ length: 20 }, (_, i) => saveStaffMember(service.ctx, { slackUserId: `U${1000 + i}` }, { name: `Agent ${i}` }, OPERATOR_TENANT)),
     );
     const outcomes = await Promise.all(staff.map((member) => claimConversation(service.ctx, conversationId, member)));
     const winners = outcomes.filter((outcome) => outcome.won);
@@ -47,7 +48,7 @@ describe('staff take over and hand back', () => {
     const stream = await openEventStream(service.url, conversationId, token);
     try {
       await waitFor(async () => stream.events.find((e) => e.event === 'status' && e.data.status === 'waiting'));
-      const agent = await saveStaffMember(service.ctx, { slackUserId: 'U2000' }, { name: 'Dana' });
+      const agent = await saveStaffMember(service.ctx, { slackUserId: 'U2000' }, { name: 'Dana' }, OPERATOR_TENANT);
       await claimConversation(service.ctx, conversationId, agent);
       await postAgentReply(service.ctx, conversationId, agent, 'Hi, Dana here. How can I help?');
 
@@ -75,7 +76,7 @@ describe('staff take over and hand back', () => {
 
   it('refuses to resolve twice and to reply to a conversation the bot has back', async () => {
     const { conversationId } = await handedOverConversation();
-    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U3000' }, { name: 'Lee' });
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U3000' }, { name: 'Lee' }, OPERATOR_TENANT);
     await resolveConversation(service.ctx, conversationId, agent);
     await expect(resolveConversation(service.ctx, conversationId, agent)).rejects.toMatchObject({ code: 'conflict' });
     await expect(postAgentReply(service.ctx, conversationId, agent, 'late')).rejects.toMatchObject({ code: 'conflict' });

@@ -4,6 +4,7 @@ import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 
 const TOKEN = 'metrics-token-for-tests';
 let service: RunningService;
@@ -36,7 +37,7 @@ describe('/metrics', () => {
     const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a person' } });
     await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'can I speak with a human' } });
     await api(service, 'GET', '/api/v1/nothing-here');
-    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_METRICS' }, { name: 'Mo' });
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_METRICS' }, { name: 'Mo' }, OPERATOR_TENANT);
     await claimConversation(service.ctx, first.body.conversationId, agent);
     await resolveConversation(service.ctx, first.body.conversationId, agent);
 

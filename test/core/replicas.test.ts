@@ -5,6 +5,7 @@ import { postAgentReply } from '../../src/handover/post-agent-reply.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { openEventStream } from '../support/event-stream.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 
 const mongodbUri = testDatabaseUri();
 let replicaA: RunningService;
@@ -25,7 +26,7 @@ describe('two replicas on one database', () => {
     const { conversationId, token } = turn.body;
     const stream = await openEventStream(replicaB.url, conversationId, token);
     try {
-      const agent = await saveStaffMember(replicaA.ctx, { slackUserId: 'U9000' }, { name: 'Robin' });
+      const agent = await saveStaffMember(replicaA.ctx, { slackUserId: 'U9000' }, { name: 'Robin' }, OPERATOR_TENANT);
       await claimConversation(replicaA.ctx, conversationId, agent);
       await postAgentReply(replicaA.ctx, conversationId, agent, 'Robin here, from replica A.');
       const reply = await waitFor(async () => stream.events.find((e) => e.event === 'message' && e.data.from === 'agent'));

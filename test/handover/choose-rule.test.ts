@@ -7,6 +7,7 @@ function bot(rules: Array<{ name: string; triggers: Trigger[]; enabled?: boolean
   return {
     id: 'b',
     name: 'B',
+    tenant: 'operator',
     labs: true,
     handover: true,
     slackChannel: null,

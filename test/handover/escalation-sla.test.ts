@@ -9,6 +9,7 @@ import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { api, waitFor } from '../support/test-service.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
+import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 
 const CHANNEL = 'C0SLAMAIN1';
 const BACKUP = 'C0SLABACK1';
@@ -70,7 +71,7 @@ describe('unclaimed escalations (per-rule SLA)', () => {
     const fallbackJob = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId, 'data.stage': 'fallback' });
     expect(fallbackJob).not.toBeNull();
 
-    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_SLA_ON_DUTY' }, { name: 'Ola' });
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_SLA_ON_DUTY' }, { name: 'Ola' }, OPERATOR_TENANT);
     await service.ctx.store.staff.updateOne({ _id: agent.id }, { $set: { available: true } });
     expect(await checkUnclaimedEscalation(service.ctx, { ...check, stage: 'fallback' })).toBe('assigned');
     const stored = await service.ctx.store.conversations.findById(conversationId).lean();
@@ -80,7 +81,7 @@ describe('unclaimed escalations (per-rule SLA)', () => {
 
   it('does nothing once someone claimed it', async () => {
     const { conversationId, handoverId } = await escalate('auto');
-    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_SLA_QUICK' }, { name: 'Quick' });
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_SLA_QUICK' }, { name: 'Quick' }, OPERATOR_TENANT);
     await claimConversation(service.ctx, conversationId, agent);
     expect(await checkUnclaimedEscalation(service.ctx, { conversationId, handoverId, stage: 'reminder' })).toBe('not-waiting');
   });

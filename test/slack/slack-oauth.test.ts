@@ -13,6 +13,8 @@ beforeAll(async () => {
   ({ slack, service, stop } = await startSlackService({
     slackAdapter: {
       botToken: undefined,
+      // the operator's own workspace manages the operator's bots (the demo bot among them)
+      operatorTenants: ['slack:T2'],
       oauth: { clientId: '1234.5678', clientSecret: 'client-secret', stateSecret: 'state-secret-for-tests', encryptionKey: 'an-encryption-key-of-32-characters!!' },
     },
   }));

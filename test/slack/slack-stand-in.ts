@@ -145,11 +145,11 @@ export async function postToSlackEndpoint(url: string, body: string, contentType
   return { status: response.status, text: await response.text() };
 }
 
-export function blockActionBody(actionId: string, conversationId: string, user: { id: string; name: string }, channel = 'C0123456789') {
+export function blockActionBody(actionId: string, conversationId: string, user: { id: string; name: string }, channel = 'C0123456789', teamId = 'T1') {
   const payload = {
     type: 'block_actions',
-    team: { id: 'T1', domain: 'acme' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    team: { id: teamId, domain: 'acme' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: teamId },
     api_app_id: 'A1',
     token: 'legacy',
     container: { type: 'message', message_ts: '1700000001.000100', channel_id: channel, is_ephemeral: false },
@@ -200,17 +200,17 @@ export function threadMessageEvent(options: { eventId: string; channel: string; 
   });
 }
 
-export function viewSubmissionBody(botId: string, rulesYaml: string, user: { id: string; name: string }) {
+export function viewSubmissionBody(botId: string, rulesYaml: string, user: { id: string; name: string }, teamId = 'T1') {
   const payload = {
     type: 'view_submission',
-    team: { id: 'T1', domain: 'acme' },
-    user: { id: user.id, username: user.name, name: user.name, team_id: 'T1' },
+    team: { id: teamId, domain: 'acme' },
+    user: { id: user.id, username: user.name, name: user.name, team_id: teamId },
     api_app_id: 'A1',
     token: 'legacy',
     trigger_id: '123.456.abc',
     view: {
       id: 'V1',
-      team_id: 'T1',
+      team_id: teamId,
       type: 'modal',
       callback_id: 'handover_settings',
       private_metadata: botId,
