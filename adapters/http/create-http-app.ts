@@ -3,9 +3,12 @@ import type { Logger } from 'pino';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { customerApi } from '../webchat/customer-api.js';
 import { errorResponses, notFoundRoute, sendError } from './error-responses.js';
+import type { LiveStreams } from './live-streams.js';
 import { rateLimit } from './rate-limit.js';
+import type { TrustProxy } from './trust-proxy.js';
 import { corsForWidgets, securityHeaders } from './security-headers.js';
 import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
+import { metricsRoute } from '../metrics/metrics-route.js';
 import { repoPath } from '../../tools/repo-root.js';
 
 export interface HttpAppOptions {
@@ -22,6 +25,9 @@ export interface HttpAppOptions {
   metricsToken: string | null;
   /** Sites allowed to embed the chat (frame it, call the API from the browser). */
   widgetOrigins: string[];
+  /** Which proxies may name the client (X-Forwarded-For): rate limits and the stream cap count per client. */
+  trustProxy: TrustProxy;
+  liveStreams: LiveStreams;
 }
 
 const webchatPage = repoPath('adapters', 'webchat', 'public');
@@ -29,15 +35,10 @@ const webchatPage = repoPath('adapters', 'webchat', 'public');
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy);
   app.use(options.prometheus.httpTiming);
   app.use(securityHeaders(options.widgetOrigins));
-  app.get('/metrics', async (req, res) => {
-    if (options.metricsToken && req.get('authorization') !== `Bearer ${options.metricsToken}`) {
-      return sendError(res, 'unauthorized', 'metrics need Authorization: Bearer <HANDOVER_METRICS_TOKEN>');
-    }
-    res.type(options.prometheus.registry.contentType).send(await options.prometheus.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(options.prometheus, options.metricsToken));
   // While shutting down, every answer closes its connection: clients move to a fresh one (another replica).
   app.use((_req, res, next) => {
     if (options.stopping.aborted) res.setHeader('Connection', 'close');
@@ -57,9 +58,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const api = express.Router();
   api.use(
     corsForWidgets(options.widgetOrigins),
-    rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)) }),
+    rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)), log: options.log }),
     express.json({ limit: '64kb', strict: false, type: () => true }),
-    customerApi(options.ctx, options.stopping),
+    customerApi(options.ctx, { stopping: options.stopping, liveStreams: options.liveStreams }),
   );
   app.use('/api/v1', api);
   // after the customer API: a customer's turn need not pass through the platforms' routers (Slack's is mounted at /)

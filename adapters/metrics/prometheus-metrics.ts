@@ -2,10 +2,15 @@ import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HandoverMetrics } from '../../src/ports/handover-metrics.js';
 import type { HandoverStore } from '../../src/storage/handover-store.js';
+import type { LiveStreamMetrics } from '../http/live-streams.js';
 
 /** Seconds buckets from a second to a day: claims take minutes, resolutions hours. */
 const HUMAN_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 43200, 86400];
-/** Counting conversations scans them on FerretDB: a scrape reuses a count this fresh. */
+/**
+ * Counting conversations and reading the outbox scan them on FerretDB: a
+ * scrape reuses counts this fresh, so scrapes (or a caller hammering an
+ * open /metrics) cost at most one read per window.
+ */
 const COUNT_FRESH_MS = 15_000;
 
 export interface PrometheusMetrics {
@@ -13,6 +18,7 @@ export interface PrometheusMetrics {
   registry: Registry;
   /** Times every HTTP request by route (the route's pattern, never the raw path). */
   httpTiming: RequestHandler;
+  liveStreams: LiveStreamMetrics;
 }
 
 /** Prometheus metrics for `/metrics`, in a registry of this service's own. */
@@ -44,10 +50,25 @@ export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics
     registers: [registry],
   });
 
+  const liveStreams = new Gauge({ name: 'handover_live_streams', help: 'Live conversation streams (Server-Sent Events) open on this replica', registers: [registry] });
+  const streamRequests = new Counter({
+    name: 'handover_live_stream_requests_total',
+    help: 'Live stream requests past the token check: opened, client_gone (left before it opened), over_limit (the client had its limit open)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+
+  // concurrent scrapes share one read in flight
   const cached = <T>(read: () => Promise<T>) => {
-    let value: { at: number; data: T } | null = null;
-    return async () => {
-      if (!value || Date.now() - value.at > COUNT_FRESH_MS) value = { at: Date.now(), data: await read() };
+    let value: { at: number; data: Promise<T> } | null = null;
+    return () => {
+      if (!value || Date.now() - value.at > COUNT_FRESH_MS) {
+        const data = read();
+        value = { at: Date.now(), data };
+        data.catch(() => {
+          if (value?.data === data) value = null;
+        });
+      }
       return value.data;
     };
   };
@@ -66,20 +87,24 @@ export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics
       this.set({ status: 'assigned' }, counts.assigned);
     },
   });
+  const outboxCounts = cached(async () => {
+    const rows = await store.outbox.find({}, { target: 1, state: 1 }).lean();
+    const counts = new Map<string, { target: string; state: string; count: number }>();
+    for (const { target, state } of rows) {
+      const key = `${target}\u0000${state}`;
+      counts.set(key, { target, state, count: (counts.get(key)?.count ?? 0) + 1 });
+    }
+    return [...counts.values()];
+  });
   new Gauge({
     name: 'handover_outbox_backlog',
-    help: 'Notifications not yet delivered (pending) and given up (failed), by platform',
+    help: 'Notifications not yet delivered (pending) and given up (failed), by platform (refreshed at most every 15 s)',
     labelNames: ['target', 'state'],
     registers: [registry],
     async collect() {
+      const counts = await outboxCounts();
       this.reset();
-      const rows = await store.outbox.find({}, { target: 1, state: 1 }).lean();
-      const counts = new Map<string, number>();
-      for (const row of rows) counts.set(`${row.target}\u0000${row.state}`, (counts.get(`${row.target}\u0000${row.state}`) ?? 0) + 1);
-      for (const [key, count] of counts) {
-        const [target, state] = key.split('\u0000');
-        this.set({ target: target!, state: state! }, count);
-      }
+      for (const { target, state, count } of counts) this.set({ target, state }, count);
     },
   });
 
@@ -90,6 +115,14 @@ export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics
       claimed: ({ botId, waitedMs }) => timeToClaim.observe({ bot: botId }, waitedMs / 1000),
       ended: ({ botId, how, tookMs }) => timeToEnd.observe({ bot: botId, how }, tookMs / 1000),
       taskReminded: ({ latenessMs }) => reminderLateness.observe({ job: 'task-reminders' }, Math.max(0, latenessMs) / 1000),
+    },
+    liveStreams: {
+      opened: () => {
+        liveStreams.inc();
+        streamRequests.inc({ outcome: 'opened' });
+      },
+      closed: () => liveStreams.dec(),
+      refused: (reason) => streamRequests.inc({ outcome: reason }),
     },
     httpTiming: (req, res, next) => {
       const end = http.startTimer({ method: req.method });

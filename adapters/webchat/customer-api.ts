@@ -3,16 +3,17 @@ import type { z } from 'zod';
 import { loadBot } from '../../src/bots/load-bot.js';
 import { conversationView } from '../../src/conversation/conversation-view.js';
 import { handleCustomerMessage } from '../../src/conversation/handle-customer-message.js';
-import { loadCustomerConversation } from '../../src/conversation/load-customer-conversation.js';
+import { conversationRefused, loadCustomerConversation } from '../../src/conversation/load-customer-conversation.js';
 import { recordFeedback } from '../../src/conversation/record-feedback.js';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
+import type { LiveStreams } from '../http/live-streams.js';
 import { streamConversation } from './conversation-stream.js';
 import { customerApiOpenApi } from './openapi.js';
 import { botIdSchema, conversationIdSchema, customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
 
 /** Customer HTTP API v1 (spec §3): a thin translation between HTTP and the domain. */
-export function customerApi(ctx: HandoverContext, stopping: AbortSignal): Router {
+export function customerApi(ctx: HandoverContext, streams: { stopping: AbortSignal; liveStreams: LiveStreams }): Router {
   const router = Router();
   const openApi = customerApiOpenApi();
 
@@ -28,9 +29,7 @@ export function customerApi(ctx: HandoverContext, stopping: AbortSignal): Router
   router.post('/bots/:botId/messages', async (req, res) => {
     const botId = botIdParam(req);
     const body = parseBody(customerMessageBodySchema, req.body);
-    if (body.conversationId !== undefined && !conversationIdSchema.safeParse(body.conversationId).success) {
-      throw new NotFoundError(`conversation "${body.conversationId}"`);
-    }
+    if (body.conversationId !== undefined && !conversationIdSchema.safeParse(body.conversationId).success) throw conversationRefused();
     const turn = await handleCustomerMessage(ctx, {
       botId,
       text: body.text,
@@ -55,7 +54,7 @@ export function customerApi(ctx: HandoverContext, stopping: AbortSignal): Router
   router.get('/conversations/:id/stream', async (req, res) => {
     const token = bearerToken(req) ?? (typeof req.query.token === 'string' ? req.query.token : undefined);
     const conversation = await loadCustomerConversation(ctx, conversationIdParam(req), token);
-    await streamConversation(ctx, conversation, req, res, stopping);
+    await streamConversation(ctx, conversation, req, res, streams);
   });
 
   return router;
@@ -80,9 +79,10 @@ function botIdParam(req: Request): string {
   return botId;
 }
 
+/** An id no conversation can have is answered like any other unknown one (see conversationRefused). */
 function conversationIdParam(req: Request): string {
   const id = String(req.params.id);
-  if (!conversationIdSchema.safeParse(id).success) throw new NotFoundError(`conversation "${id.slice(0, 60)}"`);
+  if (!conversationIdSchema.safeParse(id).success) throw conversationRefused();
   return id;
 }
 

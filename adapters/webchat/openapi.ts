@@ -8,6 +8,8 @@ const error = (description: string) => ({ description, content: { 'application/j
 
 const botId = { name: 'botId', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,40}$' } };
 const conversationId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^cv_[A-Za-z0-9_-]{16}$' } };
+/** An unknown conversation and a wrong token get one answer, so a caller without the token learns nothing about which ids exist. */
+const refused = error('No such conversation, or a missing or wrong token (answered alike)');
 const common = { '400': error('Invalid input, with a message naming the field'), '429': error('Too many requests from this client'), '503': error('The database is unreachable; retry') };
 
 /** The customer API (spec §3) as OpenAPI 3.0, built from the same zod schemas that validate requests and describe answers. */
@@ -31,7 +33,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
           parameters: [botId],
           security: [{}, { conversationToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schema(customerMessageBodySchema, 'input') } } },
-          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such bot or conversation'), '409': error('messageId already used for another message, or still being processed'), '413': error('Body over 64 kB'), ...common },
+          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': refused, '404': error('No such bot, or the conversation is another bot’s'), '409': error('messageId already used for another message, or still being processed'), '413': error('Body over 64 kB'), ...common },
         },
       },
       '/conversations/{id}': {
@@ -39,7 +41,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
           summary: 'The whole conversation: transcript, status, tasks, handovers',
           parameters: [conversationId],
           security: [{ conversationToken: [] }],
-          responses: { '200': { description: 'The conversation', content: json(conversationResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such conversation'), ...common },
+          responses: { '200': { description: 'The conversation', content: json(conversationResponseSchema) }, '401': refused, ...common },
         },
       },
       '/conversations/{id}/feedback': {
@@ -48,7 +50,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
           parameters: [conversationId],
           security: [{ conversationToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schema(feedbackBodySchema, 'input') } } },
-          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': error('Missing or wrong token'), '404': error('No such conversation'), ...common },
+          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': refused, ...common },
         },
       },
       '/conversations/{id}/stream': {
@@ -57,7 +59,12 @@ export function customerApiOpenApi(): Record<string, unknown> {
           description: 'Send Last-Event-ID to get what was missed. EventSource cannot set headers: the token may be given as ?token=.',
           parameters: [conversationId, { name: 'token', in: 'query', required: false, schema: { type: 'string' } }],
           security: [{ conversationToken: [] }, {}],
-          responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, '401': error('Missing or wrong token'), '404': error('No such conversation') },
+          responses: {
+            '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '401': refused,
+            '429': error('Too many requests from this client, or it already has its limit of live streams open (HANDOVER_STREAMS_PER_CLIENT)'),
+            '503': common['503'],
+          },
         },
       },
     },

@@ -1,14 +1,20 @@
-import { NotFoundError, UnauthorizedError } from '../errors.js';
+import { UnauthorizedError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { toConversation } from '../storage/to-domain.js';
 import type { Conversation } from '../types.js';
 
-const MISSING_TOKEN = 'this conversation needs its token: send "Authorization: Bearer <token>"';
+/**
+ * The one answer for "no such conversation" and "missing or wrong token":
+ * answering them differently would tell a caller without the token which
+ * conversation ids exist.
+ */
+export function conversationRefused(): UnauthorizedError {
+  return new UnauthorizedError('no conversation with this id and token: send "Authorization: Bearer <token>" with the token from the conversation\'s first turn');
+}
 
 /** Throws unless `token` is the customer's token for this conversation (no database read). */
 export function checkCustomerToken(ctx: HandoverContext, conversationId: string, token: string | undefined): void {
-  if (!token) throw new UnauthorizedError(MISSING_TOKEN);
-  if (!ctx.tokens.verify(conversationId, token)) throw new UnauthorizedError('the conversation token does not match');
+  if (!token || !ctx.tokens.verify(conversationId, token)) throw conversationRefused();
 }
 
 /** A conversation as its customer may see it: the token must match. */
@@ -17,11 +23,10 @@ export async function loadCustomerConversation(
   conversationId: string,
   token: string | undefined,
 ): Promise<Conversation> {
-  // a missing token is refused before the lookup, a wrong one after it: an unknown conversation is 404 whatever token comes with it
-  if (!token) throw new UnauthorizedError(MISSING_TOKEN);
+  // the token is checked before the lookup: without it, nothing about the conversation is read or told
+  checkCustomerToken(ctx, conversationId, token);
   // a transcript embedded by an earlier version is not needed here: leave it in the database
   const doc = await ctx.store.conversations.findById(conversationId).select('-messages').lean();
-  if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
-  checkCustomerToken(ctx, conversationId, token);
+  if (!doc) throw conversationRefused();
   return toConversation(doc);
 }

@@ -212,14 +212,14 @@ describe('retries and bad input', () => {
     expect(response.body.error.message).toEqual(expect.any(String));
   });
 
-  it('answers 404 for an unknown bot or conversation and 401 for a wrong or missing token', async () => {
+  it('answers 404 for an unknown bot, and 401 alike for an unknown conversation or a wrong or missing token', async () => {
     expect((await api(service, 'POST', '/api/v1/bots/nope/messages', { body: { text: 'hi' } })).status).toBe(404);
     expect((await api(service, 'POST', '/api/v1/bots/$where/messages', { body: { text: 'hi' } })).status).toBe(404);
     const first = await startConversation('What payment methods do you accept?');
     const path = `/api/v1/conversations/${first.conversationId}`;
     expect((await api(service, 'GET', path)).status).toBe(401);
     expect((await api(service, 'GET', path, { token: 'wrong-token' })).status).toBe(401);
-    expect((await api(service, 'GET', '/api/v1/conversations/cv_AAAAAAAAAAAAAAAA', { token: first.token })).status).toBe(404);
+    expect((await api(service, 'GET', '/api/v1/conversations/cv_AAAAAAAAAAAAAAAA', { token: first.token })).status).toBe(401);
     const continued = await api(service, 'POST', '/api/v1/bots/demo/messages', {
       body: { text: 'hi', conversationId: first.conversationId },
       token: 'forged',
