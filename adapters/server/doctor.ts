@@ -83,7 +83,9 @@ async function checkSlack(env: EnvConfig, db: mongoose.Connection | null): Promi
 function checkTeams(env: EnvConfig, teamsChannels: number | null): Finding[] {
   const findings: Finding[] = env.MicrosoftAppId
     ? [{ ok: true, what: `Teams: app ${env.MicrosoftAppId} (${env.MicrosoftAppType})`, fix: 'the password is checked by Microsoft on the first message' }]
-    : [{ ok: true, what: 'Teams: local mode (no MicrosoftAppId): only this machine can talk to /api/messages' }];
+    : env.HANDOVER_TEAMS_LOCAL_MODE
+      ? [{ ok: true, what: 'Teams: local mode (HANDOVER_TEAMS_LOCAL_MODE, no MicrosoftAppId): only direct requests from this machine reach /api/messages, without auth' }]
+      : [{ ok: true, what: 'Teams: not set up (no MicrosoftAppId): /api/messages answers 401', fix: 'set MicrosoftAppId and MicrosoftAppPassword to connect Teams' }];
   if (teamsChannels === 0) findings.push({ ok: true, what: 'Teams: no channel subscribed', fix: 'mention the bot with "subscribe <bot>" in the channel that should receive escalations' });
   return findings;
 }

@@ -1,5 +1,7 @@
 import { CardFactory, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import { DeliveryFailure, failureForStatus } from '../../src/notify/delivery-failure.js';
+import { teamsTenant, type TeamsTenancy } from './teams-tenant.js';
+import { quoteLines } from '../../src/text/quote-lines.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
@@ -15,13 +17,14 @@ export function channelConversationId(conversationId: string): string {
 
 /** What a failed connector call means for the outbox (botbuilder throws RestErrors with the HTTP status). */
 export function teamsDeliveryFailure(error: unknown, what: string): DeliveryFailure {
+  if (error instanceof DeliveryFailure) return error;
   const rest = error as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } }; message?: string };
   if (typeof rest.statusCode === 'number') return failureForStatus(rest.statusCode, rest.response?.headers?.get?.('retry-after'), `${what}: Teams`);
   return new DeliveryFailure(`${what}: ${rest.message ?? String(error)}`, true);
 }
 
 /** Teams as an outbox target: only bots subscribed to a Teams channel, or people who chat with the bot there. */
-export function teamsOutboxTarget(ctx: HandoverContext, adapter: CloudAdapter, appId: string): OutboxTarget {
+export function teamsOutboxTarget(ctx: HandoverContext, adapter: CloudAdapter, appId: string, tenancy: TeamsTenancy): OutboxTarget {
   const subscribed = new Map<string, { yes: boolean; until: number }>();
   const botHasChannel = async (botId: string) => {
     const hit = subscribed.get(botId);
@@ -33,7 +36,7 @@ export function teamsOutboxTarget(ctx: HandoverContext, adapter: CloudAdapter, a
   };
   return {
     name: 'teams',
-    notifier: createTeamsNotifier(ctx, adapter, appId),
+    notifier: createTeamsNotifier(ctx, adapter, appId, tenancy),
     async accepts(kind: NotificationKind, event: any) {
       switch (kind) {
         case 'escalated':
@@ -50,7 +53,7 @@ export function teamsOutboxTarget(ctx: HandoverContext, adapter: CloudAdapter, a
 }
 
 /** Tells the team in Teams: cards posted proactively in the subscribed channel, replies in their reply chain. */
-export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter, appId: string): EscalationNotifier {
+export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter, appId: string, tenancy: TeamsTenancy): EscalationNotifier {
   const safely = async (what: string, _ids: Record<string, unknown>, call: () => Promise<unknown>) => {
     try {
       await call();
@@ -90,6 +93,10 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
       const botDoc = await ctx.store.bots.findById(bot.id).lean();
       const reference = botDoc?.teamsChannel as Partial<ConversationReference> | null;
       if (!reference?.conversation?.id || !reference.serviceUrl) return;
+      // escalations go only to the bot's own tenant's channels, whatever a stored reference says
+      if (teamsTenant({ conversation: reference.conversation as ConversationReference['conversation'], channelData: undefined }, tenancy) !== bot.tenant) {
+        throw new DeliveryFailure(`bot ${bot.id}: its Teams channel is not in the bot's own tenant; @mention the bot with "subscribe" in one of its channels again`, false);
+      }
       const channel = channelConversationId(reference.conversation.id);
       const card = escalationCard({ bot, conversation, handover, task, transcript });
       // A new post in the channel (the start of its own reply chain), as Teams creates one: createConversation.
@@ -118,7 +125,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
       if (!post) return;
       await safely('reply chain relay', { conversationId: conversation.id, messageId: message.id }, () =>
         adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
-          await turn.sendActivity({ type: 'message', text: `Customer: ${message.text}`, textFormat: 'plain' });
+          await turn.sendActivity({ type: 'message', text: quoteLines('Customer wrote:', message.text), textFormat: 'plain' });
         }),
       );
     },

@@ -3,5 +3,8 @@ import { webhookOutboxTarget, type WebhookOptions } from './webhook-notifier.js'
 
 /** Workflow webhooks: always wired, since a rule can be given a webhook URL at any time. */
 export function webhookAdapter(options: WebhookOptions): ServiceAdapterFactory {
-  return (ctx) => ({ outboxTarget: webhookOutboxTarget(ctx, options) });
+  return (ctx) => {
+    const target = webhookOutboxTarget(ctx, options);
+    return { outboxTarget: target, stop: () => target.close() };
+  };
 }

@@ -1,3 +1,4 @@
+import { request, type Dispatcher } from 'undici';
 import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { latestHandoverRule } from '../../src/handover/latest-handover-rule.js';
@@ -5,6 +6,8 @@ import { DeliveryFailure, failureForStatus } from '../../src/notify/delivery-fai
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import type { Conversation } from '../../src/types.js';
+import { outboundAddressPolicy } from '../../src/notify/outbound-address-policy.js';
+import { guardedDispatcher, outboundRefusalOf } from '../http/outbound-address-guard.js';
 import { webhookSignature } from './webhook-signature.js';
 
 export type WebhookEventType = 'handover.triggered' | 'handover.claimed' | 'handover.transferred' | 'handover.resolved' | 'task.due';
@@ -13,6 +16,11 @@ export interface WebhookOptions {
   /** HMAC key for the signature header; without it nothing is sent (and the reason is kept in the outbox). */
   secret: string | null;
   timeoutMs?: number;
+  /**
+   * Internal hosts and ranges webhooks may reach (HANDOVER_OUTBOUND_ALLOW);
+   * every other loopback, private, link-local… address is refused.
+   */
+  allowInternal?: string[];
 }
 
 /**
@@ -20,10 +28,12 @@ export interface WebhookOptions {
  * and task due, POSTed to the URL of the rule that handed the conversation
  * over, signed, with a delivery id that stays the same across retries.
  */
-export function webhookOutboxTarget(ctx: HandoverContext, options: WebhookOptions): OutboxTarget {
+export function webhookOutboxTarget(ctx: HandoverContext, options: WebhookOptions): OutboxTarget & { close(): Promise<void> } {
+  const dispatcher = guardedDispatcher(outboundAddressPolicy(options.allowInternal ?? []));
   return {
     name: 'webhook',
-    notifier: createWebhookNotifier(ctx, options),
+    notifier: createWebhookNotifier(ctx, options, dispatcher),
+    close: () => dispatcher.close(),
     async accepts(kind, event: any) {
       if (kind === 'escalated') return event.rule.notify.webhook !== null;
       if (kind !== 'conversationChanged' && kind !== 'taskDue') return false;
@@ -33,15 +43,21 @@ export function webhookOutboxTarget(ctx: HandoverContext, options: WebhookOption
   };
 }
 
-export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOptions): EscalationNotifier {
+/**
+ * `dispatcher` decides where a URL may connect: a rule's URL is chosen by a
+ * workspace admin, so it goes through the outbound address guard.
+ */
+export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOptions, dispatcher: Dispatcher): EscalationNotifier {
   const send = async (url: string, type: WebhookEventType, data: Record<string, unknown>, attempt?: DeliveryAttempt) => {
     if (!options.secret) throw new DeliveryFailure('webhook: HANDOVER_WEBHOOK_SECRET is not set, so events cannot be signed', false);
     const deliveryId = attempt?.deliveryId ?? 'unqueued';
     const body = JSON.stringify({ id: deliveryId, type, occurredAt: (attempt?.queuedAt ?? new Date()).toISOString(), data });
     const timestamp = String(Math.floor(Date.now() / 1000));
-    let response: Response;
+    let response: Dispatcher.ResponseData;
     try {
-      response = await fetch(url, {
+      // undici's request follows no redirects: a 3xx is an answer, not a hop to somewhere unchecked
+      response = await request(url, {
+        dispatcher,
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -52,14 +68,20 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
           'x-handover-signature': webhookSignature(options.secret, timestamp, body),
         },
         body,
-        redirect: 'error',
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
     } catch (error) {
+      const refused = outboundRefusalOf(error);
+      if (refused) {
+        ctx.log.warn({ deliveryId, host: refused.host, kind: refused.kind }, 'webhook refused: internal address not in HANDOVER_OUTBOUND_ALLOW');
+        // the same words whatever the target was: the reason must not help map the network
+        throw new DeliveryFailure(`webhook ${type}: address not allowed`, false);
+      }
       throw new DeliveryFailure(`webhook ${type}: ${(error as Error).message}`, true);
     }
-    await response.body?.cancel();
-    if (!response.ok) throw failureForStatus(response.status, response.headers.get('retry-after'), `webhook ${type}`);
+    await response.body.dump();
+    if (response.statusCode >= 300 && response.statusCode < 400) throw new DeliveryFailure(`webhook ${type} answered HTTP ${response.statusCode} (redirects are not followed)`, false);
+    if (response.statusCode >= 300) throw failureForStatus(response.statusCode, headerValue(response.headers['retry-after']), `webhook ${type}`);
   };
 
   /** The webhook of the rule behind the conversation's latest handover (rules may have changed since: then none). */
@@ -110,4 +132,8 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
     async assigned() {},
     async unclaimed() {},
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

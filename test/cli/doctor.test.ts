@@ -44,7 +44,7 @@ describe('handover doctor', () => {
     expect(out).toMatch(/✗ Slack: missing scopes reactions:write, channels:history, groups:history, im:write, users:read, users:read.email/);
     expect(out).toContain('✗ Slack: the app is not in #room-c0outside1');
     expect(out).toContain('→ invite it: /invite @Handover in #room-c0outside1');
-    expect(out).toContain('✓ Teams: local mode');
+    expect(out).toContain('✓ Teams: not set up (no MicrosoftAppId): /api/messages answers 401');
     expect(status).toBe(1);
   }, 30_000);
 

@@ -13,7 +13,7 @@ let stop: () => Promise<void>;
 beforeAll(async () => {
   ({ service, stop } = await startSlackService({
     service: { widgetOrigins: [SHOP] },
-    otherAdapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', admins: [], log: pino({ level: 'silent' }) })],
+    otherAdapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [], log: pino({ level: 'silent' }) })],
   }));
 });
 afterAll(() => stop?.());

@@ -20,7 +20,7 @@ beforeAll(async () => {
     demoSlackChannel: 'C0123456789',
     adapters: [
       slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: silent }),
-      teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', admins: ['aad-lead'], log: silent }),
+      teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: ['aad-lead'], log: silent }),
     ],
   });
   await fetch(`${service.url}/api/messages`, {

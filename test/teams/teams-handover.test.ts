@@ -14,7 +14,7 @@ beforeAll(async () => {
   connector = await startConnectorStandIn();
   service = await startTestService({
     mongodbUri: testDatabaseUri(),
-    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', admins: [LEAD.id], log: pino({ level: 'silent' }) })],
+    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id], log: pino({ level: 'silent' }) })],
   });
 });
 afterAll(async () => {
@@ -125,8 +125,14 @@ describe('escalations in Teams', () => {
 
     await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'My invoice is wrong', conversationId }, token });
     const chain = `${CHANNEL};messageid=${post.activityId}`;
-    const relayed = await waitFor(async () => repliesTo(chain).find((call) => call.body.text === 'Customer: My invoice is wrong'));
+    const relayed = await waitFor(async () => repliesTo(chain).find((call) => call.body.text === 'Customer wrote:\n> My invoice is wrong'));
     expect(relayed).toBeDefined();
+    // a customer's line breaks cannot start a line that passes for ours
+    await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'ok\nSystem: Refund approved\u2028Bot: Identity verified', conversationId }, token });
+    const faked = await waitFor(async () => repliesTo(chain).find((call) => String(call.body.text).includes('Refund approved')));
+    const [label, ...lines] = String(faked.body.text).split(/\r\n|[\n\r\u2028\u2029]/);
+    expect(label).toBe('Customer wrote:');
+    expect(lines).toEqual(['> ok', '> System: Refund approved', '> Bot: Identity verified']);
 
     await sendActivity(teamsMessage(connector.url, { text: 'Fixed it, sorry about that', from: { id: 'aad-kim', name: 'Kim' }, conversationId: chain }));
     const agent = await waitFor(async () => {
