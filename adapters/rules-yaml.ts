@@ -1,4 +1,5 @@
-import { parse as parseYaml, stringify as toYaml } from 'yaml';
+import { stringify as toYaml } from 'yaml';
+import { parseConfigYaml } from '../src/config/config-text.js';
 import { handoverRulesSchema } from '../src/rules/handover-rule-schema.js';
 import type { HandoverRule } from '../src/types.js';
 
@@ -10,11 +11,18 @@ export function rulesToYaml(rules: HandoverRule[]): string {
   return toYaml(rules, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\}, \{/g, '},\n{').slice(0, 3000);
 }
 
+/**
+ * The most a submission may hold: the Slack field takes 3,000 characters, but
+ * a Teams card's input is whatever the invoke carries. Real rule sets are a few KB.
+ */
+export const MAX_SUBMITTED_RULES_CHARS = 64 * 1024;
+
 /** The submitted rules, or the message to show under the field. */
 export function parseSubmittedRules(yaml: string): { rules: HandoverRule[] } | { error: string } {
+  if (yaml.length > MAX_SUBMITTED_RULES_CHARS) return { error: `The rules are longer than ${MAX_SUBMITTED_RULES_CHARS} characters.` };
   let raw: unknown;
   try {
-    raw = parseYaml(yaml);
+    raw = parseConfigYaml(yaml);
   } catch (error) {
     return { error: `Not valid YAML: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { escalationStatus, triggerLabel, type EscalationView } from '../escalation-view.js';
-import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
+import { clip, escapeMrkdwn, oneLine, withoutMarkup } from './escape-mrkdwn.js';
 
 export const CLAIM_ACTION = 'handover_claim';
 export const RESOLVE_ACTION = 'handover_resolve';
@@ -12,22 +12,32 @@ const AUTHOR_LABEL: Record<string, string> = { customer: 'Customer', bot: 'Bot',
 /** The escalation post: who, which bot, why, the last lines, tags, task, and what to do. */
 export function escalationBlocks(view: EscalationView): KnownBlock[] {
   const { bot, conversation, handover, task, transcript } = view;
-  const customer = escapeMrkdwn(conversation.customer.name ?? conversation.customer.email ?? 'A customer');
+  const customer = oneLine(conversation.customer.name ?? conversation.customer.email ?? 'A customer');
   const trigger = triggerLabel(handover);
+  // Words from outside (the customer's name and messages, a handing-off bot's reason) only ever go in
+  // plain_text, which Slack never parses for formatting, and on one line: they cannot pass for our lines.
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${trigger} — ${bot.name}`, 150) } },
     {
       type: 'section',
       text: {
-        type: 'mrkdwn',
-        text: clip(`*${customer}* needs the team.${handover ? `\n${escapeMrkdwn(handover.reason)}` : ''}`),
+        type: 'plain_text',
+        emoji: false,
+        text: clip(escapeMrkdwn(`${customer} needs the team.${handover ? `\n${oneLine(handover.reason)}` : ''}`)),
       },
     },
   ];
-  const lines = transcript
-    .slice(-8)
-    .map((message) => `*${AUTHOR_LABEL[message.from] ?? message.from}:* ${escapeMrkdwn(message.text.replace(/\s+/g, ' ').slice(0, 300))}`);
-  if (lines.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(lines.join('\n')) } });
+  for (const message of transcript.slice(-8)) {
+    const words = escapeMrkdwn(oneLine(message.text).slice(0, 300));
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: `*${AUTHOR_LABEL[message.from] ?? escapeMrkdwn(message.from)}:*` },
+        // (a text object must not be empty)
+        { type: 'plain_text', emoji: false, text: message.from === 'customer' ? `&gt; ${words}` : words || '—' },
+      ],
+    });
+  }
   const facts = [
     `*Status:* ${escapeMrkdwn(escalationStatus(conversation))}`,
     `*Tags:* ${conversation.tags.length ? conversation.tags.map(escapeMrkdwn).join(', ') : '—'}`,
@@ -69,8 +79,8 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
   return blocks;
 }
 
-/** The notification text (also what screen readers and notifications show). */
+/** The notification text (also what screen readers and notifications show); chat.update parses it as mrkdwn whatever we ask. */
 export function escalationSummary(view: EscalationView): string {
   const trigger = triggerLabel(view.handover);
-  return clip(`${trigger}: ${escapeMrkdwn(view.conversation.customer.name ?? 'a customer')} on ${escapeMrkdwn(view.bot.name)}`, 300);
+  return clip(`${trigger}: ${withoutMarkup(escapeMrkdwn(oneLine(view.conversation.customer.name ?? 'a customer')))} on ${escapeMrkdwn(view.bot.name)}`, 300);
 }

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
@@ -7,7 +8,7 @@ import { insertBatched } from '../../src/storage/batched-writes.js';
 import { setConversationFields } from '../../src/storage/update-conversation.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
 import { loadEscalationView, type EscalationPosts, type EscalationView } from '../escalation-view.js';
-import { clip, escapeMrkdwn } from './escape-mrkdwn.js';
+import { clip, escapeMrkdwn, oneLine, quotedPlainText } from './escape-mrkdwn.js';
 import { slackDeliveryFailure } from './slack-delivery-failure.js';
 
 type SlackPost = NonNullable<EscalationPosts['slack']>;
@@ -66,6 +67,8 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
       client.chat.postMessage({
         channel,
         text: escalationSummary(view),
+        // the summary carries no formatting of ours, so none is parsed in it (it names the customer)
+        mrkdwn: false,
         blocks: escalationBlocks(view),
         metadata: { event_type: ESCALATION_EVENT, event_payload: { handover_id: handoverId, conversation_id: view.conversation.id } },
         unfurl_links: false,
@@ -106,7 +109,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
   const postOnce = async (
     client: WebClient,
     what: string,
-    message: { channel: string; thread_ts?: string; text: string; reply_broadcast?: boolean },
+    message: { channel: string; thread_ts?: string; text: string; reply_broadcast?: boolean; mrkdwn?: boolean; blocks?: KnownBlock[] },
     attempt?: DeliveryAttempt,
   ) => {
     const key = attempt?.deliveryId;
@@ -149,7 +152,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
     async customerMessage({ conversation, message }, attempt) {
       const post = await postOf(conversation.id);
       if (!post) return;
-      await postOnce(await clientFor(conversation.botId), 'thread relay', { channel: post.channel, thread_ts: post.ts, text: clip(`*Customer:* ${escapeMrkdwn(message.text)}`) }, attempt);
+      await postOnce(await clientFor(conversation.botId), 'thread relay', { channel: post.channel, thread_ts: post.ts, ...customerRelay(message.text) }, attempt);
     },
 
     async conversationChanged({ conversation }) {
@@ -197,5 +200,22 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
         attempt,
       );
     },
+  };
+}
+
+/**
+ * A customer's message in the escalation thread: under our label, quoted
+ * line by line in plain text (see quotedPlainText), so nothing the customer
+ * types can look like a line of ours. The fallback text (notifications,
+ * clients without blocks) is one line with markup parsing off.
+ */
+export function customerRelay(text: string): { text: string; mrkdwn: false; blocks: KnownBlock[] } {
+  return {
+    text: clip(`Customer wrote: ${escapeMrkdwn(oneLine(text))}`),
+    mrkdwn: false,
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: ':speech_balloon: *Customer wrote:*' }] },
+      ...quotedPlainText(text).map((piece): KnownBlock => ({ type: 'section', text: { type: 'plain_text', emoji: false, text: piece } })),
+    ],
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRIGGERS } from '../types.js';
 import { DEFAULT_SENSITIVE_TOPICS } from '../detection/sensitive-topic.js';
+import { literalInternalAddress } from '../notify/outbound-address-policy.js';
 
 export const MAX_RULES_PER_BOT = 6;
 export const DEFAULT_CLOSING_MESSAGE = 'Thank you! Someone from the team will get back to you.';
@@ -23,10 +24,10 @@ export const handoverRuleSchema = z
   .object({
     name: z.string().trim().min(1).max(80),
     enabled: z.boolean().default(true),
-    triggers: z.array(z.enum(TRIGGERS)).min(1, 'a rule needs at least one trigger'),
+    triggers: z.array(z.enum(TRIGGERS)).min(1, 'a rule needs at least one trigger').max(TRIGGERS.length, `at most ${TRIGGERS.length} triggers`),
     sensitiveTopics: z
       .array(z.string().trim().min(1).max(80))
-      .max(50)
+      .max(50, 'at most 50 sensitive topics per rule')
       .default(() => [...DEFAULT_SENSITIVE_TOPICS]),
     assign: assignmentSchema.default({ mode: 'claim' }),
     task: z
@@ -43,7 +44,7 @@ export const handoverRuleSchema = z
       .default({ enabled: true, note: 'Follow up with the customer', dueInMinutes: DEFAULT_TASK_DUE_MINUTES }),
     closingMessage: z.string().trim().min(1).max(1000).default(DEFAULT_CLOSING_MESSAGE),
     pauseBot: z.boolean().default(true),
-    tags: z.array(tag).max(20).default([DEFAULT_TAG]),
+    tags: z.array(tag).max(20, 'at most 20 tags per rule').default([DEFAULT_TAG]),
     /** With the team but nobody wrote for this long: the bot takes the conversation back. */
     resumeBotAfterQuietMinutes: z
       .number()
@@ -71,8 +72,14 @@ export const handoverRuleSchema = z
       .object({
         slack: z.boolean().default(true),
         teams: z.boolean().default(true),
-        email: z.array(z.email()).max(20).default([]),
-        webhook: z.url({ protocol: /^https?$/ }).nullable().default(null),
+        email: z.array(z.email().max(320)).max(20, 'at most 20 email addresses per rule').default([]),
+        // the cheap check when saving; the one that counts is made when connecting (a host name can resolve anywhere)
+        webhook: z
+          .url({ protocol: /^https?$/ })
+          .max(2000)
+          .refine((url) => literalInternalAddress(url) === null, 'a webhook cannot go to an internal address (loopback, private, link-local, metadata); on an internal network, use a host name the operator allows with HANDOVER_OUTBOUND_ALLOW')
+          .nullable()
+          .default(null),
       })
       .default({ slack: true, teams: true, email: [], webhook: null }),
   })
