@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isOutboundAllowEntry } from '../../src/notify/outbound-address-policy.js';
+import { trustProxySchema } from '../http/trust-proxy.js';
 
 /** Every environment variable the service reads, validated once at start-up (spec §2). */
 const envSchema = z.object({
@@ -13,6 +15,11 @@ const envSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean)),
+  HANDOVER_OPERATOR_TENANTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(slack:[TE][A-Z0-9]{1,30}|teams:[A-Za-z0-9-]{1,64})$/, 'list installations as slack:T0123ABCD, slack:E0123ABCD or teams:<tenant id>'))),
   HANDOVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   HANDOVER_SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   HANDOVER_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
@@ -33,6 +40,7 @@ const envSchema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
+  HANDOVER_TEAMS_LOCAL_MODE: z.stringbool({ error: 'must be true or false' }).default(false),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).default('Handover <handover@localhost>'),
   HANDOVER_WIDGET_ORIGINS: z
@@ -41,7 +49,14 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).regex(/^https?:\/\/[^/]+$/, 'an origin is scheme://host[:port], without a path'))),
   HANDOVER_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  HANDOVER_TRUST_PROXY: trustProxySchema,
+  HANDOVER_STREAMS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
   HANDOVER_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  HANDOVER_OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isOutboundAllowEntry, 'each entry is a host name, an IP address or a CIDR range (10.0.0.0/8)'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -74,6 +89,9 @@ export function readEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   }
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     throw new EnvConfigError('MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (config.MicrosoftAppId && config.HANDOVER_TEAMS_LOCAL_MODE) {
+    throw new EnvConfigError('HANDOVER_TEAMS_LOCAL_MODE: local mode takes unauthenticated requests; unset it when MicrosoftAppId is set');
   }
   return config;
 }

@@ -34,10 +34,14 @@ async function main(): Promise<void> {
         appToken: env.SLACK_APP_TOKEN,
         apiUrl: env.SLACK_API_URL,
         admins: env.HANDOVER_ADMINS,
+        operatorTenants: env.HANDOVER_OPERATOR_TENANTS.filter((tenant) => tenant.startsWith('slack:')),
         log,
       }),
     );
     log.info({ mode: env.SLACK_APP_TOKEN ? 'socket' : env.SLACK_CLIENT_ID ? 'http, installable in many workspaces' : 'http' }, 'slack enabled');
+    if (env.SLACK_CLIENT_ID && !env.HANDOVER_OPERATOR_TENANTS.some((tenant) => tenant.startsWith('slack:'))) {
+      log.warn('HANDOVER_OPERATOR_TENANTS names no Slack installation: no workspace manages the operator\'s bots (the config file\'s and the demo bot)');
+    }
   }
 
   adapters.push(
@@ -46,13 +50,16 @@ async function main(): Promise<void> {
       appPassword: env.MicrosoftAppPassword,
       appType: env.MicrosoftAppType,
       tenantId: env.MicrosoftAppTenantId,
+      operatorTenants: env.HANDOVER_OPERATOR_TENANTS.filter((tenant) => tenant.startsWith('teams:')),
+      localMode: env.HANDOVER_TEAMS_LOCAL_MODE,
       admins: env.HANDOVER_ADMINS,
       log,
     }),
   );
+  if (!env.MicrosoftAppId && !env.HANDOVER_TEAMS_LOCAL_MODE) log.info('Teams is not configured (no MicrosoftAppId): /api/messages answers 401');
 
   if (env.SMTP_URL) adapters.push(emailAdapter({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM }));
-  adapters.push(webhookAdapter({ secret: env.HANDOVER_WEBHOOK_SECRET ?? null }));
+  adapters.push(webhookAdapter({ secret: env.HANDOVER_WEBHOOK_SECRET ?? null, allowInternal: env.HANDOVER_OUTBOUND_ALLOW }));
   if (!env.HANDOVER_WEBHOOK_SECRET) log.info('HANDOVER_WEBHOOK_SECRET is not set: rules with a webhook will not send events');
 
   const service = await startService({
@@ -65,6 +72,8 @@ async function main(): Promise<void> {
     outboxLeaseMs: env.HANDOVER_OUTBOX_LEASE_MS,
     metricsToken: env.HANDOVER_METRICS_TOKEN ?? null,
     widgetOrigins: env.HANDOVER_WIDGET_ORIGINS,
+    trustProxy: env.HANDOVER_TRUST_PROXY,
+    streamsPerClient: env.HANDOVER_STREAMS_PER_CLIENT,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
     adapters,

@@ -1,14 +1,17 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express, Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createHttpApp } from '../http/create-http-app.js';
+import { createLiveStreams } from '../http/live-streams.js';
+import type { TrustProxy } from '../http/trust-proxy.js';
 import { createAgenda } from '../../jobs/agenda-scheduler.js';
 import { scheduleTaskReminders } from '../../jobs/task-reminders-job.js';
 import { scheduleReceiptExpiry } from '../../jobs/receipt-expiry-job.js';
 import { dueTaskScheduler } from '../../src/tasks/sweep-due-tasks.js';
 import { createBotResponders } from '../../src/bots/bot-responders.js';
 import { ensureDemoBot } from '../../src/bots/demo-bot.js';
+import { adoptUntenantedBots } from '../../src/tenants/adopt-untenanted.js';
 import { applyBotConfig } from '../../src/config/apply-bot-config.js';
 import type { BotConfig } from '../../src/config/bot-config-file.js';
 import { createConversationTokens, loadTokenSecret } from '../../src/conversation/conversation-tokens.js';
@@ -59,11 +62,25 @@ export interface ServiceOptions {
   outboxBaseDelayMs?: number;
   /** How long a notification's first try belongs to the replica that queued it before a sweep may take it. */
   outboxLeaseMs?: number;
+  /** Which proxies may name the client (X-Forwarded-For); default none: the client is the socket's peer. */
+  trustProxy?: TrustProxy;
+  /** Live streams one client may hold open at once; default 20. */
+  streamsPerClient?: number;
+  /** How long a client may take to send a request's headers / the whole request, and keep an idle connection. */
+  httpTimeouts?: Partial<HttpTimeouts>;
   /** How often expired message receipts are removed (default hourly). */
   receiptExpiryEveryMs?: number;
   /** The domain's clock (tests move it forward instead of waiting). */
   clock?: () => Date;
 }
+
+export interface HttpTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+}
+
+const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: 5_000 };
 
 export interface RunningService {
   url: string;
@@ -79,6 +96,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });
   const events = createSharedConversationEvents(store, { pollMs: options.eventPollMs ?? 1_000 });
   const prometheus = createPrometheusMetrics(store);
+  const liveStreams = createLiveStreams({ perClient: options.streamsPerClient ?? 20, metrics: prometheus.liveStreams });
   const ctx: HandoverContext = {
     metrics: prometheus.metrics,
     store,
@@ -90,6 +108,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     log,
     now: options.clock ?? (() => new Date()),
   };
+  await adoptUntenantedBots(ctx);
   await ensureDemoBot(ctx, { slackChannel: options.demoSlackChannel });
   await applyBotConfig(ctx, options.botConfigs);
   const adapters: ServiceAdapter[] = [];
@@ -117,6 +136,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     prometheus,
     metricsToken: options.metricsToken ?? null,
     widgetOrigins: options.widgetOrigins ?? [],
+    trustProxy: options.trustProxy ?? false,
+    liveStreams,
     log,
     rateLimitPerMinute: options.rateLimitPerMinute,
     mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),
@@ -129,10 +150,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       }
     },
   });
-  const server = await listen(app, options.port);
+  const server = await listen(app, options.port, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });
   for (const adapter of adapters) await adapter.start?.();
   const { port } = server.address() as AddressInfo;
   log.info({ port }, 'handover service listening');
+  // it listens on every interface: without a token anyone who reaches the port reads the metrics
+  if (!options.metricsToken) log.warn({ host: LISTEN_HOST }, 'HANDOVER_METRICS_TOKEN is not set: /metrics is open to anyone who reaches this port');
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -150,10 +173,27 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   };
 }
 
-function listen(app: ReturnType<typeof createHttpApp>, port: number): Promise<Server> {
+const LISTEN_HOST = '0.0.0.0';
+
+/**
+ * A client gets `headersMs` to send its headers and `requestMs` for the
+ * whole request (Node stops counting once the request is in, so live
+ * streams are not cut); idle keep-alive connections close after `keepAliveMs`.
+ */
+function listen(app: ReturnType<typeof createHttpApp>, port: number, timeouts: HttpTimeouts): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, '0.0.0.0', () => resolve(server));
+    const server = createServer(
+      {
+        headersTimeout: timeouts.headersMs,
+        requestTimeout: timeouts.requestMs,
+        keepAliveTimeout: timeouts.keepAliveMs,
+        // Node enforces the two timeouts on this beat: a coarse one lets a slow client stay well past them
+        connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(timeouts.headersMs / 4))),
+      },
+      app,
+    );
     server.once('error', reject);
+    server.listen(port, LISTEN_HOST, () => resolve(server));
   });
 }
 

@@ -1,14 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { knowledgeBaseSchema } from '../bot/knowledge-base-file.js';
 import { handoverRulesSchema } from '../rules/handover-rule-schema.js';
+import { OPERATOR_TENANT, TENANT_PATTERN } from '../tenants/tenant.js';
+import { parseConfigYaml, readConfigText } from './config-text.js';
+
+/** The most bots one HANDOVER_CONFIG file declares. */
+export const MAX_BOTS_PER_FILE = 200;
 
 /** Bots declared in HANDOVER_CONFIG (spec §2, "Configuration as code"). */
 export const botConfigSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'a bot id is 1-40 lowercase letters, digits or "-"'),
     name: z.string().trim().min(1).max(80),
+    /** Who owns the bot: `operator` (the default), or one installation (`slack:T0123ABCD`, `slack:E0123ABCD`, `teams:<tenant id>`). */
+    tenant: z
+      .string()
+      .regex(TENANT_PATTERN, 'a tenant is "operator", "slack:<team or enterprise id>" or "teams:<tenant id>"')
+      .default(OPERATOR_TENANT),
     labs: z.boolean().default(false),
     handover: z.boolean().default(true),
     slackChannel: z
@@ -23,7 +31,7 @@ export const botConfigSchema = z
   .strict();
 
 export const handoverConfigSchema = z
-  .object({ bots: z.array(botConfigSchema).min(1) })
+  .object({ bots: z.array(botConfigSchema).min(1).max(MAX_BOTS_PER_FILE, `at most ${MAX_BOTS_PER_FILE} bots per file`) })
   .strict()
   .refine((config) => new Set(config.bots.map((bot) => bot.id)).size === config.bots.length, 'bot ids must be unique');
 
@@ -36,7 +44,7 @@ export class ConfigFileError extends Error {
 export function loadHandoverConfigFile(path: string): BotConfig[] {
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
+    raw = parseConfigYaml(readConfigText(path));
   } catch (error) {
     throw new ConfigFileError(`HANDOVER_CONFIG ${path}: cannot read it: ${(error as Error).message.split('\n')[0]}`);
   }
