@@ -1,7 +1,38 @@
+/**
+ * Every error code the service reports, in one closed list: the HTTP layer
+ * maps each to a status (adapters/http/error-responses.ts) and the compiler
+ * checks that mapping is complete.
+ */
+export const ERROR_CODES = [
+  // a caller's request
+  'invalid_input',
+  'invalid_json',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rule_limit',
+  'payload_too_large',
+  'rate_limited',
+  // the service's own state
+  'storage_unavailable',
+  'delivery_failed',
+  'internal',
+  // start-up and command-line input
+  'config_file',
+  'env_config',
+  'knowledge_base_file',
+  'usage',
+  'command',
+  'embedded_database',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** Errors with a stable code; the HTTP layer maps codes to statuses in one place. */
 export class HandoverError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -39,3 +70,4 @@ export class RuleLimitError extends HandoverError {
     super('rule_limit', `bot "${botId}" already has ${max} handover rules, the most a bot can have: remove one first`);
   }
 }
+

@@ -1,9 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { HandoverError } from '../../src/errors.js';
+import { HandoverError, type ErrorCode } from '../../src/errors.js';
 
-/** The one place where error codes become HTTP statuses. */
-const STATUS_BY_CODE: Record<string, number> = {
+/** The one place where error codes become HTTP statuses; the compiler checks every code has one. */
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
   invalid_json: 400,
   unauthorized: 401,
@@ -14,10 +14,19 @@ const STATUS_BY_CODE: Record<string, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   storage_unavailable: 503,
+  // never a caller's fault, whatever reaches the HTTP layer
+  delivery_failed: 500,
+  internal: 500,
+  config_file: 500,
+  env_config: 500,
+  knowledge_base_file: 500,
+  usage: 500,
+  command: 500,
+  embedded_database: 500,
 };
 
-export function sendError(res: Parameters<RequestHandler>[1], code: string, message: string): void {
-  res.status(STATUS_BY_CODE[code] ?? 500).json({ error: { code, message } });
+export function sendError(res: Parameters<RequestHandler>[1], code: ErrorCode, message: string): void {
+  res.status(STATUS_BY_CODE[code]).json({ error: { code, message } });
 }
 
 const MONGO_UNAVAILABLE = /^Mongo(ServerSelection|Network|NotConnected|Topology|PoolCleared)/;
