@@ -10,7 +10,18 @@ const botId = { name: 'botId', in: 'path', required: true, schema: { type: 'stri
 const conversationId = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^cv_[A-Za-z0-9_-]{16}$' } };
 /** An unknown conversation and a wrong token get one answer, so a caller without the token learns nothing about which ids exist. */
 const refused = error('No such conversation, or a missing or wrong token (answered alike)');
-const common = { '400': error('Invalid input, with a message naming the field'), '429': error('Too many requests from this client'), '503': error('The database is unreachable; retry') };
+/**
+ * What every route under /api/v1 can answer besides its own: the body parser reads a body on any
+ * method (413, 400 for JSON that does not parse), a URL that does not decode is a 400, the rate limit
+ * a 429 with Retry-After, an unreachable database a 503.
+ */
+const common = {
+  '400': error('Invalid input, with a message naming the field; or a body that is not JSON, or a URL that does not decode'),
+  '413': error('Request body over 64 kB'),
+  '429': error('Too many requests from this client: wait for the Retry-After delay'),
+  '500': error('Something failed on our side'),
+  '503': error('The database is unreachable; retry'),
+};
 
 /** The customer API (spec §3) as OpenAPI 3.0, built from the same zod schemas that validate requests and describe answers. */
 export function customerApiOpenApi(): Record<string, unknown> {
@@ -24,20 +35,29 @@ export function customerApiOpenApi(): Record<string, unknown> {
     },
     paths: {
       '/bots/{botId}': {
-        get: { summary: 'A bot, to show its name', parameters: [botId], responses: { '200': { description: 'The bot', content: json(botResponseSchema) }, '404': error('No such bot') } },
+        get: {
+          operationId: 'getBot',
+          summary: 'A bot, to show its name',
+          parameters: [botId],
+          // public: the chat page shows the bot's name before any conversation exists
+          security: [],
+          responses: { '200': { description: 'The bot', content: json(botResponseSchema) }, '404': error('No such bot'), ...common },
+        },
       },
       '/bots/{botId}/messages': {
         post: {
+          operationId: 'sendCustomerMessage',
           summary: 'Send a customer message; the answer has the bot’s replies and any handover',
           description: 'Without conversationId a new conversation starts and its token is returned. A retry with the same messageId and the same content is stored once and answered the same, for 24 hours; the same messageId with other content is refused (409). On a first message the messageId must be a random id of at least 22 characters (e.g. a UUID): it is what proves a retry comes from the same client.',
           parameters: [botId],
           security: [{}, { conversationToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schema(customerMessageBodySchema, 'input') } } },
-          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': refused, '404': error('No such bot, or the conversation is another bot’s'), '409': error('messageId already used for another message, or still being processed'), '413': error('Body over 64 kB'), ...common },
+          responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': refused, '404': error('No such bot, or the conversation is another bot’s'), '409': error('messageId already used for another message, or still being processed'), ...common },
         },
       },
       '/conversations/{id}': {
         get: {
+          operationId: 'getConversation',
           summary: 'The whole conversation: transcript, status, tasks, handovers',
           parameters: [conversationId],
           security: [{ conversationToken: [] }],
@@ -46,6 +66,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
       },
       '/conversations/{id}/feedback': {
         post: {
+          operationId: 'sendFeedback',
           summary: 'Say whether the bot’s last answer helped (two unhelpful answers hand over, by default)',
           parameters: [conversationId],
           security: [{ conversationToken: [] }],
@@ -55,6 +76,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
       },
       '/conversations/{id}/stream': {
         get: {
+          operationId: 'streamConversation',
           summary: 'Live updates as Server-Sent Events: `message` (bot, agent, system) and `status`',
           description: 'Send Last-Event-ID to get what was missed. EventSource cannot set headers: the token may be given as ?token=.',
           parameters: [conversationId, { name: 'token', in: 'query', required: false, schema: { type: 'string' } }],
@@ -62,8 +84,8 @@ export function customerApiOpenApi(): Record<string, unknown> {
           responses: {
             '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
             '401': refused,
+            ...common,
             '429': error('Too many requests from this client, or it already has its limit of live streams open (HANDOVER_STREAMS_PER_CLIENT)'),
-            '503': common['503'],
           },
         },
       },

@@ -42,4 +42,30 @@ describe('the customer API’s OpenAPI document', () => {
     expect(refused.status).toBe(400);
     errorResponseSchema.strict().parse(refused.body);
   });
+
+  it('documents every status the service answers on each operation, and says which operations are public', async () => {
+    const { body: doc } = await api(service, 'GET', '/api/v1/openapi.json');
+    const documented = (path: string, method: string) => Object.keys(doc.paths[path][method].responses);
+    const operations = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item));
+    expect(new Set(operations.map((operation) => operation.operationId)).size).toBe(operations.length);
+    expect(operations.every((operation) => typeof operation.operationId === 'string')).toBe(true);
+    expect(doc.paths['/bots/{botId}'].get.security).toEqual([]);
+
+    const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'Hello' } });
+    const answers: Array<[string, string, number]> = [
+      ['/bots/{botId}', 'get', (await api(service, 'GET', '/api/v1/bots/no-such-bot')).status],
+      ['/bots/{botId}', 'get', (await api(service, 'GET', '/api/v1/bots/%E0%A4%A')).status],
+      ['/bots/{botId}/messages', 'post', (await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'x'.repeat(70_000) } })).status],
+      ['/bots/{botId}/messages', 'post', (await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'Hi', conversationId: first.body.conversationId } })).status],
+      ['/conversations/{id}', 'get', (await api(service, 'GET', `/api/v1/conversations/${first.body.conversationId}`, { token: 'wrong' })).status],
+      ['/conversations/{id}', 'get', (await api(service, 'GET', '/api/v1/conversations/%E0%A4%A')).status],
+      ['/conversations/{id}/feedback', 'post', (await api(service, 'POST', `/api/v1/conversations/${first.body.conversationId}/feedback`, { body: { helpful: 'yes' }, token: first.body.token })).status],
+      ['/conversations/{id}/stream', 'get', (await api(service, 'GET', `/api/v1/conversations/${first.body.conversationId}/stream`, { token: 'wrong' })).status],
+    ];
+    expect(answers.map(([, , status]) => status)).toEqual([404, 400, 413, 401, 401, 400, 400, 401]);
+    for (const [path, method, status] of answers) expect(documented(path, method), `${method} ${path} answers ${status}`).toContain(String(status));
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+      for (const method of Object.keys(item)) expect(documented(path, method), `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '429', '503']));
+    }
+  });
 });
