@@ -2,24 +2,36 @@
 // app package (manifest and icons) for side-loading, with the bot's app id filled in.
 import { crc32 } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const folder = fileURLToPath(new URL('./app-package/', import.meta.url));
 const output = fileURLToPath(new URL('./handover-teams-app.zip', import.meta.url));
-const appIdAt = process.argv.indexOf('--app-id');
-const appId = appIdAt >= 0 ? process.argv[appIdAt + 1] : process.env.MicrosoftAppId;
-if (!appId || !/^[0-9a-f-]{36}$/i.test(appId)) {
-  console.error('teams:package: give the bot\'s Microsoft App ID (a GUID) with --app-id or MicrosoftAppId');
-  process.exit(2);
+const APP_ID_PLACEHOLDER = '00000000-0000-0000-0000-000000000000';
+
+/** The manifest.json the package carries: the template with the bot's Microsoft App ID filled in. */
+export function teamsAppManifest(appId: string): string {
+  return readFileSync(`${folder}manifest.json`, 'utf8').replaceAll(APP_ID_PLACEHOLDER, appId);
 }
-const manifest = readFileSync(`${folder}manifest.json`, 'utf8').replaceAll('00000000-0000-0000-0000-000000000000', appId);
-const files: Array<[string, Buffer]> = [
-  ['manifest.json', Buffer.from(manifest)],
-  ['color.png', readFileSync(`${folder}color.png`)],
-  ['outline.png', readFileSync(`${folder}outline.png`)],
-];
-writeFileSync(output, zipStored(files));
-console.log(`wrote ${output}`);
+
+function packageApp(): void {
+  const appIdAt = process.argv.indexOf('--app-id');
+  const appId = appIdAt >= 0 ? process.argv[appIdAt + 1] : process.env.MicrosoftAppId;
+  if (!appId || !/^[0-9a-f-]{36}$/i.test(appId)) {
+    console.error('teams:package: give the bot\'s Microsoft App ID (a GUID) with --app-id or MicrosoftAppId');
+    process.exit(2);
+  }
+  const files: Array<[string, Buffer]> = [
+    ['manifest.json', Buffer.from(teamsAppManifest(appId))],
+    ['color.png', readFileSync(`${folder}color.png`)],
+    ['outline.png', readFileSync(`${folder}outline.png`)],
+  ];
+  writeFileSync(output, zipStored(files));
+  console.log(`wrote ${output}`);
+}
+
+// run as a script (npm run teams:package), not when a test imports the manifest
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) packageApp();
 
 /** A zip with stored (uncompressed) entries: all Teams needs, no dependency. */
 function zipStored(entries: Array<[string, Buffer]>): Buffer {

@@ -41,7 +41,7 @@ describe('handover doctor', () => {
     });
     expect(out).toContain('✓ database: reachable');
     expect(out).toContain('✓ Slack: token works (team T1, bot user U_BOT)');
-    expect(out).toMatch(/✗ Slack: missing scopes reactions:write, channels:history, groups:history, im:write, users:read, users:read.email/);
+    expect(out).toMatch(/✗ Slack: missing scopes reactions:write, channels:history, groups:history, channels:read, groups:read, users:read, users:read.email/);
     expect(out).toContain('✗ Slack: the app is not in #room-c0outside1');
     expect(out).toContain('→ invite it: /invite @Handover in #room-c0outside1');
     expect(out).toContain('✓ Teams: not set up (no MicrosoftAppId): /api/messages answers 401');

@@ -218,7 +218,7 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.channels', 'message.groups', 'app_home_opened']));
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'users:read', 'channels:history', 'im:write']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'users:read', 'channels:history', 'channels:read']));
     for (const url of [manifest.features.slash_commands[0].url, manifest.settings.interactivity.request_url, manifest.settings.event_subscriptions.request_url]) {
       expect(url).toMatch(/\/slack\/events$/);
     }

@@ -22,7 +22,7 @@ export type SlackTrouble = { status: number; retryAfter?: number; answerAfterMs?
  */
 export async function startSlackStandIn(options: { scopes?: string[]; channelsWithoutApp?: string[] } = {}) {
   const settings = {
-    scopes: options.scopes ?? ['chat:write', 'reactions:write', 'commands', 'channels:history', 'groups:history', 'im:write', 'users:read', 'users:read.email'],
+    scopes: options.scopes ?? ['chat:write', 'reactions:write', 'commands', 'channels:history', 'groups:history', 'channels:read', 'groups:read', 'users:read', 'users:read.email'],
     outside: new Set(options.channelsWithoutApp ?? []),
   };
   const calls: SlackCall[] = [];
