@@ -14,7 +14,10 @@ export interface BenchResponse {
  * measured the client as much as the server.
  */
 export function benchHttpClient() {
-  const agent = new Agent({ keepAlive: true });
+  // idle connections are dropped before the service's keep-alive timeout (5 s) closes them: a request
+  // sent on a connection the server is closing at that moment fails (ECONNRESET), as the open-loop phase's
+  // customers, pausing for seconds between turns, found
+  const agent = new Agent({ keepAlive: true, timeout: 4_000 });
   const post = (url: string, body: string, headers: Record<string, string>): Promise<BenchResponse> =>
     new Promise((resolve, reject) => {
       const req = request(url, { method: 'POST', agent, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {

@@ -9,8 +9,11 @@ import { benchHttpClient } from './http-client.js';
 import { combinedLoad, runLoad, type LoadResult } from './load.js';
 import { addPendingTasks, outboxDrained, taskFireLateness } from './task-phases.js';
 import { escalationLatency, simultaneousClaims } from './slack-phases.js';
-import { SIGNING_SECRET, startSlackStandIn } from '../test/slack/slack-stand-in.js';
+import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
 import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { startBenchService } from './bench-service.js';
+import { customerPopulation, measurePopulation, P99_BOUND_MS, type ManyConversationsResult } from './many-conversations.js';
+import { cpuMeter, pidWithArgument } from './process-cpu.js';
 
 const quick = process.argv.includes('--quick');
 const CONCURRENCY = 32;
@@ -25,6 +28,11 @@ const ESCALATIONS_ALONE = quick ? 20 : 50;
 const CLAIM_CLICKS = 50;
 const TASKS_DUE_TOGETHER = quick ? 200 : 1_000;
 const PENDING_TASKS = quick ? 10_000 : 100_000;
+/** Conversations active at once in the many-conversations phase; the first is the baseline a turn's cost is compared with. */
+const ACTIVE_CONVERSATIONS = [100, 1_000, 10_000];
+const MANY_CONVERSATIONS = quick
+  ? { baselineRate: 100, firstRate: 150, factor: 1.4, maxSteps: 4, seconds: 3 }
+  : { baselineRate: 100, firstRate: 150, factor: 1.25, maxSteps: 7, seconds: 6 };
 const QUESTIONS = [
   'How much does a session cost?',
   'When are you open?',
@@ -38,27 +46,14 @@ const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
 // HANDOVER_DB_PPROF=127.0.0.1:6061: profile the database during a run (go tool pprof http://127.0.0.1:6061/debug/pprof/profile)
 const db = await startEmbeddedDatabase({ dataDir, pprofListen: process.env.HANDOVER_DB_PPROF });
-const servicePort = await freePort();
 const ceilingPorts = [await freePort(), await freePort()];
-// built, as `npm start` runs it (`npm run bench` builds first)
-const service = startNodeProcess('dist/adapters/server/main.js', {
-  // as `npm start` connects to its embedded database
-  MONGODB_URI: embeddedDatabaseUri(db.uri, 'bench'),
-  PORT: String(servicePort),
-  LOG_LEVEL: 'warn',
-  HANDOVER_RATE_LIMIT_PER_MINUTE: '100000000',
-  HANDOVER_JOB_POLL_MS: '1000',
-  SLACK_BOT_TOKEN: 'xoxb-bench',
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_API_URL: slack.url,
-  SLACK_CHANNEL: 'C0123456789',
-});
+// built, as `npm start` runs it (`npm run bench` builds first), connected as `npm start` connects to its embedded database
+const { process: service, url: serviceUrl } = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url);
 // The ceiling twice: with the driver's default pool, and with the pool the
 // service uses; the faster one counts, so the ratio never flatters the service.
 const ceilings = [`${db.uri}bench`, embeddedDatabaseUri(db.uri, 'bench')].map((uri, i) =>
   startNodeProcess('bench/ceiling-server.ts', { MONGODB_URI: uri, PORT: String(ceilingPorts[i]) }),
 );
-const serviceUrl = `http://127.0.0.1:${servicePort}`;
 const http = benchHttpClient();
 const ceilingUrls = ceilingPorts.map((port) => `http://127.0.0.1:${port}`);
 
@@ -66,10 +61,17 @@ try {
   await waitForHttp(`${serviceUrl}/readyz`);
   for (const url of ceilingUrls) await waitForHttp(`${url}/`);
 
-  const { turns, ceilingDefaultPool, ceilingServicePool } = await turnsBesideCeiling(TURNS);
+  const databasePid = pidWithArgument(dataDir);
+  const { turns, ceilingDefaultPool, ceilingServicePool, cpu } = await turnsBesideCeiling(TURNS, databasePid);
   const rssAfterTurns = rssMegabytes(service.pid!);
   const turnsOneClient = await customerTurns(TURNS_ONE_CLIENT, 'alone', 1);
-  const ceilingResult = ceilingDefaultPool.perSecond >= ceilingServicePool.perSecond ? ceilingDefaultPool : ceilingServicePool;
+  const ceilingIndex = ceilingDefaultPool.perSecond >= ceilingServicePool.perSecond ? 0 : 1;
+  const ceilingResult = [ceilingDefaultPool, ceilingServicePool][ceilingIndex]!;
+  const ceilingCpu = cpu[ceilingIndex + 1]!;
+  const population = customerPopulation(http, serviceUrl, { service: service.pid!, database: databasePid });
+  const manyConversations: ManyConversationsResult[] = [];
+  for (const active of ACTIVE_CONVERSATIONS) manyConversations.push(await measurePopulation(population, active, MANY_CONVERSATIONS));
+  const rssAfterManyConversations = rssMegabytes(service.pid!);
   const escalations = await escalationLatency(http, serviceUrl, slack, ESCALATIONS, ESCALATION_CONCURRENCY);
   const escalationsAlone = await escalationLatency(http, serviceUrl, slack, ESCALATIONS_ALONE, 1);
   // the first round meets cold code paths and collections; the second is the steady state, as the turn phases measure it
@@ -86,6 +88,17 @@ try {
   const turnsWithPending = await customerTurns(TURNS, 'pending');
   const rss = rssMegabytes(service.pid!);
 
+  const [fewest, , most] = manyConversations;
+  const turnCpu = (result: ManyConversationsResult) => result.baseline.cpuPerTurnMs.service! + result.baseline.cpuPerTurnMs.database!;
+  const manyConversationFigures = Object.fromEntries(
+    manyConversations.flatMap((result) => [
+      [`turns_per_s_p99_under_${P99_BOUND_MS}ms_${result.active}_active`, result.sustainedPerSecond],
+      [`turn_ceiling_ratio_${result.active}_active`, round(result.sustainedPerSecond / ceilingResult.perSecond, 3)],
+      [`turn_p99_ms_${result.active}_active`, round(result.baseline.p99)],
+      [`service_cpu_ms_per_turn_${result.active}_active`, round(result.baseline.cpuPerTurnMs.service!, 3)],
+      [`database_cpu_ms_per_turn_${result.active}_active`, round(result.baseline.cpuPerTurnMs.database!, 3)],
+    ]),
+  );
   const results = {
     turns_per_s: round(turns.perSecond),
     turn_p50_ms: round(turns.p50),
@@ -97,6 +110,16 @@ try {
     ceiling_p50_ms: round(ceilingResult.p50),
     ceiling_p99_ms: round(ceilingResult.p99),
     turn_ceiling_ratio: round(turns.perSecond / ceilingResult.perSecond, 3),
+    turn_p99_over_ceiling_p99: round(turns.p99 / ceilingResult.p99, 2),
+    service_cpu_ms_per_turn_32_clients: round(cpu[0]!.service! / turns.requests, 3),
+    database_cpu_ms_per_turn_32_clients: round(cpu[0]!.database! / turns.requests, 3),
+    ceiling_cpu_ms_per_insert: round(ceilingCpu.ceiling! / ceilingResult.requests, 3),
+    database_cpu_ms_per_ceiling_insert: round(ceilingCpu.database! / ceilingResult.requests, 3),
+    ...manyConversationFigures,
+    // the baseline rate's CPU per turn (service + database) at the most conversations over that at the fewest
+    cpu_per_turn_10000_over_100_active: round(turnCpu(most!) / turnCpu(fewest!), 3),
+    many_conversations_baseline_per_s: MANY_CONVERSATIONS.baselineRate,
+    rss_mb_after_many_conversations: rssAfterManyConversations,
     escalation_p50_ms: round(escalations.p50),
     escalation_p99_ms: round(escalations.p99),
     escalations_delivered: escalations.delivered,
@@ -133,6 +156,7 @@ try {
     ['customer turns again, before the pending tasks', turnsBeforeTasks],
     [`customer turns with ${PENDING_TASKS} pending tasks`, turnsWithPending],
   ]);
+  printManyConversations(manyConversations);
   console.log(`escalations, ${ESCALATION_CONCURRENCY} at a time: ${escalations.delivered}/${ESCALATIONS} posted to Slack, p50 ${round(escalations.p50)} ms, p99 ${round(escalations.p99)} ms`);
   console.log(`escalations, one at a time: ${escalationsAlone.delivered}/${ESCALATIONS_ALONE} posted, p50 ${round(escalationsAlone.p50)} ms, p99 ${round(escalationsAlone.p99)} ms`);
   console.log(`claims, first round: ${coldClaims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(coldClaims.p50)} ms, p99 ${round(coldClaims.p99)} ms, winners ${coldClaims.winners}`);
@@ -160,15 +184,22 @@ async function escalatedConversation(): Promise<string> {
  * Each is warmed by a slice's worth first: after 400 requests the ceiling
  * server still ran its next thousand at 700 a second and its last at 1,400.
  */
-async function turnsBesideCeiling(total: number): Promise<Record<'turns' | 'ceilingDefaultPool' | 'ceilingServicePool', LoadResult>> {
+async function turnsBesideCeiling(total: number, databasePid: number) {
   const loads = [customerTurnLoad('plain'), ...ceilingUrls.map(ceilingInsertLoad)];
+  // whose CPU each load is charged with: the server it talks to (the service, or a ceiling server) and the database
+  const processes = [{ service: service.pid! }, ...ceilings.map((ceiling) => ({ ceiling: ceiling.pid! }))].map((server) => ({ ...server, database: databasePid }));
   const slices: LoadResult[][] = loads.map(() => []);
+  const cpu: Array<Record<string, number>> = loads.map(() => ({}));
   for (const load of loads) await load(total / RATIO_SLICES);
   for (let slice = 0; slice < RATIO_SLICES; slice++) {
-    for (const [index, load] of loads.entries()) slices[index]!.push(await load(total / RATIO_SLICES));
+    for (const [index, load] of loads.entries()) {
+      const meter = cpuMeter(processes[index]!);
+      slices[index]!.push(await load(total / RATIO_SLICES));
+      for (const [name, ms] of Object.entries(meter.stop())) cpu[index]![name] = (cpu[index]![name] ?? 0) + ms;
+    }
   }
   const [turns, ceilingDefaultPool, ceilingServicePool] = slices.map(combinedLoad);
-  return { turns: turns!, ceilingDefaultPool: ceilingDefaultPool!, ceilingServicePool: ceilingServicePool! };
+  return { turns: turns!, ceilingDefaultPool: ceilingDefaultPool!, ceilingServicePool: ceilingServicePool!, cpu };
 }
 
 /** Customer turns, each client keeping one conversation going (as a customer would) from one call to the next. */
@@ -211,6 +242,20 @@ function ceilingInsertLoad(ceilingUrl: string): (total: number) => Promise<LoadR
 function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+function printManyConversations(results: ManyConversationsResult[]): void {
+  console.log('| active | offered /s | turns | answered /s | errors | first turns | p50 ms | p99 ms | service CPU ms/turn | database CPU ms/turn |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const result of results) {
+    for (const step of [result.baseline, ...result.steps]) {
+      const errors = step.errors ? `${step.errors} ${JSON.stringify(step.errorKinds)}` : '0';
+      console.log(
+        `| ${step.active} | ${step.offeredPerSecond} | ${step.turns} | ${round(step.turnsPerSecond)} | ${errors} | ${round(step.firstTurnShare * 100)} % | ${round(step.p50)} | ${round(step.p99)} | ${round(step.cpuPerTurnMs.service!, 3)} | ${round(step.cpuPerTurnMs.database!, 3)} |`,
+      );
+    }
+    console.log(`${result.active} conversations active: ${result.sustainedPerSecond} turns/s with p99 under ${P99_BOUND_MS} ms`);
+  }
 }
 
 function printTable(rows: Array<[string, LoadResult]>): void {

@@ -1,0 +1,50 @@
+// `npx tsx bench/run-claims.ts [--rounds=3] [--clicks=50] [--warm-turns=0]` (after `npm run build`):
+// bursts of simultaneous Claim clicks from a freshly started service, each
+// round on a new escalated conversation with new staff, to see what the
+// first burst after a start pays. SERVICE_NODE_OPTIONS (e.g. "--cpu-prof
+// --cpu-prof-dir=/tmp/prof") is given to the service as NODE_OPTIONS.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { embeddedDatabaseUri, startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
+import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
+import { stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { startBenchService } from './bench-service.js';
+import { benchHttpClient } from './http-client.js';
+import { cpuMeter, pidWithArgument } from './process-cpu.js';
+import { simultaneousClaims } from './slack-phases.js';
+
+const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const rounds = Number(option('rounds', '3'));
+const clicks = Number(option('clicks', '50'));
+
+const slack = await startSlackStandIn();
+const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
+const db = await startEmbeddedDatabase({ dataDir });
+const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {});
+const http = benchHttpClient();
+try {
+  await waitForHttp(`${service.url}/readyz`);
+  const processes = { service: service.process.pid!, database: pidWithArgument(dataDir) };
+  for (let round = 0; round < rounds; round++) {
+    const response = await http.postJson(`${service.url}/api/v1/bots/demo/messages`, { text: 'Can I speak with someone?' });
+    const { conversationId } = JSON.parse(response.body) as { conversationId: string };
+    // the escalation's post has reached Slack before anyone can click under it
+    const deadline = Date.now() + 10_000;
+    while (!slack.calls.some((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args.blocks ?? '').includes(conversationId)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const meter = cpuMeter(processes);
+    const claims = await simultaneousClaims(http, service.url, slack, clicks, conversationId, `R${round}`);
+    const cpu = meter.stop();
+    console.log(
+      `round ${round + 1}: ${claims.acknowledged}/${clicks} acknowledged, p50 ${claims.p50.toFixed(1)} ms, p99 ${claims.p99.toFixed(1)} ms, winners ${claims.winners}; CPU ms: ${Object.entries(cpu).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ')}`,
+    );
+  }
+} finally {
+  http.close();
+  await stopProcess(service.process);
+  await db.stop();
+  await slack.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
