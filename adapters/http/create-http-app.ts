@@ -9,6 +9,8 @@ import type { TrustProxy } from './trust-proxy.js';
 import { corsForWidgets, securityHeaders } from './security-headers.js';
 import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
+import { labelRoutes } from '../metrics/http-timing.js';
+import { customerApiRoutes } from '../webchat/openapi.js';
 import { repoPath } from '../../tools/repo-root.js';
 
 export interface HttpAppOptions {
@@ -57,6 +59,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   // one mount of a router rather than four handlers mounted at /api/v1: each mount matches and trims the path again
   const api = express.Router();
   api.use(
+    // first, so a 413 or 429 from what follows is labelled with the route it was for
+    labelRoutes('/api/v1', customerApiRoutes()),
     corsForWidgets(options.widgetOrigins),
     rateLimit({ perMinute: options.rateLimitPerMinute, burst: Math.max(10, Math.ceil(options.rateLimitPerMinute / 6)), log: options.log }),
     express.json({ limit: '64kb', strict: false, type: () => true }),

@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { HandoverMetrics } from '../../src/ports/handover-metrics.js';
 import type { HandoverStore } from '../../src/storage/handover-store.js';
 import type { LiveStreamMetrics } from '../http/live-streams.js';
+import { httpTiming } from './http-timing.js';
 
 /** Seconds buckets from a second to a day: claims take minutes, resolutions hours. */
 const HUMAN_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 43200, 86400];
@@ -25,6 +26,11 @@ export interface PrometheusMetrics {
 export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'handover_' });
+  // prom-client's active handles/requests/resources sums are gauges named *_total, a name only counters may have;
+  // the same gauges without the suffix, by type, remain (sum them for the total)
+  for (const metric of registry.getMetricsAsArray()) {
+    if (metric instanceof Gauge && metric.name.endsWith('_total')) registry.removeSingleMetric(metric.name);
+  }
 
   const handovers = new Counter({ name: 'handover_handovers_total', help: 'Handovers started, by bot and trigger', labelNames: ['bot', 'trigger'], registers: [registry] });
   const timeToClaim = new Histogram({ name: 'handover_time_to_claim_seconds', help: 'From the handover to the claim', labelNames: ['bot'], buckets: HUMAN_BUCKETS, registers: [registry] });
@@ -124,13 +130,6 @@ export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics
       closed: () => liveStreams.dec(),
       refused: (reason) => streamRequests.inc({ outcome: reason }),
     },
-    httpTiming: (req, res, next) => {
-      const end = http.startTimer({ method: req.method });
-      res.on('finish', () => {
-        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'unmatched';
-        end({ route, status: String(res.statusCode) });
-      });
-      next();
-    },
+    httpTiming: httpTiming(http),
   };
 }

@@ -92,3 +92,9 @@ export function customerApiOpenApi(): Record<string, unknown> {
     },
   };
 }
+
+/** The customer API's routes as Express patterns (`/bots/:botId`), from the document above and the document's own route. */
+export function customerApiRoutes(): string[] {
+  const paths = Object.keys(customerApiOpenApi().paths as Record<string, unknown>);
+  return ['/openapi.json', ...paths.map((path) => path.replace(/\{(\w+)\}/g, ':$1'))];
+}

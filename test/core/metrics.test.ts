@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
-import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 
 const TOKEN = 'metrics-token-for-tests';
@@ -50,5 +51,44 @@ describe('/metrics', () => {
     expect(sample(text, 'handover_http_request_duration_seconds_count{method="POST",route="/api/v1/bots/:botId/messages",status="200"}')).toBe(2);
     expect(sample(text, 'handover_http_request_duration_seconds_count{method="GET",route="unmatched",status="404"}')).toBe(1);
     expect(text).toContain('handover_process_resident_memory_bytes');
+  });
+
+  it('labels a route alike whatever it answers, and counts a live stream as a 200 once it is open', async () => {
+    const route = 'route="/api/v1/bots/:botId"';
+    const before = await scrape();
+    const count = (text: string, labels: string) => sample(text, `handover_http_request_duration_seconds_count{${labels}}`) ?? 0;
+    await api(service, 'GET', '/api/v1/bots/demo');
+    await api(service, 'GET', '/api/v1/bots/no-such-bot');
+    await api(service, 'GET', '/api/v1/bots/%E0%A4%A');
+    await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'x'.repeat(70_000) } });
+    const { text } = await scrape();
+    expect(count(text, `method="GET",${route},status="200"`) - count(before.text, `method="GET",${route},status="200"`)).toBe(1);
+    expect(count(text, `method="GET",${route},status="404"`) - count(before.text, `method="GET",${route},status="404"`)).toBe(1);
+    expect(count(text, `method="GET",${route},status="400"`) - count(before.text, `method="GET",${route},status="400"`)).toBe(1);
+    expect(count(text, 'method="POST",route="/api/v1/bots/:botId/messages",status="413"')).toBe(1);
+    expect(text).not.toMatch(/route="(\/bots\/:botId|\/api\/v1)"/);
+
+    const started = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'Hello' } });
+    const leave = new AbortController();
+    const stream = await fetch(`${service.url}/api/v1/conversations/${started.body.conversationId}/stream`, { headers: { authorization: `Bearer ${started.body.token}` }, signal: leave.signal });
+    expect(stream.status).toBe(200);
+    const streams = 'method="GET",route="/api/v1/conversations/:id/stream",status="200"';
+    try {
+      // counted while it is still open
+      await waitFor(async () => count((await scrape()).text, streams) === 1);
+    } finally {
+      leave.abort();
+    }
+  });
+
+  it('names only counters *_total, and passes promtool check metrics when promtool is installed', async () => {
+    const { text } = await scrape();
+    const types = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name: name!, type: type! }));
+    expect(types.length).toBeGreaterThan(10);
+    expect(types.filter(({ name, type }) => name.endsWith('_total') && type !== 'counter')).toEqual([]);
+    const promtool = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    if (promtool.error) return; // no promtool here (Debian: apt-get install prometheus)
+    expect(`${promtool.stdout}${promtool.stderr}`.trim()).toBe('');
+    expect(promtool.status).toBe(0);
   });
 });
