@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import axe from 'axe-core';
 import { pino } from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
@@ -16,6 +17,20 @@ const form = 'application/x-www-form-urlencoded';
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let service: RunningService;
 let browser: Browser;
+
+/**
+ * axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A/AA and best practices).
+ * The page's CSP admits only its own scripts, so pages checked are opened with bypassCSP to inject axe.
+ */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join('; ')}`);
+}
 
 describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium)', () => {
   beforeAll(async () => {
@@ -38,7 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium
   });
 
   it('a customer asks for a human, an agent replies from the Slack thread, the reply appears on the page', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     page.setDefaultTimeout(10_000);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
@@ -46,6 +61,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium
       if (message.type() === 'error') problems.push(message.text());
     });
     await page.goto(`${service.url}/?bot=demo`);
+    // the empty chat greets the customer in the bot's name
+    const greeting = page.getByText('Hi! Ask Bright Path Coaching (demo) anything, or ask for a person.');
+    await greeting.waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.fill('#text', 'I want to talk to a human please');
     await page.click('button[type=submit]');
     await page.getByText('Thank you! Someone from the team will get back to you.').waitFor();
@@ -62,6 +81,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium
     await shown.waitFor();
     // agent text is text, never markup
     expect(await shown.locator('b').count()).toBe(0);
+    expect(await greeting.isVisible()).toBe(false);
+    // customer, bot, system and agent bubbles, the status line and the handover all on the page
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/web-chat-desktop.png`, fullPage: true });
 
     await postToSlackEndpoint(service.url, blockActionBody('handover_resolve', conversationId, { id: 'U_WEB', name: 'web' }, CHANNEL), form);

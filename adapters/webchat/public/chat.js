@@ -27,6 +27,7 @@ function render(message) {
   if (who.textContent) item.append(who);
   item.append(text);
   $('messages').append(item);
+  $('greeting').hidden = true;
   item.scrollIntoView({ block: 'end' });
 }
 
@@ -83,6 +84,7 @@ function forget() {
   stream = null;
   shown.clear();
   $('messages').replaceChildren();
+  $('greeting').hidden = false;
   showStatus({ status: 'bot' });
 }
 
@@ -132,6 +134,7 @@ fetch(`/api/v1/bots/${botId}`)
   .then((bot) => {
     $('chat-title').textContent = bot.name;
     document.title = bot.name;
+    $('greeting').textContent = `Hi! Ask ${bot.name} anything, or ask for a person.`;
   })
   .catch(() => undefined);
 void loadHistory();
