@@ -22,6 +22,15 @@ describe('sensitive topics', () => {
     expect(matchSensitiveTopic(text, DEFAULT_SENSITIVE_TOPICS)).toBeNull();
   });
 
+  it.each(['Sue will pick up the voucher', 'my wife Sue says hello', 'we played on the squash court', 'no complaints at all', 'are these noise cancelling?'])(
+    'does not take a name or a thing for a topic: %j',
+    (text) => expect(matchSensitiveTopic(text, DEFAULT_SENSITIVE_TOPICS)).toBeNull(),
+  );
+
+  it.each(["we're going to sue you", 'I will sue', 'see you in court', 'I could sue the company for this'])('still hears legal threats: %j', (text) => {
+    expect(matchSensitiveTopic(text, DEFAULT_SENSITIVE_TOPICS)).toBe('legal');
+  });
+
   it('matches a rule-specific topic by its own words, inflected, in any order', () => {
     expect(matchSensitiveTopic('my data was breached', ['data breach'])).toBe('data breach');
     expect(matchSensitiveTopic('a breach of my data', ['data breach'])).toBe('data breach');
