@@ -8,17 +8,19 @@ import { TRIGGERS } from '../../src/types.js';
  */
 const isoDate = z.iso.datetime();
 const person = z.object({ id: z.string(), name: z.string() });
-const status = z.enum(['bot', 'waiting', 'assigned', 'resolved']);
+const status = z
+  .enum(['bot', 'waiting', 'assigned', 'resolved'])
+  .describe('bot: the bot answers; waiting: handed over, nobody has claimed it yet; assigned: a person has it; resolved: the bot is back');
 const message = z.object({ id: z.string(), from: z.enum(['customer', 'bot', 'agent', 'system']), text: z.string(), at: isoDate });
 
 export const turnResponseSchema = z.object({
   conversationId: z.string(),
   token: z.string().optional().describe('Only on the first turn of a conversation: send it as `Authorization: Bearer <token>` from then on'),
   status,
-  paused: z.boolean(),
+  paused: z.boolean().describe('The bot stays silent in this conversation while people handle it'),
   tags: z.array(z.string()),
-  assignee: person.nullable(),
-  replies: z.array(message),
+  assignee: person.nullable().describe('Who from the team has the conversation'),
+  replies: z.array(message).describe('What the customer should see for this turn (empty while the bot is paused)'),
   handover: z
     .object({ trigger: z.enum(TRIGGERS), rule: z.string(), taskId: z.string().nullable(), taskDueAt: isoDate.nullable() })
     .nullable()
