@@ -3,7 +3,7 @@ import type { HandoverContext } from '../../src/handover-context.js';
 import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
-import { escalationStatus, triggerLabel } from '../escalation-view.js';
+import { escalationStatus, triggerLabel } from '../../src/handover/escalation-view.js';
 
 export interface EmailOptions {
   smtpUrl: string;

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HandoverMetrics } from '../../src/ports/handover-metrics.js';
-import type { HandoverStore } from '../../src/storage/handover-store.js';
+import type { Repositories } from '../../src/ports/repositories.js';
 import type { LiveStreamMetrics } from '../http/live-streams.js';
 import { httpTiming } from './http-timing.js';
 
@@ -23,7 +23,7 @@ export interface PrometheusMetrics {
 }
 
 /** Prometheus metrics for `/metrics`, in a registry of this service's own. */
-export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics {
+export function createPrometheusMetrics(store: Pick<Repositories, 'conversations' | 'outbox'>): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'handover_' });
   // prom-client's active handles/requests/resources sums are gauges named *_total, a name only counters may have;
@@ -79,8 +79,8 @@ export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics
     };
   };
   const openCounts = cached(async () => ({
-    waiting: await store.conversations.countDocuments({ status: 'waiting' }),
-    assigned: await store.conversations.countDocuments({ status: 'assigned' }),
+    waiting: await store.conversations.countWithStatus('waiting'),
+    assigned: await store.conversations.countWithStatus('assigned'),
   }));
   new Gauge({
     name: 'handover_open_escalations',
@@ -93,15 +93,7 @@ export function createPrometheusMetrics(store: HandoverStore): PrometheusMetrics
       this.set({ status: 'assigned' }, counts.assigned);
     },
   });
-  const outboxCounts = cached(async () => {
-    const rows = await store.outbox.find({}, { target: 1, state: 1 }).lean();
-    const counts = new Map<string, { target: string; state: string; count: number }>();
-    for (const { target, state } of rows) {
-      const key = `${target}\u0000${state}`;
-      counts.set(key, { target, state, count: (counts.get(key)?.count ?? 0) + 1 });
-    }
-    return [...counts.values()];
-  });
+  const outboxCounts = cached(() => store.outbox.countByTargetAndState());
   new Gauge({
     name: 'handover_outbox_backlog',
     help: 'Notifications not yet delivered (pending) and given up (failed), by platform (refreshed at most every 15 s)',

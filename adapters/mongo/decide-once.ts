@@ -1,17 +1,27 @@
+import type { Decisions } from '../../src/ports/decisions.js';
 import { insertBatched } from './batched-writes.js';
 import type { HandoverStore } from './handover-store.js';
 
-export type DecisionOutcome = { won: true } | { won: false; winner: Record<string, unknown> };
-
 /**
  * Decides a race (claim, resolve, a task reminder…) with a single insert of a
- * unique key: exactly one caller wins, on any number of replicas. FerretDB's
- * conditional updates are not atomic under concurrency (20 simultaneous
- * claims produced 5 winners), but its unique keys are, as are MongoDB's.
- * Concurrent decisions share one insert command (see batched-writes).
+ * unique key: exactly one caller wins, on any number of replicas. A FerretDB
+ * workaround: its conditional updates are not atomic under concurrency, but
+ * its unique keys are, as are MongoDB's. Concurrent decisions share one
+ * insert command (see batched-writes).
  */
-export async function decideOnce(store: HandoverStore, key: string, winner: Record<string, unknown> = {}): Promise<DecisionOutcome> {
-  if ((await insertBatched(store.decisions, { _id: key, at: new Date(), winner })) === 'inserted') return { won: true };
-  const decision = await store.decisions.findById(key).lean();
-  return { won: false, winner: decision?.winner ?? {} };
+export function mongoDecisions(store: HandoverStore): Decisions {
+  return {
+    async decideOnce(key, winner = {}) {
+      if ((await insertBatched(store.decisions, { _id: key, at: new Date(), winner })) === 'inserted') return { won: true };
+      const decision = await store.decisions.findById(key).lean();
+      return { won: false, winner: decision?.winner ?? {} };
+    },
+    async isDecided(key) {
+      // by _id, one each: FerretDB would scan the whole decisions collection for an $in
+      return (await store.decisions.exists({ _id: key })) !== null;
+    },
+    async withdraw(key) {
+      await store.decisions.deleteOne({ _id: key });
+    },
+  };
 }

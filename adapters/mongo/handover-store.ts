@@ -1,5 +1,5 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../types.js';
+import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../../src/types.js';
 
 /**
  * The MongoDB collections and their indexes. Everything the product knows

@@ -1,5 +1,5 @@
-import { OPERATOR_TENANT } from '../tenants/tenant.js';
-import type { Bot, Conversation, Message, StaffMember, Task } from '../types.js';
+import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import type { Bot, Conversation, Message, StaffMember, Task } from '../../src/types.js';
 import type { BotDocument, ConversationDocument, StaffDocument, TaskDocument } from './handover-store.js';
 
 /** Plain domain objects from lean documents: the rest of the code never sees `_id`. */

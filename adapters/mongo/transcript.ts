@@ -1,5 +1,5 @@
 import type { UpdateQuery } from 'mongoose';
-import type { Message } from '../types.js';
+import type { Message } from '../../src/types.js';
 import type { ConversationDocument, HandoverStore, StoredMessage } from './handover-store.js';
 import { applyConversationUpdate, inConversationOrder } from './update-conversation.js';
 import { insertBatched, updateOneBatched } from './batched-writes.js';

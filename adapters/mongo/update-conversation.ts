@@ -2,7 +2,7 @@ import type { UpdateQuery } from 'mongoose';
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
 import { updateOneBatched } from './batched-writes.js';
 import { forgetConversation, rememberConversation } from './known-conversations.js';
-import { oneAtATime } from './one-at-a-time.js';
+import { oneAtATime } from '../../src/ordering/one-at-a-time.js';
 
 /**
  * Every write to a conversation document runs inside this, one at a time per

@@ -8,7 +8,6 @@ import type { TrustProxy } from '../http/trust-proxy.js';
 import { createAgenda } from '../../jobs/agenda-scheduler.js';
 import { scheduleTaskReminders } from '../../jobs/task-reminders-job.js';
 import { scheduleReceiptExpiry } from '../../jobs/receipt-expiry-job.js';
-import { dueTaskScheduler } from '../../src/tasks/sweep-due-tasks.js';
 import { createBotResponders } from '../../src/bots/bot-responders.js';
 import { ensureDemoBot } from '../../src/bots/demo-bot.js';
 import { adoptUntenantedBots } from '../../src/tenants/adopt-untenanted.js';
@@ -24,7 +23,7 @@ import { scheduleOutboxDelivery } from '../../jobs/outbox-delivery-job.js';
 import { defineEscalationSlaJob, scheduleSlaCheckWith } from '../../jobs/escalation-sla-job.js';
 import { loadBot } from '../../src/bots/load-bot.js';
 import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
-import { connectHandoverStore } from '../../src/storage/handover-store.js';
+import { connectMongoStorage, type MongoStorage } from '../mongo/mongo-repositories.js';
 
 /** A platform adapter (Slack, Teams…): what it adds to the service once the domain exists. */
 export interface ServiceAdapter {
@@ -85,26 +84,29 @@ const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = { headersMs: 10_000, requestMs: 30_0
 export interface RunningService {
   url: string;
   ctx: HandoverContext;
+  /** The storage adapter behind ctx's repositories (tests look at the stored documents through it). */
+  mongo: MongoStorage;
   stop(): Promise<void>;
 }
 
 /** The composition root: storage → domain → jobs → adapters → HTTP server. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
-  const store = await connectHandoverStore(options.mongodbUri);
+  const mongo = await connectMongoStorage(options.mongodbUri);
+  const { repositories } = mongo;
   const outboxTargets: OutboxTarget[] = [];
-  const agenda = createAgenda(store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });
-  const events = createSharedConversationEvents(store, { pollMs: options.eventPollMs ?? 1_000 });
-  const prometheus = createPrometheusMetrics(store);
+  const agenda = createAgenda(mongo.store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });
+  const events = createSharedConversationEvents(repositories.conversations, { pollMs: options.eventPollMs ?? 1_000 });
+  const prometheus = createPrometheusMetrics(repositories);
   const liveStreams = createLiveStreams({ perClient: options.streamsPerClient ?? 20, metrics: prometheus.liveStreams });
   const ctx: HandoverContext = {
+    ...repositories,
     metrics: prometheus.metrics,
-    store,
     events,
     notifier: createLogNotifier(log),
-    scheduler: { ...dueTaskScheduler(store), scheduleSlaCheck: scheduleSlaCheckWith(agenda) },
+    scheduler: { scheduleTaskDue: (taskId, dueAt) => repositories.dueTasks.add(taskId, dueAt), scheduleSlaCheck: scheduleSlaCheckWith(agenda) },
     responders: createBotResponders(),
-    tokens: createConversationTokens(await loadTokenSecret(store)),
+    tokens: createConversationTokens(await loadTokenSecret(repositories.settings)),
     log,
     now: options.clock ?? (() => new Date()),
   };
@@ -115,7 +117,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   for (const factory of options.adapters ?? []) adapters.push(await factory(ctx));
   for (const adapter of adapters) if (adapter.outboxTarget) outboxTargets.push(adapter.outboxTarget);
   const outbox = createOutbox({
-    store,
+    rows: repositories.outbox,
+    decisions: repositories.decisions,
     log: log.child({ component: 'outbox' }),
     targets: outboxTargets,
     loadBot: (botId) => loadBot(ctx, botId),
@@ -141,14 +144,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     log,
     rateLimitPerMinute: options.rateLimitPerMinute,
     mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),
-    databaseReady: async () => {
-      try {
-        await store.connection.db!.admin().ping({ timeoutMS: 2_000 });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    databaseReady: () => mongo.ping(),
   });
   const server = await listen(app, options.port, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });
   for (const adapter of adapters) await adapter.start?.();
@@ -160,6 +156,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   return {
     url: `http://127.0.0.1:${port}`,
     ctx,
+    mongo,
     async stop() {
       stopping.abort();
       if (options.shutdownDrainMs) await new Promise((resolve) => setTimeout(resolve, options.shutdownDrainMs));
@@ -168,7 +165,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       await outbox.stop();
       for (const adapter of adapters) await adapter.stop?.();
       events.stop();
-      await store.connection.close();
+      await mongo.close();
     },
   };
 }

@@ -2,20 +2,15 @@ import type { View } from '@slack/types';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { StaffMember } from '../../src/types.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { loadTasks } from '../../src/tasks/task-state.js';
+import { openConversationsOf } from '../../src/conversation/open-conversations.js';
 
 export const AVAILABILITY_ACTION = 'handover_availability';
 
 /** App Home: my open conversations and tasks, and my availability for auto-assignment. */
 export async function appHome(ctx: HandoverContext, staff: StaffMember): Promise<View> {
-  const conversations = await ctx.store.conversations.find({ 'assignee.id': staff.id, status: 'assigned' }).limit(20).lean();
-  const person = { id: staff.id, name: staff.name };
-  const tasks = (await Promise.all(conversations.map((conversation) => loadTasks(ctx, conversation.taskIds ?? [], person))))
-    .flat()
-    .filter((task) => task.status !== 'done')
-    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  const { conversations, tasks } = await openConversationsOf(ctx, staff, 20);
   const conversationLines = conversations.map(
-    (conversation) => `• \`${conversation._id}\` — ${escapeMrkdwn(String(conversation.customer?.name ?? 'a customer'))} (${conversation.botId})`,
+    (conversation) => `• \`${conversation.id}\` — ${escapeMrkdwn(String(conversation.customer?.name ?? 'a customer'))} (${conversation.botId})`,
   );
   const taskLines = tasks.map(
     (task) => `• ${escapeMrkdwn(task.note)} — due <!date^${Math.floor(task.dueAt.getTime() / 1000)}^{date_short_pretty} {time}|${task.dueAt.toISOString()}>${task.status === 'overdue' ? ' *(overdue)*' : ''}`,

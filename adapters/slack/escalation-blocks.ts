@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { escalationStatus, triggerLabel, type EscalationView } from '../escalation-view.js';
+import { escalationStatus, triggerLabel, type EscalationView } from '../../src/handover/escalation-view.js';
 import { clip, escapeMrkdwn, oneLine, withoutMarkup } from './escape-mrkdwn.js';
 
 export const CLAIM_ACTION = 'handover_claim';

@@ -1,6 +1,6 @@
 import type { HandoverContext } from '../../src/handover-context.js';
 import { updateBotSwitches } from '../../src/bots/bot-settings.js';
-import { toBot } from '../../src/storage/to-domain.js';
+import { botsOfTenant, findBot } from '../../src/bots/tenant-bots.js';
 import { updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import type { StaffMember } from '../../src/types.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -93,17 +93,16 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
  */
 export async function commandBot(ctx: HandoverContext, botId: string | undefined, tenant: Tenant) {
   if (botId) {
-    const doc = await ctx.store.bots.findById(botId).lean();
-    const bot = doc ? toBot(doc) : null;
+    const bot = await findBot(ctx, botId);
     if (!bot || bot.tenant !== tenant) throw new CommandError(`There is no bot "${escapeMrkdwn(botId)}".`);
     return bot;
   }
-  const bots = await ctx.store.bots.find({ tenant }).limit(20).lean();
-  if (bots.length === 1) return toBot(bots[0]!);
-  const demo = bots.find((bot) => bot._id === 'demo');
-  if (bots.length > 1 && !demo) throw new CommandError(`Name the bot: ${bots.map((bot) => `\`${bot._id}\``).join(', ')}`);
+  const bots = await botsOfTenant(ctx, tenant, 20);
+  if (bots.length === 1) return bots[0]!;
+  const demo = bots.find((bot) => bot.id === 'demo');
+  if (bots.length > 1 && !demo) throw new CommandError(`Name the bot: ${bots.map((bot) => `\`${bot.id}\``).join(', ')}`);
   if (!demo) throw new CommandError('There is no bot yet.');
-  return toBot(demo);
+  return demo;
 }
 
 export class CommandError extends Error {}

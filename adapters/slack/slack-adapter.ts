@@ -9,7 +9,9 @@ import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-com
 import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { HandoverError } from '../../src/errors.js';
-import { decideOnce } from '../../src/storage/decide-once.js';
+import { handlePlatformEventOnce } from '../../src/events/handle-platform-event-once.js';
+import { conversationOfPost } from '../../src/handover/escalation-view.js';
+import { findStaffMember } from '../../src/staff/find-staff-member.js';
 import { CLAIM_ACTION, RESOLVE_ACTION, RETURN_ACTION, TRANSFER_ACTION } from './escalation-blocks.js';
 import { replaceRules } from '../../src/bots/bot-settings.js';
 import { lastConversationOf, rememberLastConversation, updateStaffPreferences } from '../../src/staff/save-staff-member.js';
@@ -61,7 +63,7 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     const fetch = slackHttpFetch();
     const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 }, fetch };
     const installationStore = options.oauth
-      ? createSlackInstallationStore(ctx.store.connection, createTokenCipher(options.oauth.encryptionKey))
+      ? createSlackInstallationStore(ctx.slackInstallations, createTokenCipher(options.oauth.encryptionKey))
       : undefined;
     const receiver = options.appToken
       ? null
@@ -190,8 +192,8 @@ function registerHandlers(
       const outcome = await claimConversation(ctx, conversationId, staff);
       if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
       const holder = outcome.heldBy;
-      const holderDoc = holder ? await ctx.store.staff.findById(holder.id).lean() : null;
-      const who = holderDoc?.slackUserId ? `<@${holderDoc.slackUserId}>` : holder?.name ?? 'someone';
+      const holderMember = holder ? await findStaffMember(ctx, holder.id) : null;
+      const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
       await ephemeral(client, body, `Already claimed by ${who}.`);
     } catch (error) {
       await ephemeral(client, body, explain(error));
@@ -220,13 +222,13 @@ function registerHandlers(
     const eventId = (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`;
     let ours = false;
     const relay = async (): Promise<StaffThreadReply | null> => {
-      const post = await ctx.store.escalationPosts.findById(`slack:${message.channel}:${message.thread_ts}`).lean();
-      if (!post) return null;
-      if (!ours && !(await decideOnce(ctx.store, `slack-event:${eventId}`)).won) return null;
+      const conversationId = await conversationOfPost(ctx, `slack:${message.channel}:${message.thread_ts}`);
+      if (!conversationId) return null;
+      if (!ours && !(await handlePlatformEventOnce(ctx, 'slack-event', eventId))) return null;
       ours = true;
       const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), message.user!);
-      await rememberLastConversation(ctx, staff.id, post.conversationId);
-      return handleStaffThreadReply(ctx, post.conversationId, staff, slackTextToPlain(message.text!));
+      await rememberLastConversation(ctx, staff.id, conversationId);
+      return handleStaffThreadReply(ctx, conversationId, staff, slackTextToPlain(message.text!));
     };
     // Slack has had its acknowledgement: a reply that meets a database outage is retried here, in view (⚠️ until it goes through).
     let warned = false;

@@ -4,10 +4,8 @@ import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
-import { insertBatched } from '../../src/storage/batched-writes.js';
-import { setConversationFields } from '../../src/storage/update-conversation.js';
 import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
-import { loadEscalationView, type EscalationPosts, type EscalationView } from '../escalation-view.js';
+import { escalationPostsOf, loadEscalationView, recordEscalationPost, type EscalationPosts, type EscalationView } from '../../src/handover/escalation-view.js';
 import { clip, escapeMrkdwn, oneLine, quotedPlainText } from './escape-mrkdwn.js';
 import { slackDeliveryFailure } from './slack-delivery-failure.js';
 
@@ -58,8 +56,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
   };
 
   const postOf = async (conversationId: string): Promise<SlackPost | null> => {
-    const doc = await ctx.store.conversations.findById(conversationId).lean();
-    return (doc?.channelRefs as EscalationPosts | undefined)?.slack ?? null;
+    return (await escalationPostsOf(ctx, conversationId)).slack ?? null;
   };
 
   const postEscalation = async (client: WebClient, channel: string, view: EscalationView, handoverId: string): Promise<SlackPost> => {
@@ -126,11 +123,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
   };
 
   const remember = async (conversationId: string, post: SlackPost, main: boolean) => {
-    // a duplicate: an earlier try remembered this very post
-    await Promise.all([
-      main ? setConversationFields(ctx.store, conversationId, { 'channelRefs.slack': post }) : null,
-      insertBatched(ctx.store.escalationPosts, { _id: `slack:${post.channel}:${post.ts}`, conversationId, at: new Date() }),
-    ]);
+    await recordEscalationPost(ctx, conversationId, 'slack', `slack:${post.channel}:${post.ts}`, post, main);
   };
 
   return {

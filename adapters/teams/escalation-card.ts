@@ -1,4 +1,4 @@
-import { escalationStatus, triggerLabel, type EscalationView } from '../escalation-view.js';
+import { escalationStatus, triggerLabel, type EscalationView } from '../../src/handover/escalation-view.js';
 
 export const CLAIM_VERB = 'claim';
 export const RESOLVE_VERB = 'resolve';

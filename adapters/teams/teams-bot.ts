@@ -11,9 +11,12 @@ import { handleStaffThreadReply } from '../../src/handover/staff-thread-reply.js
 import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-commands.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
-import { decideOnce } from '../../src/storage/decide-once.js';
+import { handlePlatformEventOnce } from '../../src/events/handle-platform-event-once.js';
+import { conversationOfPost } from '../../src/handover/escalation-view.js';
+import { subscribeTeamsChannel } from '../../src/bots/teams-channel.js';
+import { rememberTeamsPersonalChat, teamsPersonalChatOf } from '../../src/staff/teams-personal-chat.js';
 import type { Person, StaffMember } from '../../src/types.js';
-import { loadEscalationView } from '../escalation-view.js';
+import { loadEscalationView } from '../../src/handover/escalation-view.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../slack/handover-command.js';
 import { CLAIM_VERB, RESOLVE_VERB, RETURN_VERB, escalationCard } from './escalation-card.js';
 import { channelConversationId } from './teams-notifier.js';
@@ -88,14 +91,14 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     const text = TurnContext.removeRecipientMention(activity)?.replace(/<at>[^<]*<\/at>/g, '').trim() ?? '';
     const [base, root] = activity.conversation.id.split(';messageid=');
     if (root) {
-      const post = await ctx.store.escalationPosts.findById(`teams:${base}:${root}`).lean();
-      if (post) {
-        if (!text || !(await decideOnce(ctx.store, `teams-activity:${activity.id ?? `${base}:${activity.timestamp}`}`)).won) return;
+      const conversationId = await conversationOfPost(ctx, `teams:${base}:${root}`);
+      if (conversationId) {
+        if (!text || !(await handlePlatformEventOnce(ctx, 'teams-activity', activity.id ?? `${base}:${activity.timestamp}`))) return;
         try {
-          await onReplyChainMessage(turn, post.conversationId, text);
+          await onReplyChainMessage(turn, conversationId, text);
         } catch (error) {
           // never silence: the person is told, in the chain, that it did not go through
-          options.log.warn({ conversationId: post.conversationId, error: (error as Error).message }, 'reply chain message not handled');
+          options.log.warn({ conversationId, error: (error as Error).message }, 'reply chain message not handled');
           await turn.sendActivity({ type: 'message', text: '⚠️ That did not go through (a problem on our side): nothing reached the customer. Try again in a moment.', textFormat: 'plain' });
         }
         return;
@@ -129,8 +132,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
 
   /** A 1:1 message to someone who has chatted with the bot; false when we cannot reach them there. */
   const tellPrivately = async (turn: TurnContext, staffId: string, text: string): Promise<boolean> => {
-    const doc = await ctx.store.staff.findById(staffId, { teamsPersonalChat: 1 }).lean();
-    const reference = doc?.teamsPersonalChat as Partial<ConversationReference> | null | undefined;
+    const reference = (await teamsPersonalChatOf(ctx, staffId)) as Partial<ConversationReference> | null;
     if (!reference?.conversation?.id) return false;
     await (turn.adapter as CloudAdapter).continueConversationAsync(options.appId, reference, async (personal) => {
       await personal.sendActivity({ type: 'message', text, textFormat: 'plain' });
@@ -143,7 +145,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     const staff = await staffOf(turn);
     const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
     delete reference.activityId;
-    await ctx.store.staff.updateOne({ _id: staff.id }, { $set: { teamsPersonalChat: JSON.parse(JSON.stringify(reference)) } });
+    await rememberTeamsPersonalChat(ctx, staff.id, reference as Record<string, unknown>);
   };
 
   const runCommand = async (turn: TurnContext, text: string): Promise<string> => {
@@ -162,7 +164,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         reference.conversation = { ...reference.conversation!, id: channelConversationId(reference.conversation!.id) };
         // a reference that keeps the command's activity id would post every card as a reply to that command
         delete reference.activityId;
-        await ctx.store.bots.updateOne({ _id: bot.id }, { $set: { teamsChannel: JSON.parse(JSON.stringify(reference)) } });
+        await subscribeTeamsChannel(ctx, bot.id, reference as Record<string, unknown>);
         return `This channel now receives ${bot.name}'s escalations.`;
       }
       const answer = await runHandoverCommand(ctx, {

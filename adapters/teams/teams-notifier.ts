@@ -5,9 +5,9 @@ import { quoteLines } from '../../src/text/quote-lines.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { EscalationNotifier, NotificationKind } from '../../src/ports/escalation-notifier.js';
-import { isDuplicateKeyError } from '../../src/storage/handover-store.js';
-import { setConversationFields } from '../../src/storage/update-conversation.js';
-import { loadEscalationView, type EscalationPosts } from '../escalation-view.js';
+import { teamsChannelOf } from '../../src/bots/teams-channel.js';
+import { teamsPersonalChatOf } from '../../src/staff/teams-personal-chat.js';
+import { escalationPostsOf, loadEscalationView, recordEscalationPost, type EscalationPosts } from '../../src/handover/escalation-view.js';
 import { escalationCard } from './escalation-card.js';
 
 /** The channel conversation of a reference, without a reply chain's `;messageid=…`. */
@@ -29,8 +29,7 @@ export function teamsOutboxTarget(ctx: HandoverContext, adapter: CloudAdapter, a
   const botHasChannel = async (botId: string) => {
     const hit = subscribed.get(botId);
     if (hit && hit.until > Date.now()) return hit.yes;
-    const doc = await ctx.store.bots.findById(botId, { teamsChannel: 1 }).lean();
-    const yes = Boolean(doc?.teamsChannel);
+    const yes = Boolean(await teamsChannelOf(ctx, botId));
     subscribed.set(botId, { yes, until: Date.now() + 1_000 });
     return yes;
   };
@@ -63,8 +62,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
   };
 
   const cardPost = async (conversationId: string) => {
-    const doc = await ctx.store.conversations.findById(conversationId).lean();
-    return (doc?.channelRefs as EscalationPosts | undefined)?.teams ?? null;
+    return (await escalationPostsOf(ctx, conversationId)).teams ?? null;
   };
 
   const inReplyChain = (post: NonNullable<EscalationPosts['teams']>): Partial<ConversationReference> => ({
@@ -75,8 +73,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
 
   /** A 1:1 message, when the person has written to the bot in Teams before; false when we cannot reach them there. */
   const toPersonalChat = async (staffId: string, text: string): Promise<boolean> => {
-    const doc = await ctx.store.staff.findById(staffId).lean();
-    const reference = doc?.teamsPersonalChat as Partial<ConversationReference> | null | undefined;
+    const reference = (await teamsPersonalChatOf(ctx, staffId)) as Partial<ConversationReference> | null;
     if (!reference?.conversation?.id) return false;
     await safely('personal message', { staffId }, () =>
       adapter.continueConversationAsync(appId, reference, async (turn) => {
@@ -90,8 +87,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
     async escalated({ bot, rule, conversation, handover, task, transcript }) {
       if (!rule.notify.teams) return;
       if ((await cardPost(conversation.id))?.handoverId === handover.id) return;
-      const botDoc = await ctx.store.bots.findById(bot.id).lean();
-      const reference = botDoc?.teamsChannel as Partial<ConversationReference> | null;
+      const reference = (await teamsChannelOf(ctx, bot.id)) as Partial<ConversationReference> | null;
       if (!reference?.conversation?.id || !reference.serviceUrl) return;
       // escalations go only to the bot's own tenant's channels, whatever a stored reference says
       if (teamsTenant({ conversation: reference.conversation as ConversationReference['conversation'], channelData: undefined }, tenancy) !== bot.tenant) {
@@ -112,10 +108,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
           const activityId = turn.activity.conversation?.id?.split(';messageid=')[1];
           if (!activityId) return;
           const post = { conversationId: channel, activityId, serviceUrl: reference.serviceUrl!, handoverId: handover.id };
-          await setConversationFields(ctx.store, conversation.id, { 'channelRefs.teams': post });
-          await ctx.store.escalationPosts.create({ _id: `teams:${channel}:${activityId}`, conversationId: conversation.id, at: new Date() }).catch((error: unknown) => {
-            if (!isDuplicateKeyError(error)) throw error;
-          });
+          await recordEscalationPost(ctx, conversation.id, 'teams', `teams:${channel}:${activityId}`, post);
         }),
       );
     },

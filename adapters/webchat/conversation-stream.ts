@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { ConversationEvent } from '../../src/ports/conversation-events.js';
-import { readTranscript } from '../../src/storage/transcript.js';
+import { messagesSince } from '../../src/conversation/messages-since.js';
 import type { Conversation } from '../../src/types.js';
 import { clientKey } from '../http/client-key.js';
 import type { LiveStreams } from '../http/live-streams.js';
@@ -76,8 +76,7 @@ export async function streamConversation(
   try {
     const lastEventId = req.get('last-event-id');
     if (lastEventId && /^msg_[\w-]{1,60}$/.test(lastEventId)) {
-      const doc = await ctx.store.conversations.findById(conversation.id).lean();
-      const missed = doc ? (await readTranscript(ctx.store, doc)).filter((message) => message.id > lastEventId) : [];
+      const missed = await messagesSince(ctx, conversation.id, lastEventId);
       for (const message of missed) send({ type: 'message', message });
     }
     send({ type: 'status', status: conversation.status, paused: conversation.paused, assignee: conversation.assignee });

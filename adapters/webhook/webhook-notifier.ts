@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
-import { latestHandoverRule } from '../../src/handover/latest-handover-rule.js';
+import { latestHandoverRuleOf } from '../../src/handover/latest-handover-rule.js';
 import { DeliveryFailure, failureForStatus } from '../../src/notify/delivery-failure.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
@@ -86,8 +86,7 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
 
   /** The webhook of the rule behind the conversation's latest handover (rules may have changed since: then none). */
   const urlFor = async (conversationId: string): Promise<string | null> => {
-    const doc = await ctx.store.conversations.findById(conversationId).lean();
-    return doc ? ((await latestHandoverRule(ctx, doc))?.notify.webhook ?? null) : null;
+    return (await latestHandoverRuleOf(ctx, conversationId))?.notify.webhook ?? null;
   };
 
   const summary = (conversation: Conversation) => ({

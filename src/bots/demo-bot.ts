@@ -1,6 +1,5 @@
 import type { HandoverContext } from '../handover-context.js';
 import { handoverRuleSchema } from '../rules/handover-rule-schema.js';
-import { isDuplicateKeyError } from '../storage/handover-store.js';
 import type { KnowledgeBaseEntry } from '../types.js';
 
 export const DEMO_BOT_ID = 'demo';
@@ -76,22 +75,16 @@ export async function ensureDemoBot(ctx: HandoverContext, options: { slackChanne
     triggers: ['contact_request', 'lack_of_information', 'failed_resolution', 'sensitive_topic'],
     assign: { mode: 'claim' },
   });
-  try {
-    await ctx.store.bots.create({
-      _id: DEMO_BOT_ID,
-      name: 'Bright Path Coaching (demo)',
-      labs: true,
-      handover: true,
-      slackChannel: options.slackChannel,
-      failedTurnsBeforeHandover: 2,
-      knowledgeBase: DEMO_KNOWLEDGE_BASE,
-      rules: [rule],
-    });
-    ctx.log.info({ botId: DEMO_BOT_ID }, 'demo bot created');
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    if (options.slackChannel) {
-      await ctx.store.bots.updateOne({ _id: DEMO_BOT_ID, slackChannel: null }, { $set: { slackChannel: options.slackChannel } });
-    }
-  }
+  const created = await ctx.bots.create({
+    id: DEMO_BOT_ID,
+    name: 'Bright Path Coaching (demo)',
+    labs: true,
+    handover: true,
+    slackChannel: options.slackChannel,
+    failedTurnsBeforeHandover: 2,
+    knowledgeBase: DEMO_KNOWLEDGE_BASE,
+    rules: [rule],
+  });
+  if (created) ctx.log.info({ botId: DEMO_BOT_ID }, 'demo bot created');
+  else if (options.slackChannel) await ctx.bots.setSlackChannelIfUnset(DEMO_BOT_ID, options.slackChannel);
 }

@@ -1,6 +1,5 @@
 import type { HandoverContext } from '../handover-context.js';
-import { forgetBot } from '../bots/load-bot.js';
-import { isDuplicateKeyError } from '../storage/handover-store.js';
+import type { NewBot } from '../ports/bot-repository.js';
 import type { BotConfig } from './bot-config-file.js';
 
 const FILE_FIELDS = ['name', 'tenant', 'labs', 'handover', 'slackChannel', 'failedTurnsBeforeHandover', 'knowledgeBase', 'rules'] as const;
@@ -13,26 +12,15 @@ const FILE_FIELDS = ['name', 'tenant', 'labs', 'handover', 'slackChannel', 'fail
 export async function applyBotConfig(ctx: HandoverContext, bots: BotConfig[]): Promise<void> {
   for (const config of bots) {
     const fileValues = Object.fromEntries(FILE_FIELDS.map((field) => [field, config[field]]));
-    const existing = await ctx.store.bots.findById(config.id).lean();
-    if (!existing) {
-      try {
-        await ctx.store.bots.create({ _id: config.id, ...fileValues, fromConfigFile: fileValues });
-        ctx.log.info({ botId: config.id }, 'bot created from the config file');
-        continue;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+    const existing = await ctx.bots.configFileValues(config.id);
+    if (existing === null && (await ctx.bots.create({ id: config.id, ...fileValues } as NewBot, fileValues))) {
+      ctx.log.info({ botId: config.id }, 'bot created from the config file');
+      continue;
     }
-    const previous = existing?.fromConfigFile ?? {};
+    const previous = existing ?? {};
     const changed = FILE_FIELDS.filter((field) => JSON.stringify(previous[field]) !== JSON.stringify(config[field]));
     if (changed.length === 0) continue;
-    const set: Record<string, unknown> = {};
-    for (const field of changed) {
-      set[field] = config[field];
-      set[`fromConfigFile.${field}`] = config[field];
-    }
-    await ctx.store.bots.updateOne({ _id: config.id }, { $set: set });
-    forgetBot(ctx.store, config.id);
+    await ctx.bots.applyConfigFile(config.id, Object.fromEntries(changed.map((field) => [field, config[field]])));
     ctx.log.info({ botId: config.id, fields: changed }, 'bot updated from the config file');
   }
 }

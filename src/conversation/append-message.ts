@@ -1,10 +1,8 @@
-import type { UpdateQuery } from 'mongoose';
 import type { HandoverContext } from '../handover-context.js';
 import { NotFoundError } from '../errors.js';
-import type { ConversationDocument } from '../storage/handover-store.js';
-import { newOrderedId } from '../storage/new-id.js';
-import { toConversation } from '../storage/to-domain.js';
-import { appendToConversation } from '../storage/transcript.js';
+import { newOrderedId } from '../ids/new-id.js';
+import type { ConversationChange } from '../ports/conversation-repository.js';
+import { plainConversation } from './plain-conversation.js';
 import type { Conversation, Message, MessageAuthor, Person } from '../types.js';
 
 export function newMessage(
@@ -19,18 +17,18 @@ export function newMessage(
 
 /**
  * Appends messages to the transcript and tells the conversation's watchers;
- * `extra` carries state changes made in the same step.
+ * `change` carries state changes made in the same step.
  */
 export async function appendMessages(
   ctx: HandoverContext,
   conversationId: string,
   messages: Message[],
-  extra: UpdateQuery<ConversationDocument> = {},
+  change: ConversationChange = {},
 ): Promise<Conversation> {
-  const doc = await appendToConversation(ctx.store, conversationId, messages, extra);
-  if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
+  const stored = await ctx.conversations.append(conversationId, messages, change);
+  if (!stored) throw new NotFoundError(`conversation "${conversationId}"`);
   for (const message of messages) ctx.events.publish(conversationId, { type: 'message', message });
-  return toConversation(doc);
+  return plainConversation(stored);
 }
 
 /** Stores one bot, agent or system message in the transcript. */

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { isDuplicateKeyError, type HandoverStore } from '../storage/handover-store.js';
+import type { SettingsRepository } from '../ports/settings-repository.js';
 
 /**
  * Conversation tokens are an HMAC of the conversation id under an
@@ -25,18 +25,6 @@ export function createConversationTokens(secret: Buffer): ConversationTokens {
 }
 
 /** The installation's token secret, created once by whichever replica starts first. */
-export async function loadTokenSecret(store: HandoverStore): Promise<Buffer> {
-  const id = 'conversation-token-secret';
-  try {
-    await store.settings.updateOne(
-      { _id: id },
-      { $setOnInsert: { value: randomBytes(32).toString('base64') } },
-      { upsert: true },
-    );
-  } catch (error) {
-    // two replicas starting at once: the other one's secret stands
-    if (!isDuplicateKeyError(error)) throw error;
-  }
-  const setting = await store.settings.findById(id).lean();
-  return Buffer.from(String(setting!.value), 'base64');
+export async function loadTokenSecret(settings: SettingsRepository): Promise<Buffer> {
+  return Buffer.from(await settings.tokenSecret(() => randomBytes(32).toString('base64')), 'base64');
 }

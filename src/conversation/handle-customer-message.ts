@@ -3,14 +3,13 @@ import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { chooseRule, type RuleDecision } from '../handover/choose-rule.js';
 import { startHandover, startHandoverOfNewConversation } from '../handover/start-handover.js';
-import { newId } from '../storage/new-id.js';
-import { toConversation } from '../storage/to-domain.js';
-import { appendCustomerTurn, createConversation, readTranscript, type ConversationChanges } from '../storage/transcript.js';
+import { newId } from '../ids/new-id.js';
+import type { ConversationChange } from '../ports/conversation-repository.js';
+import { plainConversation } from './plain-conversation.js';
 import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
 import { newMessage } from './append-message.js';
 import { newConversation } from './new-conversation.js';
 import { checkCustomerToken } from './load-customer-conversation.js';
-import { conversationBot, rememberConversationBot } from './conversation-bot.js';
 import { readCustomerTurn } from './read-customer-turn.js';
 import { receiptIdFor, recordReceiptAnswer, requestFingerprint, takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
@@ -43,7 +42,7 @@ export async function handleCustomerMessage(ctx: HandoverContext, input: Custome
   if (input.conversationId) checkCustomerToken(ctx, input.conversationId, input.token);
   const [bot, botOfConversation] = await Promise.all([
     loadBot(ctx, input.botId),
-    input.conversationId ? conversationBot(ctx, input.conversationId) : null,
+    input.conversationId ? ctx.conversations.botOf(input.conversationId) : null,
   ]);
   if (input.conversationId && botOfConversation !== bot.id) throw new NotFoundError(`conversation "${input.conversationId}"`);
   const started = !input.conversationId;
@@ -72,14 +71,14 @@ export async function handleCustomerMessage(ctx: HandoverContext, input: Custome
 }
 
 async function conversationExists(ctx: HandoverContext, conversationId: string): Promise<boolean> {
-  return (await ctx.store.conversations.exists({ _id: conversationId })) !== null;
+  return ctx.conversations.exists(conversationId);
 }
 
 /** Queues again the relay of a message whose turn died after storing it (the outbox delivers it once). */
 async function relayStoredMessage(ctx: HandoverContext, conversationId: string, messageId: string): Promise<void> {
-  const doc = await ctx.store.conversations.findById(conversationId).lean();
-  const message = doc ? (await readTranscript(ctx.store, doc)).find((m) => m.id === messageId) : undefined;
-  if (message) await ctx.notifier.customerMessage({ conversation: toConversation(doc!), message });
+  const stored = await ctx.conversations.find(conversationId);
+  const message = stored ? (await ctx.conversations.readTranscript(stored)).find((m) => m.id === messageId) : undefined;
+  if (message) await ctx.notifier.customerMessage({ conversation: plainConversation(stored!), message });
 }
 
 /** What the bot does with a customer message, judged from the conversation as it was before it. */
@@ -131,13 +130,11 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
   const plan = planTurn(ctx, bot, conversation, message);
   if (plan.decision) {
     const result = await startHandoverOfNewConversation(ctx, bot, plan.after, [message], plan.decision);
-    rememberConversationBot(ctx, conversation.id, bot.id);
     return { result, answerStored: false };
   }
-  const { id, ...fields } = plan.after;
+  const { id } = plan.after;
   const messages = plan.reply ? [message, plan.reply] : [message];
-  await createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: [], handovers: [] }, messages, { answered: plan.reply !== null });
-  rememberConversationBot(ctx, id, bot.id);
+  await ctx.conversations.create({ conversation: plan.after, taskIds: [], handovers: [], messages, answered: plan.reply !== null });
   for (const stored of messages) ctx.events.publish(id, { type: 'message', message: stored });
   return finishTurn(ctx, bot, plan, message);
 }
@@ -149,10 +146,10 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
  * conversation back with the bot); see appendCustomerTurn.
  */
 async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<FinishedTurn> {
-  const appended = await appendCustomerTurn(ctx.store, message, (before) => {
-    const current = toConversation(before);
+  const appended = await ctx.conversations.appendCustomerTurn(message, (before) => {
+    const current = plainConversation(before);
     const plan = planTurn(ctx, bot, current, message);
-    return { plan, replies: plan.reply ? [plan.reply] : [], update: followUpUpdate(plan, current) };
+    return { plan, replies: plan.reply ? [plan.reply] : [], change: followUpChange(plan, current) };
   });
   if (!appended) throw new NotFoundError(`conversation "${message.conversationId}"`);
   const { plan } = appended;
@@ -162,11 +159,9 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
 }
 
 /** What a turn changes beyond storing its message: a failure counted, a resolved conversation back with the bot. */
-function followUpUpdate(plan: TurnPlan, before: Conversation): ConversationChanges | null {
-  const update: ConversationChanges = {};
-  if (plan.failed) update.$inc = { failedTurns: 1 };
-  if (plan.after.status !== before.status) update.$set = { status: plan.after.status };
-  return update.$inc || update.$set ? update : null;
+function followUpChange(plan: TurnPlan, before: Conversation): ConversationChange | null {
+  if (!plan.failed && plan.after.status === before.status) return null;
+  return { ...(plan.failed ? { incrementFailedTurns: true } : {}), ...(plan.after.status !== before.status ? { status: plan.after.status } : {}) };
 }
 
 async function finishTurn(ctx: HandoverContext, bot: Bot, plan: TurnPlan, message: Message): Promise<FinishedTurn> {

@@ -1,6 +1,6 @@
 import { UnauthorizedError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { toConversation } from '../storage/to-domain.js';
+import { plainConversation } from './plain-conversation.js';
 import type { Conversation } from '../types.js';
 
 /**
@@ -25,8 +25,7 @@ export async function loadCustomerConversation(
 ): Promise<Conversation> {
   // the token is checked before the lookup: without it, nothing about the conversation is read or told
   checkCustomerToken(ctx, conversationId, token);
-  // a transcript embedded by an earlier version is not needed here: leave it in the database
-  const doc = await ctx.store.conversations.findById(conversationId).select('-messages').lean();
-  if (!doc) throw conversationRefused();
-  return toConversation(doc);
+  const stored = await ctx.conversations.find(conversationId);
+  if (!stored) throw conversationRefused();
+  return plainConversation(stored);
 }

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, InvalidInputError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { decideOnce } from '../storage/decide-once.js';
-import { insertBatched } from '../storage/batched-writes.js';
-import { toConversation } from '../storage/to-domain.js';
-import { readStoredAnswer, readTranscript } from '../storage/transcript.js';
+import { plainConversation } from './plain-conversation.js';
 import type { TurnResult } from '../types.js';
 import { turnResult } from './turn-result.js';
 
@@ -19,17 +16,6 @@ export const RECEIPT_TTL_MS = 24 * 60 * 60_000;
 export const MIN_OPENING_MESSAGE_ID_LENGTH = 22;
 /** A receipt this old without an answer belongs to a turn that died (its process, or the database, went away). */
 const ABANDONED_AFTER_MS = 10_000;
-
-/**
- * The answer is a second receipt document rather than an update of the
- * first: an insert joins the other receipts in a batched command (one for
- * many concurrent turns), where an update would be a command of its own.
- * A turn the bot answered writes none: its answer is stored with the
- * message, marked as the answer to it (readStoredAnswer), and replayed from there.
- */
-function answerId(receiptId: string): string {
-  return `${receiptId}#answer`;
-}
 
 /**
  * The receipt of a client message id. An opening message's id is stored as a
@@ -55,8 +41,8 @@ function sha256(value: string): string {
 }
 
 export async function recordReceiptAnswer(ctx: HandoverContext, receiptId: string, result: TurnResult): Promise<void> {
-  // a duplicate: a retry that finished the turn answered first, the same way
-  await insertBatched(ctx.store.receipts, { _id: answerId(receiptId), conversationId: result.conversationId, messageId: null, fingerprint: null, at: ctx.now(), turnResult: result });
+  // A turn the bot answered records none: its answer is stored with the message, marked as the answer to it, and replayed from there.
+  await ctx.receipts.saveAnswer(receiptId, result.conversationId, result, ctx.now());
 }
 
 export type ReceiptOutcome =
@@ -82,18 +68,18 @@ export async function takeReceipt(
   conversationId: string,
   messageId: string,
 ): Promise<ReceiptOutcome> {
-  const receiptDoc = { _id: receiptId, conversationId, messageId, fingerprint, at: ctx.now(), turnResult: null };
-  let taken = await insertBatched(ctx.store.receipts, receiptDoc);
-  if (taken !== 'inserted' && (await dropExpiredReceipt(ctx, receiptId))) taken = await insertBatched(ctx.store.receipts, receiptDoc);
-  if (taken === 'inserted') return { run: true, conversationId, messageId, retake: false };
+  const receipt = { id: receiptId, conversationId, messageId, fingerprint, at: ctx.now() };
+  let taken = await ctx.receipts.take(receipt);
+  if (!taken && (await dropExpiredReceipt(ctx, receiptId))) taken = await ctx.receipts.take(receipt);
+  if (taken) return { run: true, conversationId, messageId, retake: false };
   const deadline = Date.now() + RETRY_WAIT_MS;
   for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
-    const receipt = await ctx.store.receipts.findById(receiptId).lean();
+    const receipt = await ctx.receipts.find(receiptId);
     if (receipt?.fingerprint && receipt.fingerprint !== fingerprint) {
       throw new ConflictError('this messageId was already used for another message; send a new id with each new message');
     }
-    const answered = await ctx.store.receipts.findById(answerId(receiptId)).lean();
-    if (answered?.turnResult) return { run: false, replay: answered.turnResult, relayAgain: null };
+    const answered = await ctx.receipts.answerOf(receiptId);
+    if (answered) return { run: false, replay: answered, relayAgain: null };
     const stored = receipt?.messageId ? await answerStoredWithMessage(ctx, receipt.conversationId, receipt.messageId) : null;
     if (stored) return { run: false, replay: stored, relayAgain: null };
     if (receipt?.messageId && ctx.now().getTime() - receipt.at.getTime() > ABANDONED_AFTER_MS) {
@@ -107,35 +93,33 @@ export async function takeReceipt(
 
 /** Removes a receipt (and its answer) that has expired, so its id can be taken afresh; false when it is still current. */
 async function dropExpiredReceipt(ctx: HandoverContext, receiptId: string): Promise<boolean> {
-  const receipt = await ctx.store.receipts.findById(receiptId).lean();
+  const receipt = await ctx.receipts.find(receiptId);
   const cutoff = new Date(ctx.now().getTime() - RECEIPT_TTL_MS);
   if (!receipt || receipt.at >= cutoff) return false;
-  // `at` in the filter: a receipt another request took afresh meanwhile stays
-  await ctx.store.receipts.deleteOne({ _id: answerId(receiptId), at: { $lt: cutoff } });
-  await ctx.store.receipts.deleteOne({ _id: receiptId, at: { $lt: cutoff } });
+  // only if still taken before the cutoff: a receipt another request took afresh meanwhile stays
+  await ctx.receipts.dropIfTakenBefore(receiptId, cutoff);
   return true;
 }
 
 /** Forgets client message ids older than RECEIPT_TTL_MS (run now and then by a job); returns how many receipts went. */
 export async function expireReceipts(ctx: HandoverContext): Promise<number> {
   const before = new Date(ctx.now().getTime() - RECEIPT_TTL_MS);
-  const { deletedCount } = await ctx.store.receipts.deleteMany({ at: { $lt: before } });
-  return deletedCount;
+  return ctx.receipts.expireBefore(before);
 }
 
 /** The turn's result, when the bot's answer was stored with the message (as the conversation stands now). */
 async function answerStoredWithMessage(ctx: HandoverContext, conversationId: string, messageId: string): Promise<TurnResult | null> {
-  const doc = await ctx.store.conversations.findById(conversationId).lean();
-  const answer = doc ? await readStoredAnswer(ctx.store, doc, messageId) : null;
-  return answer ? turnResult(toConversation(doc!), answer) : null;
+  const stored = await ctx.conversations.find(conversationId);
+  const answer = stored ? await ctx.conversations.readStoredAnswer(stored, messageId) : null;
+  return answer ? turnResult(plainConversation(stored!), answer) : null;
 }
 
 async function finishAbandonedTurn(ctx: HandoverContext, receiptId: string, conversationId: string, messageId: string): Promise<ReceiptOutcome | null> {
-  const doc = await ctx.store.conversations.findById(conversationId).lean();
-  const transcript = doc ? await readTranscript(ctx.store, doc) : [];
+  const found = await ctx.conversations.find(conversationId);
+  const transcript = found ? await ctx.conversations.readTranscript(found) : [];
   const stored = transcript.findIndex((message) => message.id === messageId);
   if (stored >= 0) {
-    const conversation = toConversation(doc!);
+    const conversation = plainConversation(found!);
     const replies = transcript.slice(stored + 1).filter((message) => message.from === 'bot');
     const replay = turnResult(conversation, replies);
     await recordReceiptAnswer(ctx, receiptId, replay);
@@ -143,7 +127,7 @@ async function finishAbandonedTurn(ctx: HandoverContext, receiptId: string, conv
     const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
     return { run: false, replay, relayAgain: withTeam ? messageId : null };
   }
-  if (!(await decideOnce(ctx.store, `receipt-retake:${receiptId}`)).won) return null;
+  if (!(await ctx.decisions.decideOnce(`receipt-retake:${receiptId}`)).won) return null;
   ctx.log.warn({ conversationId, messageId }, 'a turn died before storing its message; running it again');
   return { run: true, conversationId, messageId, retake: true };
 }

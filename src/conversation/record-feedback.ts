@@ -2,8 +2,7 @@ import { loadBot } from '../bots/load-bot.js';
 import type { HandoverContext } from '../handover-context.js';
 import { chooseRule } from '../handover/choose-rule.js';
 import { startHandover } from '../handover/start-handover.js';
-import { toConversation } from '../storage/to-domain.js';
-import { updateConversation } from '../storage/update-conversation.js';
+import { plainConversation } from './plain-conversation.js';
 import type { TurnResult } from '../types.js';
 import { appendMessage } from './append-message.js';
 import { BOT_FEEDBACK_REPLY } from './handle-customer-message.js';
@@ -22,8 +21,8 @@ export async function recordFeedback(
   const withTeam = conversation.status === 'waiting' || conversation.status === 'assigned';
   if (input.helpful || withTeam) return turnResult(conversation, []);
 
-  const updatedDoc = await updateConversation(ctx.store, conversation.id, { $inc: { failedTurns: 1 } });
-  const updated = updatedDoc ? toConversation(updatedDoc) : conversation;
+  const stored = await ctx.conversations.update(conversation.id, { incrementFailedTurns: true });
+  const updated = stored ? plainConversation(stored) : conversation;
   const bot = await loadBot(ctx, conversation.botId);
   const decision = chooseRule(bot, {
     text: '',

@@ -1,14 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { ConversationEvent, ConversationEvents } from '../ports/conversation-events.js';
-import type { HandoverStore } from '../storage/handover-store.js';
-import { toConversation } from '../storage/to-domain.js';
-import { readTranscriptSince } from '../storage/transcript.js';
+import type { ConversationRepository } from '../ports/conversation-repository.js';
 
 /** Far enough back to catch a message another replica stamped a moment before it committed. */
 const LOOKBACK_MS = 5_000;
 const SEEN_LIMIT = 20_000;
-/** Chunks read again on each poll: an append counted before its chunk was written is caught on the next one. */
-const CHUNKS_REREAD = 2;
+/** Appends read again on each poll: an append counted before its messages were written is caught on the next one. */
+const APPENDS_REREAD = 2;
 
 /**
  * Conversation events shared by every replica without change streams
@@ -17,7 +15,7 @@ const CHUNKS_REREAD = 2;
  * wrote (an agent reply that landed on replica A reaches a stream on B).
  */
 export function createSharedConversationEvents(
-  store: HandoverStore,
+  conversations: ConversationRepository,
   options: { pollMs: number },
 ): ConversationEvents & { stop(): void } {
   const emitter = new EventEmitter();
@@ -25,7 +23,7 @@ export function createSharedConversationEvents(
   const watched = new Map<string, number>();
   const seenMessages = new Set<string>();
   const lastStatus = new Map<string, string>();
-  const chunksPolled = new Map<string, number>();
+  const appendsPolled = new Map<string, number>();
 
   const remember = (messageId: string) => {
     seenMessages.add(messageId);
@@ -38,19 +36,18 @@ export function createSharedConversationEvents(
     polling = true;
     try {
       const since = `msg_${(Date.now() - LOOKBACK_MS).toString(36).padStart(9, '0')}`;
-      // one read by _id per watched conversation: the only lookup FerretDB serves without a scan
-      const conversations = await Promise.all([...watched.keys()].map((id) => store.conversations.findById(id).lean()));
-      for (const doc of conversations) {
-        if (!doc) continue;
-        const chunkCount = doc.chunkCount ?? 0;
-        const from = Math.max(0, Math.min(chunksPolled.get(doc._id) ?? chunkCount, chunkCount) - CHUNKS_REREAD);
-        chunksPolled.set(doc._id, chunkCount);
-        for (const message of await readTranscriptSince(store, doc, from)) {
+      // one read per watched conversation, by id
+      const found = await Promise.all([...watched.keys()].map((id) => conversations.find(id)));
+      for (const conversation of found) {
+        if (!conversation) continue;
+        const appends = conversation.transcript.appends;
+        const from = Math.max(0, Math.min(appendsPolled.get(conversation.id) ?? appends, appends) - APPENDS_REREAD);
+        appendsPolled.set(conversation.id, appends);
+        for (const message of await conversations.readTranscriptSince(conversation, from)) {
           if (message.id <= since || seenMessages.has(message.id)) continue;
           remember(message.id);
-          emitter.emit(doc._id, { type: 'message', message } satisfies ConversationEvent);
+          emitter.emit(conversation.id, { type: 'message', message } satisfies ConversationEvent);
         }
-        const conversation = toConversation(doc);
         const status = JSON.stringify([conversation.status, conversation.paused, conversation.assignee?.id ?? null]);
         const previous = lastStatus.get(conversation.id);
         lastStatus.set(conversation.id, status);
@@ -83,7 +80,7 @@ export function createSharedConversationEvents(
         else {
           watched.delete(conversationId);
           lastStatus.delete(conversationId);
-          chunksPolled.delete(conversationId);
+          appendsPolled.delete(conversationId);
         }
       };
     },

@@ -3,7 +3,7 @@ import { newMessage } from '../conversation/append-message.js';
 import { newConversation } from '../conversation/new-conversation.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { newId } from '../storage/new-id.js';
+import { newId } from '../ids/new-id.js';
 import type { Customer, TurnResult } from '../types.js';
 import type { Tenant } from '../tenants/tenant.js';
 import { startHandoverOfNewConversation } from './start-handover.js';

@@ -1,6 +1,5 @@
 import type { HandoverContext } from '../handover-context.js';
 import type { SlaCheck } from '../ports/task-scheduler.js';
-import { readTranscriptTail } from '../storage/transcript.js';
 import { latestHandoverRule } from './latest-handover-rule.js';
 import { resolveConversation } from './resolve-conversation.js';
 
@@ -11,11 +10,11 @@ import { resolveConversation } from './resolve-conversation.js';
  * One job per handover at a time, whatever the traffic.
  */
 export async function checkQuietHandover(ctx: HandoverContext, check: SlaCheck): Promise<'resumed' | 'later' | 'not-with-team'> {
-  const doc = await ctx.store.conversations.findById(check.conversationId).lean();
+  const doc = await ctx.conversations.find(check.conversationId);
   if (!doc || doc.lastHandoverId !== check.handoverId || (doc.status !== 'waiting' && doc.status !== 'assigned')) return 'not-with-team';
   const minutes = (await latestHandoverRule(ctx, doc))?.resumeBotAfterQuietMinutes;
   if (!minutes) return 'not-with-team';
-  const lastActivity = (await readTranscriptTail(ctx.store, doc, 1)).at(-1)?.at ?? doc.updatedAt;
+  const lastActivity = (await ctx.conversations.readTranscriptTail(doc, 1)).at(-1)?.at ?? doc.updatedAt;
   const quietUntil = new Date(new Date(lastActivity).getTime() + minutes * 60_000);
   if (quietUntil.getTime() > ctx.now().getTime()) {
     await ctx.scheduler.scheduleSlaCheck(check, quietUntil);

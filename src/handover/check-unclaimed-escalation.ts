@@ -1,7 +1,6 @@
+import { plainConversation } from '../conversation/plain-conversation.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { SlaCheck } from '../ports/task-scheduler.js';
-import { decideOnce } from '../storage/decide-once.js';
-import { toConversation } from '../storage/to-domain.js';
 import { claimConversation } from './claim-conversation.js';
 import { latestHandoverRule } from './latest-handover-rule.js';
 import { pickAssignee } from './pick-assignee.js';
@@ -15,14 +14,14 @@ export type SlaOutcome = 'not-waiting' | 'done-before' | 'reminded' | 'assigned'
  * stage happens once per handover, on whichever replica runs the check.
  */
 export async function checkUnclaimedEscalation(ctx: HandoverContext, check: SlaCheck): Promise<SlaOutcome> {
-  const doc = await ctx.store.conversations.findById(check.conversationId).lean();
+  const doc = await ctx.conversations.find(check.conversationId);
   if (!doc || doc.lastHandoverId !== check.handoverId || doc.status !== 'waiting') return 'not-waiting';
   const record = doc.handovers.at(-1);
   const sla = (await latestHandoverRule(ctx, doc))?.sla;
   if (!record || !sla) return 'not-waiting';
-  if (!(await decideOnce(ctx.store, `sla:${check.handoverId}:${check.stage}`)).won) return 'done-before';
+  if (!(await ctx.decisions.decideOnce(`sla:${check.handoverId}:${check.stage}`)).won) return 'done-before';
 
-  const conversation = toConversation(doc);
+  const conversation = plainConversation(doc);
   const handover = { ...record, conversationId: conversation.id, botId: conversation.botId };
   const minutesWaiting = Math.round((ctx.now().getTime() - new Date(record.at).getTime()) / 60_000);
   ctx.log.warn({ conversationId: conversation.id, stage: check.stage, minutesWaiting }, 'escalation unclaimed past its SLA');

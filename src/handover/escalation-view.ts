@@ -1,9 +1,9 @@
-import { loadBot } from '../src/bots/load-bot.js';
-import type { HandoverContext } from '../src/handover-context.js';
-import { toConversation } from '../src/storage/to-domain.js';
-import { readTranscriptTail } from '../src/storage/transcript.js';
-import { loadTasks } from '../src/tasks/task-state.js';
-import type { Bot, Conversation, HandoverRecord, Message, Task } from '../src/types.js';
+import { loadBot } from '../bots/load-bot.js';
+import { plainConversation } from '../conversation/plain-conversation.js';
+import { NotFoundError } from '../errors.js';
+import type { HandoverContext } from '../handover-context.js';
+import { loadTasks } from '../tasks/task-state.js';
+import type { Bot, Conversation, HandoverRecord, Message, Task } from '../types.js';
 
 /** What an escalation post or card shows, on any platform. */
 export interface EscalationView {
@@ -14,31 +14,57 @@ export interface EscalationView {
   transcript: Message[];
 }
 
-/** Where the escalation was posted, per platform (conversation.channelRefs). */
+/** Where the escalation was posted, per platform. */
 export interface EscalationPosts {
   /** handoverId: which handover the post is for, so a retried escalation never posts twice. */
   slack?: { channel: string; ts: string; handoverId?: string };
   teams?: { conversationId: string; activityId: string; serviceUrl: string; handoverId?: string };
 }
 
+/** Where each platform recorded its post of an escalation (see recordEscalationPost). */
+export async function escalationPostsOf(ctx: HandoverContext, conversationId: string): Promise<EscalationPosts> {
+  return (await ctx.escalationPosts.postsOf(conversationId)) as EscalationPosts;
+}
+
+/**
+ * Remembers where an escalation was posted: `key` finds the conversation
+ * from a reply in the post's thread; `main`: the escalation's own post, which
+ * later updates edit. Recording it twice changes nothing.
+ */
+export async function recordEscalationPost<Platform extends keyof EscalationPosts>(
+  ctx: HandoverContext,
+  conversationId: string,
+  platform: Platform,
+  key: string,
+  post: NonNullable<EscalationPosts[Platform]>,
+  main = true,
+): Promise<void> {
+  await ctx.escalationPosts.record(conversationId, platform, key, post, main);
+}
+
+/** The conversation whose escalation post (or its thread) `key` names, if any. */
+export function conversationOfPost(ctx: HandoverContext, key: string): Promise<string | null> {
+  return ctx.escalationPosts.conversationOfPost(key);
+}
+
 /** The transcript lines an escalation post or card shows at most. */
 export const ESCALATION_LINES = 8;
 
-/** Everything an escalation post shows, read fresh (by _id) so an update shows the current state. */
+/** Everything an escalation post shows, read fresh so an update shows the current state. */
 export async function loadEscalationView(ctx: HandoverContext, conversationId: string): Promise<EscalationView & { posts: EscalationPosts }> {
-  const doc = await ctx.store.conversations.findById(conversationId).lean();
-  if (!doc) throw new Error(`conversation ${conversationId} not found`);
-  const conversation = toConversation(doc);
-  const bot = await loadBot(ctx, conversation.botId);
-  const record = (doc.handovers ?? []).at(-1) ?? null;
+  const stored = await ctx.conversations.find(conversationId);
+  if (!stored) throw new NotFoundError(`conversation "${conversationId}"`);
+  const conversation = plainConversation(stored);
+  const [bot, posts] = await Promise.all([loadBot(ctx, conversation.botId), ctx.escalationPosts.postsOf(conversationId)]);
+  const record = stored.handovers.at(-1) ?? null;
   const [task] = record?.taskId ? await loadTasks(ctx, [record.taskId], conversation.assignee) : [];
   return {
     bot,
     conversation,
     handover: record ? { ...record, conversationId, botId: conversation.botId } : null,
     task: task ?? null,
-    transcript: await readTranscriptTail(ctx.store, doc, ESCALATION_LINES),
-    posts: (doc.channelRefs ?? {}) as EscalationPosts,
+    transcript: await ctx.conversations.readTranscriptTail(stored, ESCALATION_LINES),
+    posts: posts as EscalationPosts,
   };
 }
 

@@ -1,6 +1,5 @@
 import { loadBot } from '../bots/load-bot.js';
 import type { HandoverContext } from '../handover-context.js';
-import { toStaffMember } from '../storage/to-domain.js';
 import type { Assignment, StaffMember } from '../types.js';
 
 /**
@@ -13,16 +12,13 @@ export async function pickAssignee(ctx: HandoverContext, botId: string, assignme
   const { tenant } = await loadBot(ctx, botId);
   if (assignment.mode === 'user') {
     const ref = assignment.staff;
-    const doc = await ctx.store.staff
-      .findOne({ $or: [{ _id: ref }, { slackUserId: ref }, { teamsUserId: ref }, { email: ref.toLowerCase() }], tenant })
-      .lean();
-    if (!doc) ctx.log.warn({ botId, staff: ref }, 'rule names a staff member who is unknown; falling back to claim');
-    return doc ? toStaffMember(doc) : null;
+    const staff = await ctx.staff.findInTenant(ref, tenant);
+    if (!staff) ctx.log.warn({ botId, staff: ref }, 'rule names a staff member who is unknown; falling back to claim');
+    return staff;
   }
-  const available = await ctx.store.staff.find({ available: true, tenant }).sort({ _id: 1 }).lean();
+  const available = await ctx.staff.availableStaff(tenant);
   if (available.length === 0) return null;
-  // The counter is one atomic increment, so concurrent escalations on several replicas still take turns.
-  const bot = await ctx.store.bots.findOneAndUpdate({ _id: botId }, { $inc: { roundRobin: 1 } }, { returnDocument: 'after' }).lean();
-  const turn = ((bot?.roundRobin ?? 1) - 1) % available.length;
-  return toStaffMember(available[turn]!);
+  // one atomic step of the bot's round robin, so concurrent escalations on several replicas still take turns
+  const turn = ((await ctx.bots.nextRoundRobinTurn(botId)) - 1) % available.length;
+  return available[turn]!;
 }

@@ -8,7 +8,7 @@ export const CLAIM_FIRST = 'Not sent to the customer — claim it first.';
 
 /** The holder's reply reaches the customer; nobody else speaks for the team. */
 export async function postAgentReply(ctx: HandoverContext, conversationId: string, staff: StaffMember, text: string): Promise<Message> {
-  const conversation = await ctx.store.conversations.findById(conversationId).lean();
+  const conversation = await ctx.conversations.find(conversationId);
   if (!conversation) throw new NotFoundError(`conversation "${conversationId}"`);
   await assertStaffOfConversation(ctx, conversationId, staff, conversation.botId);
   if (conversation.status !== 'waiting' && conversation.status !== 'assigned') {

@@ -2,7 +2,6 @@ import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
-import { decideOnce } from '../storage/decide-once.js';
 import type { Conversation, StaffMember } from '../types.js';
 
 export const RESOLVED_MESSAGE = 'This conversation has been resolved. The bot is back — ask me anything, anytime.';
@@ -25,22 +24,20 @@ export async function resolveConversation(
   by: StaffMember | null,
   how: HandoverEnd = 'resolved',
 ): Promise<Conversation> {
-  const current = await ctx.store.conversations.findById(conversationId).lean();
+  const current = await ctx.conversations.find(conversationId);
   if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
   if (by) await assertStaffOfConversation(ctx, conversationId, by, current.botId);
   const notWithTeam = new ConflictError(`conversation "${conversationId}" is not with the team (already resolved?)`);
   if (current.status !== 'waiting' && current.status !== 'assigned') throw notWithTeam;
-  const decision = await decideOnce(ctx.store, `resolve:${conversationId}:${current.lastHandoverId}`, by ? { id: by.id, name: by.name } : {});
+  const decision = await ctx.decisions.decideOnce(`resolve:${conversationId}:${current.lastHandoverId}`, by ? { id: by.id, name: by.name } : {});
   if (!decision.won) throw notWithTeam;
   const ending = ENDINGS[how];
   const told = newMessage(ctx, conversationId, 'system', ending.message);
-  const conversation = await appendMessages(ctx, conversationId, [told], {
-    $set: { status: ending.status, paused: false, failedTurns: 0 },
-  });
+  const conversation = await appendMessages(ctx, conversationId, [told], { status: ending.status, paused: false, failedTurns: 0 });
   ctx.log.info({ conversationId, staffId: by?.id ?? null, how }, 'handover ended');
-  const handedOverAt = current.handovers?.at(-1)?.at;
+  const handedOverAt = current.handovers.at(-1)?.at;
   if (handedOverAt) ctx.metrics.ended({ botId: current.botId, how, tookMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });
-  for (const taskId of current.taskIds ?? []) await decideOnce(ctx.store, `task-done:${taskId}`);
+  for (const taskId of current.taskIds) await ctx.decisions.decideOnce(`task-done:${taskId}`);
   ctx.events.publish(conversationId, { type: 'status', status: ending.status, paused: false, assignee: conversation.assignee });
   await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });
   return conversation;

@@ -1,11 +1,9 @@
 import { newMessage } from '../conversation/append-message.js';
+import { plainConversation } from '../conversation/plain-conversation.js';
 import { turnResult } from '../conversation/turn-result.js';
 import type { HandoverContext } from '../handover-context.js';
-import { decideOnce } from '../storage/decide-once.js';
-import type { ConversationDocument } from '../storage/handover-store.js';
-import { newId } from '../storage/new-id.js';
-import { toConversation } from '../storage/to-domain.js';
-import { appendToConversation, createConversation, readTranscriptTail } from '../storage/transcript.js';
+import { newId } from '../ids/new-id.js';
+import type { HandoverEntry } from '../ports/conversation-repository.js';
 import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
@@ -35,22 +33,27 @@ export async function startHandover(
   decision: RuleDecision,
 ): Promise<TurnResult | null> {
   const handoverId = newId('ho');
-  const race = await decideOnce(ctx.store, `handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
+  const race = await ctx.decisions.decideOnce(`handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
   if (!race.won) return null;
 
   const planned = await planHandover(ctx, bot, conversation, decision, handoverId);
   const { handover, rule, task, closing } = planned;
   const after = handedOver(conversation, planned);
   const [updated] = await Promise.all([
-    appendToConversation(ctx.store, conversation.id, [closing], {
-      $set: { status: after.status, paused: after.paused, assignee: after.assignee, failedTurns: after.failedTurns, lastHandoverId: after.lastHandoverId },
-      $addToSet: { tags: { $each: rule.tags } },
-      $push: { handovers: storedHandover(handover), ...(task ? { taskIds: task.id } : {}) },
+    ctx.conversations.append(conversation.id, [closing], {
+      status: after.status,
+      paused: after.paused,
+      assignee: after.assignee,
+      failedTurns: after.failedTurns,
+      lastHandoverId: after.lastHandoverId,
+      addTags: rule.tags,
+      addHandover: storedHandover(handover),
+      ...(task ? { addTaskId: task.id } : {}),
     }),
     task ? saveFollowUpTask(ctx, task) : null,
   ]);
-  const transcript = await readTranscriptTail(ctx.store, updated!, TRANSCRIPT_LINES, [closing]);
-  return announceHandover(ctx, bot, toConversation(updated!), planned, transcript, false);
+  const transcript = await ctx.conversations.readTranscriptTail(updated!, TRANSCRIPT_LINES, [closing]);
+  return announceHandover(ctx, bot, plainConversation(updated!), planned, transcript, false);
 }
 
 /**
@@ -68,14 +71,14 @@ export async function startHandoverOfNewConversation(
 ): Promise<TurnResult> {
   const planned = await planHandover(ctx, bot, conversation, decision, newId('ho'));
   const { handover, task, closing } = planned;
-  const { id, ...fields } = handedOver(conversation, planned);
+  const after = handedOver(conversation, planned);
   const transcript = [...firstMessages, closing];
   await Promise.all([
-    createConversation(ctx.store, { _id: id, ...fields, channelRefs: {}, taskIds: task ? [task.id] : [], handovers: [storedHandover(handover)] }, transcript),
+    ctx.conversations.create({ conversation: after, taskIds: task ? [task.id] : [], handovers: [storedHandover(handover)], messages: transcript }),
     task ? saveFollowUpTask(ctx, task) : null,
   ]);
-  for (const message of firstMessages) ctx.events.publish(id, { type: 'message', message });
-  return announceHandover(ctx, bot, { id, ...fields }, planned, transcript.slice(-TRANSCRIPT_LINES), true);
+  for (const message of firstMessages) ctx.events.publish(after.id, { type: 'message', message });
+  return announceHandover(ctx, bot, after, planned, transcript.slice(-TRANSCRIPT_LINES), true);
 }
 
 async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conversation, decision: RuleDecision, handoverId: string): Promise<PlannedHandover> {
@@ -105,7 +108,7 @@ async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conver
 }
 
 /** A handover as the conversation keeps it (the conversation and bot are the document's). */
-function storedHandover({ conversationId: _c, botId: _b, ...record }: HandoverRecord): ConversationDocument['handovers'][number] {
+function storedHandover({ conversationId: _c, botId: _b, ...record }: HandoverRecord): HandoverEntry {
   return record;
 }
 

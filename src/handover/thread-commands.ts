@@ -2,8 +2,7 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import { DEFAULT_TAG } from '../rules/handover-rule-schema.js';
-import { toConversation } from '../storage/to-domain.js';
-import { updateConversation } from '../storage/update-conversation.js';
+import { plainConversation } from '../conversation/plain-conversation.js';
 import { createFollowUpTask } from '../tasks/create-follow-up-task.js';
 import type { StaffMember } from '../types.js';
 import { resolveConversation } from './resolve-conversation.js';
@@ -50,9 +49,9 @@ export async function runThreadCommand(ctx: HandoverContext, command: ThreadComm
     case 'tag': {
       const tag = rest[0] ?? '';
       if (!TAG.test(tag)) throw new InvalidInputError(`A tag is 1-40 letters, digits, "_" or "-" (like \`${DEFAULT_TAG}\`).`);
-      const doc = await updateConversation(ctx.store, conversationId, { $addToSet: { tags: tag } });
-      if (!doc) throw new NotFoundError(`conversation "${conversationId}"`);
-      await ctx.notifier.conversationChanged({ conversation: toConversation(doc), change: 'updated', by: staff });
+      const updated = await ctx.conversations.update(conversationId, { addTags: [tag] });
+      if (!updated) throw new NotFoundError(`conversation "${conversationId}"`);
+      await ctx.notifier.conversationChanged({ conversation: plainConversation(updated), change: 'updated', by: staff });
       return `Tagged \`${tag}\`.`;
     }
     case 'task': {
@@ -60,7 +59,7 @@ export async function runThreadCommand(ctx: HandoverContext, command: ThreadComm
       const note = rest.slice(1).join(' ').trim();
       if (!when || !note) throw new InvalidInputError('Usage: `task <30m|2h|1d> <note>`.');
       const minutes = Number(when[1]) * ({ m: 1, min: 1, h: 60, d: 24 * 60 }[when[2]!.toLowerCase()] ?? 1);
-      const current = await ctx.store.conversations.findById(conversationId).lean();
+      const current = await ctx.conversations.find(conversationId);
       if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
       const task = await createFollowUpTask(ctx, {
         conversationId,
@@ -69,8 +68,8 @@ export async function runThreadCommand(ctx: HandoverContext, command: ThreadComm
         dueAt: new Date(ctx.now().getTime() + minutes * 60_000),
         assignee: { id: staff.id, name: staff.name },
       });
-      const doc = await updateConversation(ctx.store, conversationId, { $push: { taskIds: task.id } });
-      await ctx.notifier.conversationChanged({ conversation: toConversation(doc!), change: 'updated', by: staff });
+      const updated = await ctx.conversations.update(conversationId, { addTaskId: task.id });
+      await ctx.notifier.conversationChanged({ conversation: plainConversation(updated!), change: 'updated', by: staff });
       return `Task set for ${task.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${task.note}`;
     }
     default:

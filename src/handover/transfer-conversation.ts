@@ -10,7 +10,7 @@ import { claimConversation } from './claim-conversation.js';
  * assigns one nobody has claimed yet. The customer hears who takes over.
  */
 export async function transferConversation(ctx: HandoverContext, conversationId: string, by: StaffMember, to: StaffMember): Promise<Conversation> {
-  const current = await ctx.store.conversations.findById(conversationId).lean();
+  const current = await ctx.conversations.find(conversationId);
   if (!current) throw new NotFoundError(`conversation "${conversationId}"`);
   await assertStaffOfConversation(ctx, conversationId, by, current.botId);
   await assertStaffOfConversation(ctx, conversationId, to, current.botId);
@@ -26,7 +26,7 @@ export async function transferConversation(ctx: HandoverContext, conversationId:
 
   const person = { id: to.id, name: to.name };
   const told = newMessage(ctx, conversationId, 'system', `${to.name} from the team is taking over the conversation.`);
-  const conversation = await appendMessages(ctx, conversationId, [told], { $set: { assignee: person } });
+  const conversation = await appendMessages(ctx, conversationId, [told], { assignee: person });
   ctx.log.info({ conversationId, from: by.id, to: to.id }, 'conversation transferred');
   ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });
   await ctx.notifier.conversationChanged({ conversation, change: 'transferred', by });

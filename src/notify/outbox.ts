@@ -1,11 +1,9 @@
 import type { Logger } from 'pino';
 import { NOTIFICATION_KINDS, type DeliveryAttempt, type EscalationNotifier, type NotificationKind } from '../ports/escalation-notifier.js';
-import { insertBatched } from '../storage/batched-writes.js';
-import { decideOnce } from '../storage/decide-once.js';
-import { groupWhileInFlight } from '../storage/group-while-in-flight.js';
-import type { HandoverStore, OutboxDocument } from '../storage/handover-store.js';
-import { newOrderedId } from '../storage/new-id.js';
-import { oneAtATime } from '../storage/one-at-a-time.js';
+import type { Decisions } from '../ports/decisions.js';
+import type { OutboxRepository, OutboxRow } from '../ports/outbox-repository.js';
+import { newOrderedId } from '../ids/new-id.js';
+import { oneAtATime } from '../ordering/one-at-a-time.js';
 import type { Bot } from '../types.js';
 import { asDeliveryFailure } from './delivery-failure.js';
 
@@ -18,7 +16,8 @@ export interface OutboxTarget {
 }
 
 export interface OutboxOptions {
-  store: HandoverStore;
+  rows: OutboxRepository;
+  decisions: Decisions;
   log: Logger;
   targets: OutboxTarget[];
   loadBot(botId: string): Promise<Bot>;
@@ -54,7 +53,7 @@ const SWEEP_BATCH = 500;
  * order: a failing escalation post holds back the thread relays behind it.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { store, log } = options;
+  const { rows: outboxRows, decisions, log } = options;
   const now = options.now ?? (() => new Date());
   const baseDelayMs = options.baseDelayMs ?? 1_000;
   const maxDelayMs = options.maxDelayMs ?? 10 * 60_000;
@@ -66,11 +65,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function enqueue(kind: NotificationKind, event: any): Promise<void> {
     if (targets.size === 0) return;
     const queuedAt = now();
-    const rows: OutboxDocument[] = [];
+    const rows: OutboxRow[] = [];
     for (const target of targets.values()) {
       if (target.accepts && !(await target.accepts(kind, event))) continue;
       rows.push({
-        _id: newOrderedId('ob'),
+        id: newOrderedId('ob'),
         target: target.name,
         kind,
         onceKey: onceKeyOf(kind, event),
@@ -85,7 +84,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       });
     }
     if (rows.length === 0) return;
-    await Promise.all(rows.map((row) => insertBatched(store.outbox, row)));
+    await Promise.all(rows.map((row) => outboxRows.add(row)));
     for (const row of rows) track(inOrder(row.orderKey, () => attempt(row)));
   }
 
@@ -107,38 +106,39 @@ export function createOutbox(options: OutboxOptions): Outbox {
    * which the embedded database answers by reading every pending row, is
    * left out (with it a backlog of n rows cost n² row reads to deliver).
    */
-  async function attempt(row: OutboxDocument, bySweep = false): Promise<Outcome> {
+  async function attempt(row: OutboxRow, bySweep = false): Promise<Outcome> {
     const target = targets.get(row.target);
     if (!target) return 'busy';
     // the order check and both decisions in one round trip: a lock taken for a copy that is then dropped costs nothing
     const [behind, onlyCopy, lock] = await Promise.all([
-      row.attempt === 0 && !bySweep && !startsItsOrder(row) ? olderPendingRow(row) : false,
+      // a first try must not overtake an older row of its conversation still waiting, perhaps on another replica: it is left for the sweep
+      row.attempt === 0 && !bySweep && !startsItsOrder(row) ? outboxRows.hasOlderPending(row) : false,
       row.onceKey ? isTheOnlyCopy(row) : true,
-      decideOnce(store, `outbox:${row._id}:${row.attempt}`, { pid: process.pid }),
+      decisions.decideOnce(`outbox:${row.id}:${row.attempt}`, { pid: process.pid }),
     ]);
     if (behind) {
       await leaveForTheSweep(row, lock.won);
       return 'busy';
     }
     if (!onlyCopy) {
-      await store.outbox.deleteOne({ _id: row._id });
-      log.info({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification already delivered by another copy');
+      await outboxRows.remove(row.id);
+      log.info({ deliveryId: row.id, target: row.target, kind: row.kind }, 'notification already delivered by another copy');
       return 'delivered';
     }
     if (!lock.won) {
-      log.debug({ deliveryId: row._id, kind: row.kind, attempt: row.attempt }, 'notification try taken elsewhere');
+      log.debug({ deliveryId: row.id, kind: row.kind, attempt: row.attempt }, 'notification try taken elsewhere');
       return 'busy';
     }
-    const ids = { deliveryId: row._id, target: row.target, kind: row.kind, attempt: row.attempt };
+    const ids = { deliveryId: row.id, target: row.target, kind: row.kind, attempt: row.attempt };
     try {
       const event = await unpack(row);
-      const delivery: DeliveryAttempt = { deliveryId: row._id, attempt: row.attempt, queuedAt: row.queuedAt };
+      const delivery: DeliveryAttempt = { deliveryId: row.id, attempt: row.attempt, queuedAt: row.queuedAt };
       await (target.notifier[row.kind as NotificationKind] as (e: unknown, a: DeliveryAttempt) => Promise<void>)(event, delivery);
     } catch (error) {
       await recordFailure(row, error, ids);
       return 'failed';
     }
-    await store.outbox.deleteOne({ _id: row._id });
+    await outboxRows.remove(row.id);
     if (row.attempt > 0) log.info(ids, 'notification delivered after retrying');
     else log.debug(ids, 'notification delivered');
     return 'delivered';
@@ -149,55 +149,28 @@ export function createOutbox(options: OutboxOptions): Outbox {
    * queued again after a crash, by two replicas): the first row to be tried
    * becomes the one copy that is delivered, on every retry of its own.
    */
-  async function isTheOnlyCopy(row: OutboxDocument): Promise<boolean> {
-    const claim = await decideOnce(store, `once:${row.target}:${row.onceKey}`, { row: row._id });
-    return claim.won || claim.winner.row === row._id;
+  async function isTheOnlyCopy(row: OutboxRow): Promise<boolean> {
+    const claim = await decisions.decideOnce(`once:${row.target}:${row.onceKey}`, { row: row.id });
+    return claim.won || claim.winner.row === row.id;
   }
-
-  /**
-   * A first try must not overtake an older row of its conversation that is
-   * still waiting, perhaps on another replica (an escalation post being
-   * retried while the customer writes on): it is left for the sweep, in order.
-   *
-   * The embedded database answers this check by reading every pending row
-   * (0.1–0.3 ms a row), and a row with nothing older, the usual case, reads
-   * them all: 1,000 reminders of 1,000 conversations due together made a
-   * million row reads. Concurrent first tries (of other conversations: one
-   * conversation's tries run one at a time) share one read of the pending
-   * rows of their conversations; a lone check stops at the first older row.
-   */
-  const olderPendingRow = groupWhileInFlight<OutboxDocument, boolean>(async (rows) => {
-    if (rows.length === 1) {
-      const [row] = rows as [OutboxDocument];
-      return [(await store.outbox.exists({ orderKey: row.orderKey, state: 'pending', _id: { $lt: row._id } })) !== null];
-    }
-    const keys = [...new Set(rows.map((row) => row.orderKey))];
-    const pending = await store.outbox.find({ orderKey: { $in: keys }, state: 'pending' }, { _id: 1, orderKey: 1 }).lean<Array<Pick<OutboxDocument, '_id' | 'orderKey'>>>();
-    const oldest = new Map<string, string>();
-    for (const other of pending) if (!oldest.has(other.orderKey) || other._id < oldest.get(other.orderKey)!) oldest.set(other.orderKey, other._id);
-    return rows.map((row) => (oldest.get(row.orderKey) ?? row._id) < row._id);
-  });
 
   /** Hands a first try that waits behind an older row to the sweep, with the try's lock given back so the sweep can take it. */
-  async function leaveForTheSweep(row: OutboxDocument, heldLock: boolean): Promise<void> {
-    log.debug({ deliveryId: row._id, kind: row.kind }, 'notification waits behind an older one');
-    if (heldLock) await store.decisions.deleteOne({ _id: `outbox:${row._id}:${row.attempt}` });
-    await store.outbox.updateOne({ _id: row._id }, { $set: { nextAt: now() } });
+  async function leaveForTheSweep(row: OutboxRow, heldLock: boolean): Promise<void> {
+    log.debug({ deliveryId: row.id, kind: row.kind }, 'notification waits behind an older one');
+    if (heldLock) await decisions.withdraw(`outbox:${row.id}:${row.attempt}`);
+    await outboxRows.dueAgainAt(row.id, now());
   }
 
-  async function recordFailure(row: OutboxDocument, error: unknown, ids: Record<string, unknown>): Promise<void> {
+  async function recordFailure(row: OutboxRow, error: unknown, ids: Record<string, unknown>): Promise<void> {
     const failure = asDeliveryFailure(error);
     const attempts = row.attempt + 1;
     if (!failure.retryable || attempts >= maxAttempts) {
-      await store.outbox.updateOne({ _id: row._id }, { $set: { state: 'failed', attempt: attempts, lastError: failure.message } });
+      await outboxRows.recordFailure(row.id, { state: 'failed', attempt: attempts, lastError: failure.message });
       log.error({ ...ids, error: failure.message, retryable: failure.retryable }, 'notification given up');
       return;
     }
     const delayMs = failure.retryAfterMs ?? backoff(attempts);
-    await store.outbox.updateOne(
-      { _id: row._id },
-      { $set: { attempt: attempts, nextAt: new Date(now().getTime() + delayMs), lastError: failure.message } },
-    );
+    await outboxRows.recordFailure(row.id, { attempt: attempts, nextAt: new Date(now().getTime() + delayMs), lastError: failure.message });
     log.warn({ ...ids, error: failure.message, retryInMs: Math.round(delayMs) }, 'notification failed, will retry');
   }
 
@@ -206,7 +179,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return delay * (0.8 + Math.random() * 0.4);
   }
 
-  async function unpack(row: OutboxDocument): Promise<unknown> {
+  async function unpack(row: OutboxRow): Promise<unknown> {
     if (row.kind !== 'escalated') return row.event;
     const { botId, ...rest } = row.event as { botId: string };
     return { ...rest, bot: await options.loadBot(botId) };
@@ -219,8 +192,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function sweepOnce(): Promise<number> {
-    const rows = await store.outbox.find({ state: 'pending' }).sort({ _id: 1 }).limit(SWEEP_BATCH).lean<OutboxDocument[]>();
-    const byKey = new Map<string, OutboxDocument[]>();
+    const rows = await outboxRows.oldestPending(SWEEP_BATCH);
+    const byKey = new Map<string, OutboxRow[]>();
     for (const row of rows) byKey.set(row.orderKey, [...(byKey.get(row.orderKey) ?? []), row]);
     let delivered = 0;
     await Promise.all(
@@ -241,10 +214,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
    * A try whose lock is held long past its due time was cut off (its process
    * died mid-delivery): count it as failed so the next sweep tries again.
    */
-  async function retakeIfAbandoned(row: OutboxDocument): Promise<void> {
+  async function retakeIfAbandoned(row: OutboxRow): Promise<void> {
     if (row.nextAt.getTime() + leaseMs > now().getTime()) return;
-    await store.outbox.updateOne({ _id: row._id, attempt: row.attempt }, { $set: { attempt: row.attempt + 1, lastError: 'interrupted' } });
-    log.warn({ deliveryId: row._id, target: row.target, kind: row.kind }, 'notification try was interrupted, will retry');
+    await outboxRows.countInterruptedTry(row.id, row.attempt);
+    log.warn({ deliveryId: row.id, target: row.target, kind: row.kind }, 'notification try was interrupted, will retry');
   }
 
   const notifier = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, (event: unknown) => enqueue(kind, event)])) as unknown as EscalationNotifier;
@@ -269,7 +242,7 @@ function onceKeyOf(kind: NotificationKind, event: any): string | null {
 }
 
 /** The escalation of a conversation that began with it: nothing of that conversation can be queued before it. */
-function startsItsOrder(row: OutboxDocument): boolean {
+function startsItsOrder(row: OutboxRow): boolean {
   return row.kind === 'escalated' && row.event.newConversation === true;
 }
 

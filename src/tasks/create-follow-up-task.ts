@@ -1,6 +1,5 @@
 import type { HandoverContext } from '../handover-context.js';
-import { insertBatched } from '../storage/batched-writes.js';
-import { newId } from '../storage/new-id.js';
+import { newId } from '../ids/new-id.js';
 import type { Person, Task } from '../types.js';
 
 type FollowUpFields = { conversationId: string; botId: string; note: string; dueAt: Date; assignee: Person | null };
@@ -12,10 +11,9 @@ export function newFollowUpTask(fields: FollowUpFields): Task {
 
 /** Writes a task once and puts it on the reminder sweep's list. */
 export async function saveFollowUpTask(ctx: HandoverContext, task: Task): Promise<void> {
-  const { id, ...stored } = task;
-  const now = ctx.now();
-  // side by side: the reminder sweep skips an id whose task was never written (a duplicate: this very task, written by an earlier try)
-  await Promise.all([insertBatched(ctx.store.tasks, { _id: id, ...stored, createdAt: now, updatedAt: now }), ctx.scheduler.scheduleTaskDue(task.id, task.dueAt)]);
+  const { status: _status, ...stored } = task;
+  // side by side: the reminder sweep skips an id whose task was never written
+  await Promise.all([ctx.tasks.save(stored, ctx.now()), ctx.scheduler.scheduleTaskDue(task.id, task.dueAt)]);
 }
 
 /** A follow-up task, written once and put on the reminder sweep's list (the caller links it to the conversation). */

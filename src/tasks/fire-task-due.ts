@@ -1,6 +1,5 @@
 import type { HandoverContext } from '../handover-context.js';
-import { decideOnce } from '../storage/decide-once.js';
-import { toConversation, toStaffMember } from '../storage/to-domain.js';
+import { plainConversation } from '../conversation/plain-conversation.js';
 import { taskWithStatus } from './task-state.js';
 
 /**
@@ -11,19 +10,18 @@ import { taskWithStatus } from './task-state.js';
  * often it is queued, and the once-only decision makes later runs no-ops.
  */
 export async function fireTaskDue(ctx: HandoverContext, taskId: string): Promise<'reminded' | 'not-open' | 'not-written'> {
-  const doc = await ctx.store.tasks.findById(taskId).lean();
+  const doc = await ctx.tasks.find(taskId);
   // listed before its task was written (they are written side by side), or never written: a later sweep looks again
   if (!doc) return 'not-written';
-  // by _id, one each: FerretDB would scan the whole decisions collection for an $in
-  const settled = await Promise.all([`task-done:${taskId}`, `task-due:${taskId}`].map((_id) => ctx.store.decisions.exists({ _id })));
+  const settled = await Promise.all([`task-done:${taskId}`, `task-due:${taskId}`].map((key) => ctx.decisions.isDecided(key)));
   if (settled.some(Boolean)) return 'not-open';
-  const conversationDoc = await ctx.store.conversations.findById(doc.conversationId).lean();
-  const conversation = conversationDoc ? toConversation(conversationDoc) : null;
+  const stored = await ctx.conversations.find(doc.conversationId);
+  const conversation = stored ? plainConversation(stored) : null;
   // open until now (neither decision exists), so no second look at the decisions
   const task = taskWithStatus(doc, conversation?.assignee ?? null, 'overdue');
-  const staffDoc = task.assignee ? await ctx.store.staff.findById(task.assignee.id).lean() : null;
-  await ctx.notifier.taskDue({ task, conversation, staff: staffDoc ? toStaffMember(staffDoc) : null });
-  if (!(await decideOnce(ctx.store, `task-due:${taskId}`)).won) return 'not-open';
+  const staff = task.assignee ? await ctx.staff.find(task.assignee.id) : null;
+  await ctx.notifier.taskDue({ task, conversation, staff });
+  if (!(await ctx.decisions.decideOnce(`task-due:${taskId}`)).won) return 'not-open';
   ctx.log.info({ taskId, conversationId: task.conversationId, assignee: task.assignee?.id ?? null }, 'task overdue');
   ctx.metrics.taskReminded({ latenessMs: ctx.now().getTime() - new Date(doc.dueAt).getTime() });
   return 'reminded';

@@ -3,7 +3,7 @@ import { OPERATOR_TENANT, type Tenant } from './tenant.js';
 
 /** Bots stored before tenants existed were the operator's: the only ones anyone could configure safely. */
 export async function adoptUntenantedBots(ctx: HandoverContext): Promise<void> {
-  const { modifiedCount } = await ctx.store.bots.updateMany({ tenant: null }, { $set: { tenant: OPERATOR_TENANT } });
+  const modifiedCount = await ctx.bots.adoptUntenanted(OPERATOR_TENANT);
   if (modifiedCount > 0) ctx.log.info({ bots: modifiedCount }, 'bots stored before tenants given to the operator');
 }
 
@@ -14,7 +14,6 @@ export async function adoptUntenantedBots(ctx: HandoverContext): Promise<void> {
  * finding them. Elsewhere their tenant is learnt from their next verified request.
  */
 export async function adoptUntenantedStaff(ctx: HandoverContext, platform: 'slack' | 'teams', tenant: Tenant): Promise<void> {
-  const identity = platform === 'slack' ? 'slackUserId' : 'teamsUserId';
-  const { modifiedCount } = await ctx.store.staff.updateMany({ tenant: null, [identity]: { $ne: null } }, { $set: { tenant } });
+  const modifiedCount = await ctx.staff.adoptUntenanted(platform, tenant);
   if (modifiedCount > 0) ctx.log.info({ staff: modifiedCount, platform }, 'staff stored before tenants given their tenant');
 }

@@ -1,5 +1,4 @@
 import { loadBot } from '../bots/load-bot.js';
-import { conversationBot } from '../conversation/conversation-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { StaffMember } from '../types.js';
@@ -12,7 +11,7 @@ export async function assertStaffOfConversation(
   staff: Pick<StaffMember, 'tenant'>,
   botId?: string,
 ): Promise<void> {
-  const id = botId ?? (await conversationBot(ctx, conversationId));
+  const id = botId ?? (await ctx.conversations.botOf(conversationId));
   if (!id) throw new NotFoundError(`conversation "${conversationId}"`);
   assertSameTenant(await loadBot(ctx, id), staff, conversationId);
 }

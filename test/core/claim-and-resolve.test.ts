@@ -36,7 +36,7 @@ describe('staff take over and hand back', () => {
     for (const outcome of outcomes.filter((o) => !o.won)) {
       expect(outcome.won === false && outcome.heldBy).toEqual(winner);
     }
-    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
     expect(stored?.status).toBe('assigned');
     expect(stored?.assignee?.id).toBe(winner.id);
     const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });

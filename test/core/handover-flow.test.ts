@@ -157,7 +157,7 @@ describe('retries and bad input', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
     // replayed from the transcript, where the bot's answer is stored with the message: no answer receipt is written
-    expect(await service.ctx.store.receipts.countDocuments({ conversationId: first.body.conversationId, turnResult: { $ne: null } })).toBe(0);
+    expect(await service.mongo.store.receipts.countDocuments({ conversationId: first.body.conversationId, turnResult: { $ne: null } })).toBe(0);
 
     const next = { text: 'Do you work on weekends?', messageId: 'client-msg-2', conversationId: first.body.conversationId };
     const results = await Promise.all(
@@ -181,7 +181,7 @@ describe('retries and bad input', () => {
       expect(retry.status).toBe(200);
       expect(retry.body).toEqual(first.body);
     }
-    const stored = await service.ctx.store.conversations.findById(first.body.conversationId).lean();
+    const stored = await service.mongo.store.conversations.findById(first.body.conversationId).lean();
     expect(stored?.handovers).toHaveLength(1);
   });
 
@@ -191,7 +191,7 @@ describe('retries and bad input', () => {
     const ids = new Set(results.map((result) => result.body.conversationId));
     expect(results.every((result) => result.status === 200)).toBe(true);
     expect(ids.size).toBe(1);
-    const count = await service.ctx.store.conversations.countDocuments({ _id: [...ids][0] });
+    const count = await service.mongo.store.conversations.countDocuments({ _id: [...ids][0] });
     expect(count).toBe(1);
   });
 

@@ -4,7 +4,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPrometheusMetrics } from '../../adapters/metrics/prometheus-metrics.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import type { HandoverStore } from '../../src/storage/handover-store.js';
+import type { HandoverStore } from '../../adapters/mongo/handover-store.js';
+import { mongoOutbox } from '../../adapters/mongo/mongo-outbox.js';
+import type { ConversationRepository } from '../../src/ports/conversation-repository.js';
 import { openEventStream } from '../support/event-stream.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 
@@ -257,7 +259,7 @@ describe('/metrics with a token', () => {
     const series = 'handover_outbox_backlog{target="hardening-test",state="failed"}';
     expect(sample((await scrape(service, METRICS_TOKEN)).text, series)).toBeNull();
     const now = new Date();
-    await service.ctx.store.outbox.create({ _id: `ob_${now.getTime()}`, target: 'hardening-test', kind: 'test', event: {}, orderKey: 'hardening-test:cv', nextAt: now, state: 'failed', queuedAt: now });
+    await service.mongo.store.outbox.create({ _id: `ob_${now.getTime()}`, target: 'hardening-test', kind: 'test', event: {}, orderKey: 'hardening-test:cv', nextAt: now, state: 'failed', queuedAt: now });
     // the second scrape within the window reuses the first one's read: a read now would count the new row
     expect(sample((await scrape(service, METRICS_TOKEN)).text, series)).toBeNull();
   });
@@ -267,8 +269,8 @@ describe('the outbox gauge', () => {
   it('costs one outbox read for any number of scrapes within 15 s, and reads again after', async () => {
     let rows = [{ target: 'slack', state: 'pending' }];
     const find = vi.fn(() => ({ lean: async () => rows }));
-    const store = { outbox: { find }, conversations: { countDocuments: async () => 0 } } as unknown as HandoverStore;
-    const prometheus = createPrometheusMetrics(store);
+    const store = { outbox: { find } } as unknown as HandoverStore;
+    const prometheus = createPrometheusMetrics({ outbox: mongoOutbox(store), conversations: { countWithStatus: async () => 0 } as unknown as ConversationRepository });
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       await Promise.all([prometheus.registry.metrics(), prometheus.registry.metrics()]);

@@ -62,13 +62,13 @@ describe('receipts expire', () => {
     const body = { text: 'Do you offer a free trial?', messageId: randomUUID() };
     const first = await send(body);
     expect(first.status).toBe(200);
-    expect(await service.ctx.store.receipts.countDocuments({ conversationId: first.body.conversationId })).toBeGreaterThan(0);
+    expect(await service.mongo.store.receipts.countDocuments({ conversationId: first.body.conversationId })).toBeGreaterThan(0);
     clockOffsetMs = DAY_MS + 60_000;
     try {
       const later = await send(body);
       expect(later.status).toBe(200);
       expect(later.body.conversationId).not.toBe(first.body.conversationId);
-      await waitFor(async () => (await service.ctx.store.receipts.countDocuments({ conversationId: first.body.conversationId })) === 0);
+      await waitFor(async () => (await service.mongo.store.receipts.countDocuments({ conversationId: first.body.conversationId })) === 0);
     } finally {
       clockOffsetMs = 0;
     }

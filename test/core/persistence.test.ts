@@ -24,9 +24,9 @@ describe('nothing is lost on a restart', () => {
     expect(view.body.tasks).toEqual([expect.objectContaining({ id: taskId, status: 'open' })]);
 
     const minute = Math.floor(new Date(turn.body.handover.taskDueAt).getTime() / 60_000);
-    const due = await service.ctx.store.dueTasks.findById(`due:${minute}`).lean();
+    const due = await service.mongo.store.dueTasks.findById(`due:${minute}`).lean();
     expect(due?.taskIds).toContain(taskId);
-    const sweep = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'task-reminders' });
+    const sweep = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'task-reminders' });
     expect(sweep).toMatchObject({ type: 'single' });
 
     const later = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'hello?', conversationId }, token });
@@ -48,7 +48,7 @@ describe('the follow-up task job', () => {
     service.ctx.now = () => new Date(Date.now() + 25 * 3600_000);
     try {
       await waitFor(async () => (await taskOf()).status === 'overdue');
-      const reminder = await service.ctx.store.decisions.findById(`task-due:${taskId}`).lean();
+      const reminder = await service.mongo.store.decisions.findById(`task-due:${taskId}`).lean();
       expect(reminder?.at).toBeInstanceOf(Date);
       const { fireTaskDue } = await import('../../src/tasks/fire-task-due.js');
       expect(await fireTaskDue(service.ctx, taskId)).toBe('not-open');

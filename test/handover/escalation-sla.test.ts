@@ -43,8 +43,8 @@ async function escalate(botId: string) {
   const turn = await api(service, 'POST', `/api/v1/bots/${botId}/messages`, { body: { text: 'I want to talk to a person' } });
   expect(turn.body.status).toBe('waiting');
   const conversationId = turn.body.conversationId as string;
-  const doc = await service.ctx.store.conversations.findById(conversationId).lean();
-  const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+  const doc = await service.mongo.store.conversations.findById(conversationId).lean();
+  const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
   return { conversationId, handoverId: doc!.lastHandoverId!, ref, at: doc!.handovers.at(-1)!.at as Date };
 }
 
@@ -57,7 +57,7 @@ describe('unclaimed escalations (per-rule SLA)', () => {
 
   it('schedules a check at handover + minutes, reminds the channel once, then gives it to the next available person', async () => {
     const { conversationId, handoverId, ref, at } = await escalate('auto');
-    const job = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId });
+    const job = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId });
     expect(job?.nextRunAt.getTime()).toBeGreaterThanOrEqual(at.getTime() + 15 * 60_000 - 1_000);
     expect(job?.nextRunAt.getTime()).toBeLessThanOrEqual(at.getTime() + 15 * 60_000 + 1_000);
 
@@ -68,13 +68,13 @@ describe('unclaimed escalations (per-rule SLA)', () => {
     expect(String(reminder.args.reply_broadcast)).toBe('true');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === ref.ts && String(call.args.text).includes('<!here>'))).toHaveLength(1);
-    const fallbackJob = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId, 'data.stage': 'fallback' });
+    const fallbackJob = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId, 'data.stage': 'fallback' });
     expect(fallbackJob).not.toBeNull();
 
     const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_SLA_ON_DUTY' }, { name: 'Ola' }, OPERATOR_TENANT);
-    await service.ctx.store.staff.updateOne({ _id: agent.id }, { $set: { available: true } });
+    await service.mongo.store.staff.updateOne({ _id: agent.id }, { $set: { available: true } });
     expect(await checkUnclaimedEscalation(service.ctx, { ...check, stage: 'fallback' })).toBe('assigned');
-    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
     expect(stored?.status).toBe('assigned');
     expect(stored?.assignee?.name).toBe('Ola');
   });
@@ -99,9 +99,9 @@ describe('handing a quiet conversation back to the bot', () => {
   it('waits while people write, then gives the bot the conversation back after the rule’s quiet time', async () => {
     const turn = await api(service, 'POST', '/api/v1/bots/quiet/messages', { body: { text: 'I want to talk to a person' } });
     const { conversationId, token } = turn.body;
-    const doc = await service.ctx.store.conversations.findById(conversationId).lean();
+    const doc = await service.mongo.store.conversations.findById(conversationId).lean();
     const check = { conversationId, handoverId: doc!.lastHandoverId!, stage: 'quiet' as const };
-    const job = await service.ctx.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': check.handoverId, 'data.stage': 'quiet' });
+    const job = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': check.handoverId, 'data.stage': 'quiet' });
     expect(job?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);
 
     expect(await checkQuietHandover(service.ctx, check)).toBe('later');

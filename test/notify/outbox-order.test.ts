@@ -1,8 +1,10 @@
 import pino from 'pino';
+import { mongoOutbox } from '../../adapters/mongo/mongo-outbox.js';
+import { mongoDecisions } from '../../adapters/mongo/decide-once.js';
 import { describe, expect, it } from 'vitest';
 import { createOutbox } from '../../src/notify/outbox.js';
 import type { EscalationNotifier } from '../../src/ports/escalation-notifier.js';
-import { newOrderedId } from '../../src/storage/new-id.js';
+import { newOrderedId } from '../../src/ids/new-id.js';
 import { waitFor } from '../support/test-service.js';
 import { twoReplicaStores } from '../support/two-replicas.js';
 
@@ -36,7 +38,8 @@ describe('the outbox keeps each conversation in order', () => {
     const delivered: string[] = [];
     const notifier = { customerMessage: async (event: { conversation: { id: string } }) => void delivered.push(event.conversation.id) };
     const outbox = createOutbox({
-      store: replicas.a(),
+      rows: mongoOutbox(replicas.a()),
+      decisions: mongoDecisions(replicas.a()),
       log: pino({ level: 'silent' }),
       targets: [{ name: 'recorder', notifier: notifier as unknown as EscalationNotifier }],
       loadBot: () => Promise.reject(new Error('no bots here')),

@@ -43,9 +43,9 @@ async function webhookOutcome(service: RunningService, botId: string) {
   const turn = await api(service, 'POST', `/api/v1/bots/${botId}/messages`, { body: { text: 'I would like to talk to a person', customer: { name: 'Lin' } } });
   expect(turn.body.handover).not.toBeNull();
   const orderKey = `webhook:${turn.body.conversationId}`;
-  await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey, state: 'pending' })) === 0);
+  await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey, state: 'pending' })) === 0);
   // a delivered notification leaves no row; one given up stays, with its reason
-  return service.ctx.store.outbox.findOne({ orderKey }).lean();
+  return service.mongo.store.outbox.findOne({ orderKey }).lean();
 }
 
 describe('webhooks to internal addresses, without HANDOVER_OUTBOUND_ALLOW', () => {

@@ -170,7 +170,7 @@ describe('email', () => {
     expect(sent.to.sort()).toEqual(['lead@example.com', 'support@example.com']);
     expect(subjectOf(sent.raw)).toBe('[Handover] Asked for a person — Shop assistant');
     expect(sent.raw).toContain('Lin needs the team');
-    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `email:${conversationId}` })) === 0);
+    await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey: `email:${conversationId}` })) === 0);
     expect(mail.mails.filter((m) => m.raw.includes(conversationId))).toHaveLength(1);
     expect(mail.state.refuse).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHandoverStore, type HandoverStore } from '../../src/storage/handover-store.js';
+import { connectHandoverStore, type HandoverStore } from '../../adapters/mongo/handover-store.js';
 import { stopProcess } from '../../tools/node-processes.js';
 import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn, threadMessageEvent } from '../slack/slack-stand-in.js';
 import { api, waitFor } from '../support/test-service.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHandoverStore, type HandoverStore } from '../../src/storage/handover-store.js';
-import { dueTaskScheduler } from '../../src/tasks/sweep-due-tasks.js';
+import { connectHandoverStore, type HandoverStore } from '../../adapters/mongo/handover-store.js';
+import { mongoDueTaskLists } from '../../adapters/mongo/mongo-due-task-lists.js';
 import { stopProcess } from '../../tools/node-processes.js';
 import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn } from '../slack/slack-stand-in.js';
 import { api, waitFor } from '../support/test-service.js';
@@ -70,10 +70,10 @@ describe('three replicas on one database', () => {
     for (let i = 0; i < 30; i += 1) handovers.push(await escalate(replicas[i % 3]!, `I need a human, order ${i}`));
     // bring the tasks' due time (24 h away) to a few seconds from now
     const dueAt = new Date(Date.now() + 3_000);
-    const scheduler = dueTaskScheduler(store);
+    const lists = mongoDueTaskLists(store);
     for (const { handover } of handovers) {
       await store.tasks.updateOne({ _id: handover.taskId }, { $set: { dueAt } });
-      await scheduler.scheduleTaskDue(handover.taskId, dueAt);
+      await lists.add(handover.taskId, dueAt);
     }
     const reminders = (conversationId: string) =>
       slack.callsTo('chat.postMessage').filter((call) => String(call.args.text).startsWith('Reminder:') && String(call.args.text).includes(conversationId));

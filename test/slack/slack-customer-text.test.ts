@@ -89,9 +89,9 @@ describe('customer text in Slack', () => {
     );
     expectCustomerTextContained(post);
 
-    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_DANA', name: 'dana' }), 'application/x-www-form-urlencoded');
-    await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.status === 'assigned');
+    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.status === 'assigned');
 
     await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: FAKE_LINES.replace('\n', '\u2028'), conversationId }, token: turn.body.token });
     const relayed = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts && fromCustomer(JSON.stringify(call.args))));

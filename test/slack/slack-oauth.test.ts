@@ -41,7 +41,7 @@ describe('installing the app in several workspaces', () => {
   it('installs through /slack/install, keeps the token encrypted, and speaks to each workspace with its own token', async () => {
     const done = await install('T2');
     expect(done.status).toBe(200);
-    const stored = await service.ctx.store.connection.collection('slackInstallations').findOne({ _id: 'team:T2' as never });
+    const stored = await service.mongo.store.connection.collection('slackInstallations').findOne({ _id: 'team:T2' as never });
     expect(stored).not.toBeNull();
     expect(JSON.stringify(stored)).not.toContain('xoxb-t2-token');
 
@@ -50,7 +50,7 @@ describe('installing the app in several workspaces', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text).text).toContain('This channel now receives');
     expect(slack.callsTo('users.info').find((call) => call.args.user === 'U_ADMIN_T2')?.token).toBe('xoxb-t2-token');
-    const bot = await service.ctx.store.bots.findById('demo').lean();
+    const bot = await service.mongo.store.bots.findById('demo').lean();
     expect(bot).toMatchObject({ slackChannel: CHANNEL, slackTeamId: 'T2' });
 
     // escalations for that bot are posted with that workspace's token
@@ -68,6 +68,6 @@ describe('installing the app in several workspaces', () => {
   it('refuses a redirect without the state it started with', async () => {
     const forged = await fetch(`${service.url}/slack/oauth_redirect?code=code-T3&state=forged`, { redirect: 'manual' });
     expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(await service.ctx.store.connection.collection('slackInstallations').findOne({ _id: 'team:T3' as never })).toBeNull();
+    expect(await service.mongo.store.connection.collection('slackInstallations').findOne({ _id: 'team:T3' as never })).toBeNull();
   });
 });

@@ -36,9 +36,9 @@ describe('Slack outages', () => {
     expect(tries.map((call) => call.status)).toEqual([500, 429, 200]);
     // Retry-After: 1 is honoured
     expect(delivered.at - tries[1]!.at).toBeGreaterThanOrEqual(950);
-    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
     expect(ref.ts).toBeTruthy();
-    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
+    await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
   });
 
   it('keeps the thread in order: a customer message written during the outage follows the post', async () => {
@@ -48,7 +48,7 @@ describe('Slack outages', () => {
     expect(next.status).toBe(200);
 
     const post = await waitFor(async () => escalationPostsOf(conversationId).find((call) => call.status === 200), 15_000);
-    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
     const relay = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts && call.status === 200));
     expect(relay.args.text).toContain('Are you there?');
     expect(relay.at).toBeGreaterThan(post.at);
@@ -58,7 +58,7 @@ describe('Slack outages', () => {
   it('keeps each thread in order when several conversations relay at once and one waits behind its post', async () => {
     const others = await Promise.all([askForHuman('talk to a human'), askForHuman('a person please'), askForHuman('a human agent please')]);
     const slackRef = (conversationId: string) =>
-      waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+      waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
     const otherRefs = await Promise.all(others.map(({ conversationId }) => slackRef(conversationId)));
     slack.failNext('chat.postMessage', { status: 503 });
     const held = await askForHuman('I need a human now');
@@ -85,10 +85,10 @@ describe('Slack outages', () => {
     const { conversationId } = await askForHuman('can I speak to someone');
 
     await waitFor(async () => {
-      const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+      const stored = await service.mongo.store.conversations.findById(conversationId).lean();
       return stored?.channelRefs.slack;
     }, 15_000);
-    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
+    await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
     expect(escalationPostsOf(conversationId)).toHaveLength(1);
     expect(slack.callsTo('conversations.history').some((call) => call.args.channel === CHANNEL)).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('Slack outages', () => {
   it('gives up at once, with the reason kept, when Slack refuses the channel', async () => {
     slack.failNext('chat.postMessage', { status: 200, error: 'channel_not_found' });
     const { conversationId } = await askForHuman('human please');
-    const row = await waitFor(async () => service.ctx.store.outbox.findOne({ orderKey: `slack:${conversationId}`, state: 'failed' }).lean());
+    const row = await waitFor(async () => service.mongo.store.outbox.findOne({ orderKey: `slack:${conversationId}`, state: 'failed' }).lean());
     expect(row.lastError).toContain('channel_not_found');
     expect(row.kind).toBe('escalated');
     expect(escalationPostsOf(conversationId)).toHaveLength(1);
@@ -105,8 +105,8 @@ describe('Slack outages', () => {
   it('lists what was given up and sends it again once the cause is fixed (npx handover outbox)', async () => {
     slack.failNext('chat.postMessage', { status: 200, error: 'not_in_channel' });
     const { conversationId } = await askForHuman('human please, again');
-    await waitFor(async () => service.ctx.store.outbox.findOne({ orderKey: `slack:${conversationId}`, state: 'failed' }).lean());
-    const { connection } = service.ctx.store;
+    await waitFor(async () => service.mongo.store.outbox.findOne({ orderKey: `slack:${conversationId}`, state: 'failed' }).lean());
+    const { connection } = service.mongo.store;
     const env = { MONGODB_URI: `mongodb://${connection.host}:${connection.port}/${connection.name}` };
 
     const listed = await handoverCli(['outbox', 'list'], env);
@@ -118,7 +118,7 @@ describe('Slack outages', () => {
     const retried = await handoverCli(['outbox', 'retry'], env);
     expect(retried.out).toMatch(/notification\(s\) queued again/);
     await waitFor(async () => escalationPostsOf(conversationId).find((call) => call.status === 200), 15_000);
-    await waitFor(async () => (await service.ctx.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
+    await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
   });
 });
 

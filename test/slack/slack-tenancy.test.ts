@@ -56,7 +56,7 @@ describe('a workspace that installed the app sees and changes only its own bots'
       expect(answer, text).toContain('There is no bot');
     }
     expect(slack.callsTo('views.open')).toHaveLength(0);
-    const bot = await service.ctx.store.bots.findById('acme').lean();
+    const bot = await service.mongo.store.bots.findById('acme').lean();
     expect(bot).toMatchObject({ slackChannel: OPERATOR_CHANNEL, slackTeamId: 'T2', handover: true, labs: true });
     // the bare command lists only the caller's bots
     expect(await command('status', 'T3')).toContain('Stranger Bot');
@@ -68,7 +68,7 @@ describe('a workspace that installed the app sees and changes only its own bots'
     const response = await postToSlackEndpoint(service.url, viewSubmissionBody('acme', rules, { id: 'U_ADMIN_T3', name: 'mallory' }, 'T3'), form);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toMatchObject({ response_action: 'errors', errors: { rules: expect.stringMatching(/not one of your workspace/) } });
-    const bot = await service.ctx.store.bots.findById('acme').lean();
+    const bot = await service.mongo.store.bots.findById('acme').lean();
     expect(bot?.rules.map((rule) => rule.name)).toEqual(['auto']);
   });
 
@@ -100,7 +100,7 @@ describe('a workspace that installed the app sees and changes only its own bots'
     // what an attacker's `/handover subscribe` left behind on a version without tenants
     await updateBotSwitches(service.ctx, 'acme', { slackChannel: STRANGER_CHANNEL, slackTeamId: 'T3' });
     const turn = await api(service, 'POST', '/api/v1/bots/acme/messages', { body: { text: 'Let me talk to a human' } });
-    const failed = await waitFor(async () => service.ctx.store.outbox.findOne({ orderKey: `slack:${turn.body.conversationId}`, state: 'failed' }).lean());
+    const failed = await waitFor(async () => service.mongo.store.outbox.findOne({ orderKey: `slack:${turn.body.conversationId}`, state: 'failed' }).lean());
     expect(failed?.lastError).toMatch(/not in the bot's own workspace/);
     expect(slack.callsTo('chat.postMessage').filter((call) => call.args.channel === STRANGER_CHANNEL)).toHaveLength(0);
   });

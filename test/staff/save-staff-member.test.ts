@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { twoReplicaStores } from '../support/two-replicas.js';
+import { mongoStaff } from '../../adapters/mongo/mongo-staff.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 
 const replicas = twoReplicaStores();
@@ -8,8 +9,9 @@ const replicas = twoReplicaStores();
 describe('the staff member behind a platform user', () => {
   it('is found again by the id this replica knew, with the name the platform gives now', async () => {
     const store = replicas.a();
-    const first = await saveStaffMember({ store }, { slackUserId: 'U_SAME' }, { name: 'Ana' }, OPERATOR_TENANT);
-    const again = await saveStaffMember({ store }, { slackUserId: 'U_SAME' }, { name: 'Ana Lima', email: 'Ana@Example.com' }, OPERATOR_TENANT);
+    const staff = mongoStaff(store);
+    const first = await saveStaffMember({ staff }, { slackUserId: 'U_SAME' }, { name: 'Ana' }, OPERATOR_TENANT);
+    const again = await saveStaffMember({ staff }, { slackUserId: 'U_SAME' }, { name: 'Ana Lima', email: 'Ana@Example.com' }, OPERATOR_TENANT);
     expect(again.id).toBe(first.id);
     expect(again.name).toBe('Ana Lima');
     expect(again.email).toBe('ana@example.com');
@@ -18,12 +20,13 @@ describe('the staff member behind a platform user', () => {
 
   it('is looked up afresh when the one this replica knew was removed, and another replica has made it since', async () => {
     const [a, b] = [replicas.a(), replicas.b()];
-    const known = await saveStaffMember({ store: a }, { teamsUserId: 'T_GONE' }, { name: 'Bo' }, OPERATOR_TENANT);
+    const [staffA, staffB] = [mongoStaff(a), mongoStaff(b)];
+    const known = await saveStaffMember({ staff: staffA }, { teamsUserId: 'T_GONE' }, { name: 'Bo' }, OPERATOR_TENANT);
     await b.staff.deleteOne({ _id: known.id });
-    const remade = await saveStaffMember({ store: b }, { teamsUserId: 'T_GONE' }, { name: 'Bo' }, OPERATOR_TENANT);
+    const remade = await saveStaffMember({ staff: staffB }, { teamsUserId: 'T_GONE' }, { name: 'Bo' }, OPERATOR_TENANT);
     expect(remade.id).not.toBe(known.id);
 
-    const seenByA = await saveStaffMember({ store: a }, { teamsUserId: 'T_GONE' }, { name: 'Bo Chen' }, OPERATOR_TENANT);
+    const seenByA = await saveStaffMember({ staff: staffA }, { teamsUserId: 'T_GONE' }, { name: 'Bo Chen' }, OPERATOR_TENANT);
     expect(seenByA.id).toBe(remade.id);
     expect(seenByA.name).toBe('Bo Chen');
     expect(await a.staff.countDocuments({ teamsUserId: 'T_GONE' })).toBe(1);

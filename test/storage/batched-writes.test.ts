@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertBatched, updateOneBatched } from '../../src/storage/batched-writes.js';
+import { insertBatched, updateOneBatched } from '../../adapters/mongo/batched-writes.js';
 import { testDatabaseUri } from '../support/test-service.js';
 
 const connection = mongoose.createConnection(testDatabaseUri());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationDocument, HandoverStore } from '../../src/storage/handover-store.js';
-import { updateConversation } from '../../src/storage/update-conversation.js';
-import { appendCustomerTurn, createConversation, readTranscript } from '../../src/storage/transcript.js';
+import type { ConversationDocument, HandoverStore } from '../../adapters/mongo/handover-store.js';
+import { updateConversation } from '../../adapters/mongo/update-conversation.js';
+import { appendCustomerTurn, createConversation, readTranscript } from '../../adapters/mongo/transcript.js';
 import type { Message } from '../../src/types.js';
 import { storedConversationFields } from '../support/stored-conversation.js';
 import { twoReplicaStores } from '../support/two-replicas.js';

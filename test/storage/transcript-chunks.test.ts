@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEscalationView } from '../../adapters/escalation-view.js';
+import { loadEscalationView } from '../../src/handover/escalation-view.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { CHUNKS_PER_BLOCK, readTranscript } from '../../src/storage/transcript.js';
+import { CHUNKS_PER_BLOCK, readTranscript } from '../../adapters/mongo/transcript.js';
 import { storedConversationFields } from '../support/stored-conversation.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
 
@@ -19,7 +19,7 @@ const EARLIER = new Date('2026-01-01T10:00:00Z');
 
 /** A conversation as an earlier version stored it, with `transcript` its way of keeping the transcript. */
 async function insertEarlierConversation(id: string, transcript: Record<string, unknown>): Promise<void> {
-  await service.ctx.store.conversations.collection.insertOne({
+  await service.mongo.store.conversations.collection.insertOne({
     ...(storedConversationFields(id, EARLIER) as object),
     _id: id as never,
     ...transcript,
@@ -49,11 +49,11 @@ describe('a long conversation', () => {
     expect(messages.at(-1)!.from).toBe('bot');
 
     // 26 customer turns (25 answered, one handed over) and the closing message
-    const stored = await service.ctx.store.conversations.findById(conversationId).lean();
+    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
     expect(stored).toMatchObject({ chunkCount: 27 });
     expect(stored).not.toHaveProperty('messages');
     expect(stored).not.toHaveProperty('messageCount');
-    const written = await service.ctx.store.transcriptChunks.find({ conversationId }).lean();
+    const written = await service.mongo.store.transcriptChunks.find({ conversationId }).lean();
     const chunks = written.filter((doc) => doc.chunk !== undefined);
     expect(chunks.map((chunk) => chunk.chunk).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 27 }, (_, i) => i));
     // the first whole read folded the first CHUNKS_PER_BLOCK chunks into a block, which later reads use
@@ -73,7 +73,7 @@ describe('a long conversation', () => {
     for (let turn = 1; turn < CHUNKS_PER_BLOCK + 2; turn += 1) {
       await api(service, 'POST', '/api/v1/bots/demo/messages', { token, body: { conversationId, text: QUESTIONS[turn % QUESTIONS.length] } });
     }
-    const { store } = service.ctx;
+    const { store } = service.mongo;
     const missing = await store.transcriptChunks.findByIdAndDelete(`${conversationId}:c3`).lean();
     const doc = (await store.conversations.findById(conversationId).lean())!;
     const partial = await readTranscript(store, doc);
@@ -108,7 +108,7 @@ describe('a long conversation', () => {
     const id = 'cv_legacyPages00000';
     const at = EARLIER;
     await insertEarlierConversation(id, { messageCount: 3 });
-    await service.ctx.store.transcriptPages.collection.insertOne({
+    await service.mongo.store.transcriptPages.collection.insertOne({
       _id: `${id}:p0` as never,
       conversationId: id,
       page: 0,
@@ -130,16 +130,16 @@ describe('a long conversation', () => {
   });
 
   it("refuses a message for another bot's conversation, and writes nothing", async () => {
-    await service.ctx.store.bots.create({ _id: 'other-bot', name: 'Other' });
+    await service.mongo.store.bots.create({ _id: 'other-bot', name: 'Other' });
     const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: QUESTIONS[0] } });
     const { conversationId, token } = first.body;
-    const before = await service.ctx.store.conversations.findById(conversationId).lean();
+    const before = await service.mongo.store.conversations.findById(conversationId).lean();
 
     const wrong = await api(service, 'POST', '/api/v1/bots/other-bot/messages', { token, body: { conversationId, text: QUESTIONS[1] } });
     expect(wrong.status).toBe(404);
     expect(wrong.body.error.message).toContain(conversationId);
-    const after = await service.ctx.store.conversations.findById(conversationId).lean();
+    const after = await service.mongo.store.conversations.findById(conversationId).lean();
     expect(after).toEqual(before);
-    expect(await service.ctx.store.transcriptChunks.countDocuments({ conversationId })).toBe(1);
+    expect(await service.mongo.store.transcriptChunks.countDocuments({ conversationId })).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { ConversationDocument } from '../../src/storage/handover-store.js';
+import type { ConversationDocument } from '../../adapters/mongo/handover-store.js';
 
 /** A demo bot's conversation document with the bot, as storage tests write it themselves. */
 export function storedConversationFields(id: string, at: Date): Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages' | 'revision'> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { connectHandoverStore, type HandoverStore } from '../../src/storage/handover-store.js';
+import { connectHandoverStore, type HandoverStore } from '../../adapters/mongo/handover-store.js';
 import { testDatabaseUri } from './test-service.js';
 
 /** Two replicas' stores on one fresh database, for the file's tests (each store keeps its own memory). */

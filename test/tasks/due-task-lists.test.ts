@@ -19,13 +19,14 @@ describe('scheduling follow-up tasks', () => {
     );
     expect(turns.map((turn) => turn.status)).toEqual(turns.map(() => 200));
     const taskIds = turns.map((turn) => turn.body.handover.taskId as string);
-    const lists = await service.ctx.store.dueTasks.find({ _id: /^due:/ }).lean();
+    const lists = await service.mongo.store.dueTasks.find({ _id: /^due:/ }).lean();
     const listed = new Set(lists.flatMap((list) => list.taskIds));
     for (const taskId of taskIds) expect(listed.has(taskId)).toBe(true);
   });
 
   it('does not read reminded tasks again on each sweep of their minute, and keeps looking for one listed before it was written', async () => {
-    const { store, scheduler } = service.ctx;
+    const { scheduler } = service.ctx;
+    const { store } = service.mongo;
     const dueAt = new Date(Date.now() - 1_000);
     const task = (id: string) => ({ _id: id, conversationId: 'cv_sweepNone', botId: 'demo', note: 'call back', dueAt, status: 'open' as const, assignee: null });
     const ids = ['tk_sweepA', 'tk_sweepB', 'tk_sweepC'];

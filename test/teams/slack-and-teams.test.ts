@@ -28,7 +28,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(teamsMessage(connector.url, { text: 'subscribe demo', from: { id: 'aad-lead', name: 'Lead' } })),
   });
-  await waitFor(async () => (await service.ctx.store.bots.findById('demo').lean())?.teamsChannel);
+  await waitFor(async () => (await service.mongo.store.bots.findById('demo').lean())?.teamsChannel);
 });
 afterAll(async () => {
   await service?.stop();
@@ -41,8 +41,8 @@ describe('a team working from Slack and Teams at once', () => {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'Can I speak with someone?' } });
     const conversationId: string = turn.body.conversationId;
     await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => JSON.stringify(call.args.blocks).includes(conversationId)));
-    await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
-    const card = (await service.ctx.store.conversations.findById(conversationId).lean())!.channelRefs.teams as { activityId: string };
+    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
+    const card = (await service.mongo.store.conversations.findById(conversationId).lean())!.channelRefs.teams as { activityId: string };
 
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_SAM', name: 'sam' }), 'application/x-www-form-urlencoded');
     const update = await waitFor(async () =>
@@ -54,8 +54,8 @@ describe('a team working from Slack and Teams at once', () => {
   it('and a claim and a resolve in Teams show on the Slack post', async () => {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I need a human please' } });
     const conversationId: string = turn.body.conversationId;
-    const ref = await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs?.slack as { ts: string } | undefined);
-    await waitFor(async () => (await service.ctx.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
+    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs?.slack as { ts: string } | undefined);
+    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
 
     const invoke = (verb: string) =>
       fetch(`${service.url}/api/messages`, {

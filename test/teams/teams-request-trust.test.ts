@@ -94,7 +94,7 @@ describe('Teams local mode', () => {
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('forbidden');
       expect(connector.calls).toEqual([]);
-      expect((await service.ctx.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
+      expect((await service.mongo.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
     });
 
     it('still serves the emulator on this machine, with a serviceUrl of its own', async () => {
@@ -115,7 +115,7 @@ describe('Teams local mode', () => {
       expect(refused.status).toBe(401);
       expect(refused.body.error.message).toContain('HANDOVER_TEAMS_LOCAL_MODE');
       expect(connector.calls).toEqual([]);
-      expect((await service.ctx.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
+      expect((await service.mongo.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
     } finally {
       await service.stop();
       await connector.close();

@@ -53,7 +53,7 @@ describe('a Teams tenant sees and changes only its own bots', () => {
       const sent = await run(inTenant(teamsMessage('http://127.0.0.1:9', { text, from: INTRUDER }), 'intruder-tenant'));
       expect(said(sent), text).toContain('There is no bot');
     }
-    const bot = await service.ctx.store.bots.findById('acme').lean();
+    const bot = await service.mongo.store.bots.findById('acme').lean();
     expect(bot?.teamsChannel).toBeNull();
     expect(bot?.handover).toBe(true);
     const own = await run(inTenant(teamsMessage('http://127.0.0.1:9', { text: 'status acme', from: OPERATOR }), 'op-tenant'));

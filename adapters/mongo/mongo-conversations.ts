@@ -1,0 +1,85 @@
+import type { ConversationRepository, StoredConversation, TurnAppend } from '../../src/ports/conversation-repository.js';
+import { conversationUpdate, toStoredConversation, transcriptDocument } from './conversation-changes.js';
+import type { ConversationDocument, HandoverStore } from './handover-store.js';
+import {
+  appendCustomerTurn,
+  appendToConversation,
+  createConversation,
+  readStoredAnswer,
+  readTranscript,
+  readTranscriptSince,
+  readTranscriptTail,
+  type ConversationChanges,
+} from './transcript.js';
+import { updateConversation } from './update-conversation.js';
+
+/** Enough for every conversation active on a process at once; older ones are read again. */
+const BOTS_REMEMBERED = 50_000;
+
+export function mongoConversations(store: HandoverStore): ConversationRepository {
+  /**
+   * A conversation's bot never changes, so the process keeps it once seen: a
+   * turn checks it before writing, and FerretDB looks up by `_id` alone
+   * without a scan (a filter on `_id` and `botId` reads the whole collection).
+   */
+  const botsOf = new Map<string, string>();
+  const rememberBot = (conversationId: string, botId: string) => {
+    botsOf.delete(conversationId);
+    botsOf.set(conversationId, botId);
+    if (botsOf.size > BOTS_REMEMBERED) botsOf.delete(botsOf.keys().next().value!);
+  };
+  const stored = (doc: ConversationDocument | null) => (doc ? toStoredConversation(doc) : null);
+
+  return {
+    async find(conversationId) {
+      return stored(await store.conversations.findById(conversationId).lean());
+    },
+    async exists(conversationId) {
+      return (await store.conversations.exists({ _id: conversationId })) !== null;
+    },
+    async botOf(conversationId) {
+      const known = botsOf.get(conversationId);
+      if (known) return known;
+      const doc = await store.conversations.findById(conversationId).select('botId').lean();
+      if (doc) rememberBot(conversationId, doc.botId);
+      return doc?.botId ?? null;
+    },
+    async create({ conversation, taskIds, handovers, messages, answered }) {
+      const { id, ...fields } = conversation;
+      await createConversation(store, { _id: id, ...fields, channelRefs: {}, taskIds, handovers }, messages, { answered });
+      rememberBot(id, conversation.botId);
+    },
+    async append(conversationId, messages, change) {
+      return stored(await appendToConversation(store, conversationId, messages, conversationUpdate(change)));
+    },
+    appendCustomerTurn<Decision extends TurnAppend>(message: Parameters<ConversationRepository['appendCustomerTurn']>[0], decide: (before: StoredConversation) => Decision) {
+      return appendCustomerTurn(store, message, (before) => {
+        const decision = decide(toStoredConversation(before));
+        const update = decision.change ? (conversationUpdate(decision.change) as ConversationChanges) : null;
+        return { ...decision, update };
+      });
+    },
+    async update(conversationId, change) {
+      return stored(await updateConversation(store, conversationId, conversationUpdate(change)));
+    },
+    readTranscript(conversation) {
+      return readTranscript(store, transcriptDocument(conversation));
+    },
+    readStoredAnswer(conversation, messageId) {
+      return readStoredAnswer(store, transcriptDocument(conversation), messageId);
+    },
+    readTranscriptSince(conversation, fromAppend) {
+      return readTranscriptSince(store, transcriptDocument(conversation), fromAppend);
+    },
+    readTranscriptTail(conversation, lines, lastAppend) {
+      return readTranscriptTail(store, transcriptDocument(conversation), lines, lastAppend);
+    },
+    async assignedTo(staffId, limit) {
+      const docs = await store.conversations.find({ 'assignee.id': staffId, status: 'assigned' }).limit(limit).lean();
+      return docs.map(toStoredConversation);
+    },
+    countWithStatus(status) {
+      return store.conversations.countDocuments({ status });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Repositories } from '../../src/ports/repositories.js';
+import { mongoDecisions } from './decide-once.js';
+import { connectHandoverStore, type HandoverStore } from './handover-store.js';
+import { mongoBots } from './mongo-bots.js';
+import { mongoConversations } from './mongo-conversations.js';
+import { mongoDueTaskLists } from './mongo-due-task-lists.js';
+import { mongoEscalationPosts } from './mongo-escalation-posts.js';
+import { mongoInstallations } from './mongo-installations.js';
+import { mongoOutbox } from './mongo-outbox.js';
+import { mongoReceipts } from './mongo-receipts.js';
+import { mongoSettings } from './mongo-settings.js';
+import { mongoStaff } from './mongo-staff.js';
+import { mongoTasks } from './mongo-tasks.js';
+
+/** The storage adapter: every repository over one connection, with this process's caches and batches. */
+export interface MongoStorage {
+  repositories: Repositories;
+  /** The collections themselves, for the composition root (Agenda, readiness) and storage tests. */
+  store: HandoverStore;
+  /** Whether the database answers now. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export function mongoRepositories(store: HandoverStore): Repositories {
+  return {
+    conversations: mongoConversations(store),
+    bots: mongoBots(store),
+    staff: mongoStaff(store),
+    tasks: mongoTasks(store),
+    dueTasks: mongoDueTaskLists(store),
+    decisions: mongoDecisions(store),
+    receipts: mongoReceipts(store),
+    escalationPosts: mongoEscalationPosts(store),
+    outbox: mongoOutbox(store),
+    settings: mongoSettings(store),
+    slackInstallations: mongoInstallations(store, 'slackInstallations'),
+  };
+}
+
+/** Opens the connection and builds every index before the service takes traffic. */
+export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
+  const store = await connectHandoverStore(uri);
+  return {
+    repositories: mongoRepositories(store),
+    store,
+    async ping() {
+      try {
+        await store.connection.db!.admin().ping({ timeoutMS: 2_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => store.connection.close(),
+  };
+}

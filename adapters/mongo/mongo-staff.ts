@@ -1,0 +1,62 @@
+import type { StaffRepository } from '../../src/ports/staff-repository.js';
+import type { HandoverStore } from './handover-store.js';
+import { toStaffMember } from './to-domain.js';
+
+export function mongoStaff(store: HandoverStore): StaffRepository {
+  /**
+   * Staff ids by platform identity, as this process has found them: the
+   * embedded FerretDB finds a document by its _id through the index, and by
+   * any other field by reading the whole collection (every Slack click looks
+   * its staff member up).
+   */
+  const idsByIdentity = new Map<string, string>();
+
+  return {
+    async find(staffId) {
+      const doc = await store.staff.findById(staffId).lean();
+      return doc ? toStaffMember(doc) : null;
+    },
+    async saveByIdentity(identity, profile, newId) {
+      const refresh = { $set: { name: profile.name, tenant: profile.tenant, ...(profile.email ? { email: profile.email } : {}) } };
+      const key = 'slackUserId' in identity ? `slack:${identity.slackUserId}` : `teams:${identity.teamsUserId}`;
+      const knownId = idsByIdentity.get(key);
+      // the identity stays in the filter: a staff member removed since is looked up (or created) afresh
+      const known = knownId ? await store.staff.findOneAndUpdate({ _id: knownId, ...identity }, refresh, { returnDocument: 'after' }).lean() : null;
+      const doc =
+        known ??
+        (await store.staff.findOneAndUpdate(identity, { ...refresh, $setOnInsert: { _id: newId() } }, { upsert: true, returnDocument: 'after' }).lean());
+      idsByIdentity.set(key, doc!._id);
+      return toStaffMember(doc!);
+    },
+    async findInTenant(reference, tenant) {
+      const doc = await store.staff
+        .findOne({ $or: [{ _id: reference }, { slackUserId: reference }, { teamsUserId: reference }, { email: reference.toLowerCase() }], tenant })
+        .lean();
+      return doc ? toStaffMember(doc) : null;
+    },
+    async availableStaff(tenant) {
+      return (await store.staff.find({ available: true, tenant }).sort({ _id: 1 }).lean()).map(toStaffMember);
+    },
+    async updatePreferences(staffId, changes) {
+      const doc = await store.staff.findOneAndUpdate({ _id: staffId }, { $set: changes }, { returnDocument: 'after' }).lean();
+      return doc ? toStaffMember(doc) : null;
+    },
+    async rememberLastConversation(staffId, conversationId) {
+      await store.staff.updateOne({ _id: staffId }, { $set: { lastConversationId: conversationId } });
+    },
+    async lastConversationOf(staffId) {
+      return (await store.staff.findById(staffId, { lastConversationId: 1 }).lean())?.lastConversationId ?? null;
+    },
+    async adoptUntenanted(platform, tenant) {
+      const identity = platform === 'slack' ? 'slackUserId' : 'teamsUserId';
+      const { modifiedCount } = await store.staff.updateMany({ tenant: null, [identity]: { $ne: null } }, { $set: { tenant } });
+      return modifiedCount;
+    },
+    async teamsPersonalChatOf(staffId) {
+      return (await store.staff.findById(staffId, { teamsPersonalChat: 1 }).lean())?.teamsPersonalChat ?? null;
+    },
+    async setTeamsPersonalChat(staffId, reference) {
+      await store.staff.updateOne({ _id: staffId }, { $set: { teamsPersonalChat: JSON.parse(JSON.stringify(reference)) } });
+    },
+  };
+}

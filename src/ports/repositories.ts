@@ -1,0 +1,25 @@
+import type { BotRepository } from './bot-repository.js';
+import type { ConversationRepository } from './conversation-repository.js';
+import type { Decisions } from './decisions.js';
+import type { EscalationPostRepository } from './escalation-post-repository.js';
+import type { InstallationRepository } from './installation-repository.js';
+import type { OutboxRepository } from './outbox-repository.js';
+import type { ReceiptRepository } from './receipt-repository.js';
+import type { SettingsRepository } from './settings-repository.js';
+import type { StaffRepository } from './staff-repository.js';
+import type { DueTaskLists, TaskRepository } from './task-repository.js';
+
+/** Everything the product stores, through the storage adapter (adapters/mongo). */
+export interface Repositories {
+  conversations: ConversationRepository;
+  bots: BotRepository;
+  staff: StaffRepository;
+  tasks: TaskRepository;
+  dueTasks: DueTaskLists;
+  decisions: Decisions;
+  receipts: ReceiptRepository;
+  escalationPosts: EscalationPostRepository;
+  outbox: OutboxRepository;
+  settings: SettingsRepository;
+  slackInstallations: InstallationRepository;
+}
