@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoPath } from '../../tools/repo-root.js';
+
+const repoPath = (...segments: string[]) => fileURLToPath(new URL(`../../${segments.join('/')}`, import.meta.url));
 
 const root = repoPath();
 const markdownIn = (folder: string): string[] =>

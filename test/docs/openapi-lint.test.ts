@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerApiOpenApi } from '../../adapters/webchat/openapi.js';
-import { repoPath } from '../../tools/repo-root.js';
+
+const repoPath = (...segments: string[]) => fileURLToPath(new URL(`../../${segments.join('/')}`, import.meta.url));
 
 const run = promisify(execFile);
 const redocly = repoPath('node_modules', '.bin', 'redocly');

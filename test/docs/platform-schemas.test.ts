@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import ajvDraft04 from 'ajv-draft-04';
@@ -10,7 +11,8 @@ import { teamsAppManifest } from '../../adapters/teams/package-app.js';
 import { settingsCard } from '../../adapters/teams/settings-card.js';
 import { requiredSlackScopes } from '../../adapters/slack/slack-scopes.js';
 import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
-import { repoPath } from '../../tools/repo-root.js';
+
+const repoPath = (...segments: string[]) => fileURLToPath(new URL(`../../${segments.join('/')}`, import.meta.url));
 
 /** The platforms' own schemas, copied into test/schemas (see its README for sources and licences). */
 // CommonJS modules: their default export is on .default
