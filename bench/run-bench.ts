@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embeddedDatabaseUri, startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
+import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { benchHttpClient } from './http-client.js';
 import { combinedLoad, runLoad, type LoadResult } from './load.js';
 import { addPendingTasks, outboxDrained, taskFireLateness } from './task-phases.js';

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { embeddedDatabaseUri, startEmbeddedDatabase } from '../tools/ferretdb/embedded-ferretdb.js';
+import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
 import { stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { startBenchService } from './bench-service.js';

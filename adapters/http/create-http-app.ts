@@ -11,7 +11,7 @@ import type { PrometheusMetrics } from '../metrics/prometheus-metrics.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
 import { labelRoutes } from '../metrics/http-timing.js';
 import { customerApiRoutes } from '../webchat/openapi.js';
-import { repoPath } from '../../tools/repo-root.js';
+import { repoPath } from '../repo-root.js';
 
 export interface HttpAppOptions {
   ctx: HandoverContext;

@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import { requiredSlackScopes } from '../slack/slack-scopes.js';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { readEnvConfig, type EnvConfig } from './env-config.js';
-import { repoPath } from '../../tools/repo-root.js';
+import { repoPath } from '../repo-root.js';
 
 interface Finding {
   ok: boolean;

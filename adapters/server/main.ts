@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
-import { embeddedDatabaseUri, startEmbeddedDatabase, type EmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
+import { embeddedDatabaseUri, startEmbeddedDatabase, type EmbeddedDatabase } from '../mongo/embedded-ferretdb.js';
 import { readEnvConfig } from './env-config.js';
 import { slackAdapter } from '../slack/slack-adapter.js';
 import { teamsAdapter } from '../teams/teams-adapter.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { repoPath } from '../../tools/repo-root.js';
+import { repoPath } from '../repo-root.js';
 
 const manifestPath = repoPath('manifest.yml');
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDatabase } from '../../tools/ferretdb/embedded-ferretdb.js';
+import { startEmbeddedDatabase } from '../../adapters/mongo/embedded-ferretdb.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

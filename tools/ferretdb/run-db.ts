@@ -1,6 +1,6 @@
 // `npm run db`: the embedded database alone, in the foreground, for running
 // several service replicas on one machine against it.
-import { embeddedDatabaseUri, startEmbeddedDatabase } from './embedded-ferretdb.js';
+import { embeddedDatabaseUri, startEmbeddedDatabase } from '../../adapters/mongo/embedded-ferretdb.js';
 
 const dataDir = process.env.HANDOVER_DATA_DIR ?? './.data';
 const listen = process.env.HANDOVER_DB_LISTEN ?? '127.0.0.1:27017';

@@ -7,8 +7,10 @@ import { repoPath } from '../repo-root.js';
 
 /**
  * The embedded MongoDB-compatible database: FerretDB v1.24.2 on SQLite, built
- * once per machine from the pinned Go module beside this file and cached under
- * `.ferretdb/` at the repository root.
+ * once per machine from the pinned Go module in tools/ferretdb (its build
+ * inputs: go.mod, main.go, the patches) and cached under `.ferretdb/` at the
+ * repository root. It belongs to the storage adapter: the service starts it
+ * when MONGODB_URI is not set.
  */
 
 const toolsModuleDir = repoPath('tools', 'ferretdb');
