@@ -81,6 +81,21 @@ describe('/metrics', () => {
     }
   });
 
+  it('labels a rate-limited request (429) with the route it was for', async () => {
+    const limited = await startTestService({ mongodbUri: testDatabaseUri(), metricsToken: TOKEN, rateLimitPerMinute: 6 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 12; i += 1) statuses.push((await api(limited, 'GET', '/api/v1/bots/demo')).status);
+      expect(statuses).toContain(429);
+      const text = await (await fetch(`${limited.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      const series = (status: number) => sample(text, `handover_http_request_duration_seconds_count{method="GET",route="/api/v1/bots/:botId",status="${status}"}`);
+      expect(series(200)).toBe(statuses.filter((status) => status === 200).length);
+      expect(series(429)).toBe(statuses.filter((status) => status === 429).length);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('names only counters *_total, and passes promtool check metrics when promtool is installed', async () => {
     const { text } = await scrape();
     const types = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map(([, name, type]) => ({ name: name!, type: type! }));
