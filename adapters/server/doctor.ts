@@ -2,10 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { WebClient } from '@slack/web-api';
-import mongoose from 'mongoose';
 import nodemailer from 'nodemailer';
 import { requiredSlackScopes } from '../slack/slack-scopes.js';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
+import { openOperatorQueries, type OperatorQueries } from '../mongo/operator-queries.js';
 import { readEnvConfig, type EnvConfig } from './env-config.js';
 import { repoPath } from '../repo-root.js';
 
@@ -19,7 +19,7 @@ interface Finding {
 type Check = () => Promise<Finding[]>;
 
 
-async function checkDatabase(env: EnvConfig): Promise<{ findings: Finding[]; db: mongoose.Connection | null }> {
+async function checkDatabase(env: EnvConfig): Promise<{ findings: Finding[]; db: OperatorQueries | null }> {
   if (!env.MONGODB_URI) {
     const built = existsSync(repoPath('.ferretdb', 'bin', 'embedded-ferretdb'));
     if (built) return { findings: [{ ok: true, what: 'database: embedded FerretDB (built)', fix: `data in ${env.HANDOVER_DATA_DIR}` }], db: null };
@@ -29,17 +29,16 @@ async function checkDatabase(env: EnvConfig): Promise<{ findings: Finding[]; db:
       : { findings: [{ ok: false, what: 'database: MONGODB_URI is not set and Go is not installed', fix: 'install Go 1.24+ (embedded database) or set MONGODB_URI' }], db: null };
   }
   try {
-    const db = await mongoose.createConnection(env.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 }).asPromise();
-    await db.db!.admin().ping();
-    return { findings: [{ ok: true, what: `database: reachable (${db.name})` }], db };
+    const db = await openOperatorQueries(env.MONGODB_URI);
+    return { findings: [{ ok: true, what: `database: reachable (${db.databaseName})` }], db };
   } catch (error) {
     return { findings: [{ ok: false, what: `database: not reachable (${(error as Error).message.slice(0, 120)})`, fix: 'check MONGODB_URI, the network and the credentials' }], db: null };
   }
 }
 
-async function checkSlack(env: EnvConfig, db: mongoose.Connection | null): Promise<Finding[]> {
+async function checkSlack(env: EnvConfig, db: OperatorQueries | null): Promise<Finding[]> {
   if (env.SLACK_CLIENT_ID) {
-    const installed = db ? await db.collection('slackInstallations').countDocuments({}) : null;
+    const installed = db ? await db.slackInstallationCount() : null;
     return [
       installed === 0
         ? { ok: false, what: 'Slack: installable in many workspaces, but no workspace has installed the app yet', fix: 'open https://YOUR-HOST/slack/install' }
@@ -62,7 +61,7 @@ async function checkSlack(env: EnvConfig, db: mongoose.Connection | null): Promi
     return [{ ok: false, what: `Slack: auth.test failed (${reason})`, fix: 'copy the Bot User OAuth Token (xoxb-…) of the installed app into SLACK_BOT_TOKEN' }];
   }
   const channels = new Set<string>(env.SLACK_CHANNEL ? [env.SLACK_CHANNEL] : []);
-  if (db) for (const bot of await db.collection('bots').find({ slackChannel: { $ne: null } }).toArray()) channels.add(String(bot.slackChannel));
+  if (db) for (const bot of await db.bots()) if (bot.slackChannel) channels.add(bot.slackChannel);
   for (const channel of channels) {
     try {
       const info = await client.conversations.info({ channel });
@@ -90,18 +89,18 @@ function checkTeams(env: EnvConfig, teamsChannels: number | null): Finding[] {
   return findings;
 }
 
-async function checkBots(db: mongoose.Connection | null, env: EnvConfig): Promise<Finding[]> {
+async function checkBots(db: OperatorQueries | null, env: EnvConfig): Promise<Finding[]> {
   if (!db) return [];
-  const bots = await db.collection('bots').find({}).toArray();
+  const bots = await db.bots();
   const findings: Finding[] = [];
   for (const bot of bots) {
-    const rules = (bot.rules ?? []) as Array<{ notify?: { webhook?: string | null } }>;
+    const { rules } = bot;
     const state = `labs ${bot.labs ? 'on' : 'off'}, handover ${bot.handover ? 'on' : 'off'}, ${rules.length} rule(s)`;
     const usable = bot.labs && bot.handover && rules.length > 0;
-    findings.push({ ok: Boolean(usable), what: `bot ${bot._id}: ${state}`, fix: usable ? undefined : '/handover labs on, /handover on, and add a rule (/handover settings or HANDOVER_CONFIG)' });
-    if (!bot.slackChannel && !bot.teamsChannel) findings.push({ ok: false, what: `bot ${bot._id}: no Slack or Teams channel receives its escalations`, fix: 'run /handover subscribe in a Slack channel (or mention the bot with "subscribe" in Teams)' });
+    findings.push({ ok: Boolean(usable), what: `bot ${bot.id}: ${state}`, fix: usable ? undefined : '/handover labs on, /handover on, and add a rule (/handover settings or HANDOVER_CONFIG)' });
+    if (!bot.slackChannel && !bot.hasTeamsChannel) findings.push({ ok: false, what: `bot ${bot.id}: no Slack or Teams channel receives its escalations`, fix: 'run /handover subscribe in a Slack channel (or mention the bot with "subscribe" in Teams)' });
     if (rules.some((rule) => rule.notify?.webhook) && !env.HANDOVER_WEBHOOK_SECRET) {
-      findings.push({ ok: false, what: `bot ${bot._id}: a rule has a webhook but HANDOVER_WEBHOOK_SECRET is not set`, fix: 'set HANDOVER_WEBHOOK_SECRET (16+ characters) so events can be signed' });
+      findings.push({ ok: false, what: `bot ${bot.id}: a rule has a webhook but HANDOVER_WEBHOOK_SECRET is not set`, fix: 'set HANDOVER_WEBHOOK_SECRET (16+ characters) so events can be signed' });
     }
   }
   return findings;
@@ -120,9 +119,9 @@ async function checkEmail(env: EnvConfig): Promise<Finding[]> {
   }
 }
 
-async function checkOutbox(db: mongoose.Connection | null): Promise<Finding[]> {
+async function checkOutbox(db: OperatorQueries | null): Promise<Finding[]> {
   if (!db) return [];
-  const failed = await db.collection('outbox').countDocuments({ state: 'failed' });
+  const failed = (await db.failedNotifications()).length;
   return failed === 0
     ? [{ ok: true, what: 'notifications: none given up' }]
     : [{ ok: false, what: `notifications: ${failed} given up (see npx handover outbox list)`, fix: 'fix the cause it names (a channel, a token, an address), then npx handover outbox retry' }];
@@ -150,7 +149,7 @@ async function main(): Promise<number> {
   findings.push(...database.findings);
   const db = database.db;
   try {
-    const teamsChannels = db ? await db.collection('bots').countDocuments({ teamsChannel: { $ne: null } }) : null;
+    const teamsChannels = db ? await db.teamsChannelCount() : null;
     const checks: Check[] = [() => checkSlack(env, db), async () => checkTeams(env, teamsChannels), () => checkBots(db, env), () => checkEmail(env), () => checkOutbox(db)];
     for (const check of checks) findings.push(...(await check()));
   } finally {
