@@ -29,13 +29,13 @@ const PERSON_PHRASES = [
   'customer assistance', 'account manager', 'sales team', 'billing team', 'service team', 'care team', 'servizio clienti',
   'service a la clientele', 'atendimento ao cliente', 'equipo de ventas', 'equipe de vendas', 'service commercial',
   // departments asked for by name: "talk to billing", "parler au support technique"
-  'sales', 'billing', 'accounts', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique',
+  'sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique',
   'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'gestor de cuenta',
   'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer',
 ];
 // Departments named without a person: "contact customer service" asks how to reach them (hours, a number), so
 // only a request to talk or be put through makes it a request for a person.
-const DEPARTMENTS = new Set(['sales', 'billing', 'accounts', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele']);
+const DEPARTMENTS = new Set(['sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele']);
 const WEAK_REQUEST = new Set(['contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
 const OURS_AFTER_MY = new Set(['account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer']);
@@ -46,7 +46,7 @@ const REQUEST = [
   'need', 'want', 'wanna', 'rather', 'prefer', 'ask', 'request', 'hablar', 'quiero', 'necesito',
   'parler', 'veux', 'voudrais', 'sprechen', 'mochte', 'mochte', 'will', 'falar', 'quero', 'preciso', 'gostaria', 'comunicar',
   'pasar', 'passer', 'transferir', 'took', 'tlak', 'spek', 'speek',
-  'talking', 'speaking', 'chatting', 'contacting', 'connecting', 'transferring', 'connected', 'transferred', 'routed', 'switch', 'gimme', 'pass', 'through', 'send',
+  'talking', 'speaking', 'chatting', 'contacting', 'connecting', 'transferring', 'connected', 'transferred', 'routed', 'switch', 'gimme', 'through',
   'parlare', 'brauche', 'besoin', 'hablar', 'conversar', 'verbinden', 'verbinde', 'sprechen', 'reden', 'mochten', 'necesitaria',
   'passez', 'parlez', 'transferez', 'transfira', 'transfiera', 'transfiere', 'escalate', 'escalar', 'forward', 'redirect',
   'weiterleiten', 'holen', 'hatte', 'chatten', 'ubergeben', 'durchstellen', 'mettez', 'mettre', 'transferer', 'connectez',
@@ -57,7 +57,7 @@ const REQUEST = [
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen']);
 // Words after a person word that make it someone else's (my travel agent said…), or not a person at all.
-const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room']);
+const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room']);
 const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal']);
 // "are you a human?", "am I talking to a person", "is this a bot": curiosity about us.
 const CURIOSITY_ELSEWHERE = /\b(bist du|sind sie|bin ich|spreche ich mit|rede ich mit) .*(mensch|bot|roboter|person)\b|\b(etes vous|es tu|est ce que je parle a|je parle a) .*(humain|robot|bot|personne)\b|\b(eres|es usted|estoy hablando con) .*(persona|humano|robot|bot)\b|\b(voce e|vc e|estou falando com) .*(pessoa|humano|robo|bot)\b/;
@@ -70,7 +70,7 @@ const ELSEWHERE = /\b(regarding|since|because|as) (i am|im|i m|my|we are|the) .*
 const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|chat)\w* (to|with) (a |the |this |an )?(bot|robot|machine|computer|ai)\b|\b(stop|enough|sick of|tired of|hate) (talking to )?(this |the |a )?(bot|robot|machine)\b|\bno (more )?(bot|robot)s?\b|\bhuman (handoff|handover|agent|support|help|please|pls|plz|now)\b|\b(talking|chatting|speaking|talk|chat|speak)\w* (to|with) (a |the |this |an |your )?(bot|robot|machine|chatbot)s? (is|are|was) (useless|pointless|a waste|stupid|annoying|not helping|no help)\b|\b(this|the|your|stupid) (bot|robot|chatbot) (is|was) (useless|pointless|no help|not helping|stupid)\b/;
 // Asks that name no person word: one word for a handoff, "transfer me", "put me through to support",
 // "anyone who can actually help", other languages' "is there a real person".
-const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|escalate|escalation|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|accounts|team|desk|help desk|helpdesk|founders?|owner|boss)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help\b|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\bgibt es (einen |eine )?(echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b|人工|真人|人类|人類|客服|转接|轉接|转移我|轉移我/;
+const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\bgibt es (einen |eine )?(echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b|人工|真人|人类|人類|客服|转接|轉接|转移我|轉移我/;
 
 const personWords = new Set(PERSON);
 const requestWords = new Set(REQUEST);
