@@ -64,6 +64,8 @@ export interface Bot {
   /** The Slack workspace of slackChannel (set by /handover subscribe): whose token posts there when the app is installed in several. */
   slackTeamId: string | null;
   failedTurnsBeforeHandover: number;
+  /** How sure the contact-request detector must be (its calibrated probability) before a message counts as asking for a person; unset: 0.5. */
+  contactRequestThreshold?: number;
   knowledgeBase: KnowledgeBaseEntry[];
   rules: HandoverRule[];
   updatedAt: Date;
@@ -125,6 +127,8 @@ export interface HandoverRecord {
   trigger: Trigger;
   rule: string;
   reason: string;
+  /** For a contact request: whom the customer asked for, when they said (sales, billing, support, a role or a name). */
+  department?: string | null;
   taskId: string | null;
   at: Date;
 }

@@ -35,6 +35,7 @@ const botSchema = new Schema<BotDocument>(
     /** Where Teams escalations go: the stored conversation reference of the subscribed channel. */
     teamsChannel: { type: Schema.Types.Mixed, default: null },
     failedTurnsBeforeHandover: { type: Number, default: 2 },
+    contactRequestThreshold: { type: Number, default: null },
     knowledgeBase: { type: Schema.Types.Mixed, default: () => [] },
     rules: { type: Schema.Types.Mixed, default: () => [] },
     roundRobin: { type: Number, default: 0 },

@@ -14,6 +14,7 @@ export function toBot(doc: BotDocument): Bot {
     slackChannel: doc.slackChannel ?? null,
     slackTeamId: doc.slackTeamId ?? null,
     failedTurnsBeforeHandover: doc.failedTurnsBeforeHandover,
+    ...(typeof doc.contactRequestThreshold === 'number' ? { contactRequestThreshold: doc.contactRequestThreshold } : {}),
     knowledgeBase: doc.knowledgeBase ?? [],
     rules: doc.rules ?? [],
     updatedAt: doc.updatedAt,

@@ -21,6 +21,7 @@ function classify(text: string): Record<string, unknown> {
   const contact = detectContactRequest(text);
   return {
     contact_request: contact.isRequest,
+    department: contact.department,
     sensitive_topic: matchSensitiveTopic(text, DEFAULT_SENSITIVE_TOPICS),
     scores: { contact_request: contact.score },
   };

@@ -25,6 +25,8 @@ export const botConfigSchema = z
       .nullable()
       .default(null),
     failedTurnsBeforeHandover: z.number().int().min(1).max(20).default(2),
+    /** Calibrated probability a message must reach to count as a request for a person (unset: 0.5). */
+    contactRequestThreshold: z.number().min(0.05).max(0.99).optional(),
     knowledgeBase: knowledgeBaseSchema.default([]),
     rules: handoverRulesSchema.default([]),
   })

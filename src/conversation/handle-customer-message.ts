@@ -97,7 +97,7 @@ function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message:
   const base = { ...before, lastCustomerText: message.text, updatedAt: message.at };
   if (before.paused) return { after: base, failed: false, withTeam, reply: null, decision: null };
 
-  const reading = readCustomerTurn(ctx.responders.forBot(bot), message.text, before.lastCustomerText);
+  const reading = readCustomerTurn(ctx.responders.forBot(bot), message.text, before.lastCustomerText, bot.contactRequestThreshold);
   const after: Conversation = {
     ...base,
     failedTurns: before.failedTurns + (reading.failed ? 1 : 0),
@@ -108,6 +108,7 @@ function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message:
     : chooseRule(bot, {
         text: message.text,
         contactRequest: reading.contactRequest,
+        department: reading.department,
         unanswered: !reading.negativeFeedback && !reading.answer.answered,
         confidence: reading.answer.confidence,
         failedTurns: after.failedTurns,

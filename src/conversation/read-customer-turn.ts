@@ -6,6 +6,8 @@ import { tokenize } from '../text/normalize-text.js';
 /** What the bot makes of one customer message, before any rule is judged. */
 export interface CustomerTurnReading {
   contactRequest: boolean;
+  /** Whom a contact request asks for, when the customer said. */
+  department: string | null;
   negativeFeedback: boolean;
   repeatedQuestion: boolean;
   answer: BotAnswer;
@@ -15,14 +17,14 @@ export interface CustomerTurnReading {
 
 const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, confidence: 0 };
 
-export function readCustomerTurn(responder: Responder, text: string, previousText: string | null): CustomerTurnReading {
-  const contactRequest = detectContactRequest(text).isRequest;
+export function readCustomerTurn(responder: Responder, text: string, previousText: string | null, contactRequestThreshold?: number): CustomerTurnReading {
+  const { isRequest: contactRequest, department } = detectContactRequest(text, contactRequestThreshold);
   const negativeFeedback = !contactRequest && isNegativeFeedback(text);
   // "That didn't help" is about the last answer, not a question for the knowledge base.
   const answer = negativeFeedback ? NO_ANSWER : responder.answer(text);
   const repeatedQuestion = !negativeFeedback && previousText !== null && isSameQuestion(text, previousText);
   const failed = !contactRequest && (negativeFeedback || repeatedQuestion || !answer.answered);
-  return { contactRequest, negativeFeedback, repeatedQuestion, answer, failed };
+  return { contactRequest, department, negativeFeedback, repeatedQuestion, answer, failed };
 }
 
 /** Asking again in nearly the same words means the answer did not help. */

@@ -5,6 +5,8 @@ import { TRIGGERS, type Bot, type HandoverRule, type Trigger } from '../types.js
 export interface TurnSignals {
   text: string;
   contactRequest: boolean;
+  /** Whom a contact request asks for, when the customer said (sales, billing, support, a role or a name). */
+  department?: string | null;
   /** The bot had no confident answer. */
   unanswered: boolean;
   confidence: number;
@@ -16,6 +18,7 @@ export interface RuleDecision {
   rule: HandoverRule;
   trigger: Trigger;
   reason: string;
+  department?: string | null;
 }
 
 /**
@@ -30,7 +33,7 @@ export function chooseRule(bot: Bot, signals: TurnSignals): RuleDecision | null 
     for (const trigger of TRIGGERS) {
       if (!rule.triggers.includes(trigger)) continue;
       const reason = reasonFor(trigger, rule, bot, signals);
-      if (reason) return { rule, trigger, reason };
+      if (reason) return trigger === 'contact_request' && signals.department ? { rule, trigger, reason, department: signals.department } : { rule, trigger, reason };
     }
   }
   return null;
@@ -39,7 +42,8 @@ export function chooseRule(bot: Bot, signals: TurnSignals): RuleDecision | null 
 function reasonFor(trigger: Trigger, rule: HandoverRule, bot: Bot, signals: TurnSignals): string | null {
   switch (trigger) {
     case 'contact_request':
-      return signals.contactRequest ? 'The customer asked to talk to a person.' : null;
+      if (!signals.contactRequest) return null;
+      return signals.department ? `The customer asked to talk to a person (${signals.department}).` : 'The customer asked to talk to a person.';
     case 'sensitive_topic': {
       const topic = signals.text ? matchSensitiveTopic(signals.text, rule.sensitiveTopics) : null;
       return topic ? `The message touches a sensitive topic: ${topic}.` : null;

@@ -101,6 +101,7 @@ async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conver
     trigger: decision.trigger,
     rule: rule.name,
     reason: decision.reason,
+    ...(decision.department ? { department: decision.department } : {}),
     taskId: task?.id ?? null,
     at: now,
   };
