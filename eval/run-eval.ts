@@ -216,6 +216,16 @@ const acceptance = loso
   });
 const languageResults = [...(loso.find((result) => result.source === 'ours')?.languages ?? new Map<string, PrecisionRecall>())].sort();
 
+// --- contact_request on a set written after the rules and model were final --
+// (never used for training or for changing the rules)
+const unseen = readJsonLines('ours/unseen_contact.jsonl') as Array<{ text: string; label: string; language: string }>;
+const unseenOut = await runCli(['classify'], unseen.map((row) => row.text));
+const unseenResults = [...new Set(unseen.map((row) => row.language))].sort().map((language) => {
+  const at = unseen.map((row, i) => [row.language === language, i] as const).filter(([yes]) => yes).map(([, i]) => i);
+  return [language, count(at.map((i) => unseenOut.outputs[i]!.contact_request === true), at.map((i) => unseen[i]!.label === 'contact_request'))] as const;
+});
+const unseenErrors = unseen.filter((row, i) => (unseenOut.outputs[i]!.contact_request === true) !== (row.label === 'contact_request')).map((row) => `${row.language} ${row.label}: ${row.text}`);
+
 // --- sensitive_topic: our labelled set (half look-alikes) ------------------
 const topicRows = readJsonLines('ours/sensitive_topics.jsonl') as Array<{ text: string; topic: string | null }>;
 const topicOut = await runCli(['classify'], topicRows.map((row) => row.text));
@@ -291,6 +301,9 @@ console.log('\n## contact_request per language, our sets held out of training\n'
 console.log('| language | held out (trained without our sets) | shipped model (trained with them: in-sample) |');
 console.log('| --- | --- | --- |');
 for (const [language, result] of languageResults) console.log(`| ${language} | ${describePR(result)} | ${describePR(inSample.get(`ours ${language}`)!)} |`);
+console.log('\n## contact_request per language, a set written after the rules and model were final (shipped model)\n');
+for (const [language, result] of unseenResults) console.log(`| ${language} | ${describePR(result)} |`);
+console.log('errors on that set:', unseenErrors);
 console.log('\n## contact_request, shipped model on each source (in-sample)\n');
 for (const [key, result] of [...inSample].sort()) console.log(`| ${key} | ${describePR(result)} |`);
 console.log('\n## sensitive_topic on our labelled set (right topic counts; a wrong topic is a false alarm and a miss)\n');
