@@ -1,7 +1,8 @@
 import type { Agenda } from 'agenda';
 import { SWEEP_LOCK_MS } from './agenda-scheduler.js';
 import type { HandoverContext } from '../src/handover-context.js';
-import { sweepDueTasks } from '../src/tasks/sweep-due-tasks.js';
+import type { DueTaskLists } from '../src/ports/task-repository.js';
+import { sweepDueTasks } from './due-task-sweep.js';
 
 export const TASK_REMINDERS_JOB = 'task-reminders';
 
@@ -12,11 +13,11 @@ export const TASK_REMINDERS_JOB = 'task-reminders';
  * reminded up to 40 s late, and 10,000 pending tasks slowed customer turns
  * sixfold.)
  */
-export async function scheduleTaskReminders(agenda: Agenda, ctx: HandoverContext, intervalMs: number): Promise<void> {
+export async function scheduleTaskReminders(agenda: Agenda, ctx: HandoverContext, lists: DueTaskLists, intervalMs: number): Promise<void> {
   agenda.define(
     TASK_REMINDERS_JOB,
     async () => {
-      const reminded = await sweepDueTasks(ctx);
+      const reminded = await sweepDueTasks(ctx, lists);
       if (reminded > 0) ctx.log.info({ reminded }, 'task reminders sent');
     },
     { concurrency: 1, lockLifetime: SWEEP_LOCK_MS },

@@ -1,4 +1,5 @@
 import type { Repositories } from '../../src/ports/repositories.js';
+import type { DueTaskLists } from '../../src/ports/task-repository.js';
 import { mongoDecisions } from './decide-once.js';
 import { connectHandoverStore, type HandoverStore } from './handover-store.js';
 import { mongoBots } from './mongo-bots.js';
@@ -15,6 +16,8 @@ import { mongoTasks } from './mongo-tasks.js';
 /** The storage adapter: every repository over one connection, with this process's caches and batches. */
 export interface MongoStorage {
   repositories: Repositories;
+  /** The reminder sweep's lists (the scheduler's storage, not the use cases'). */
+  dueTaskLists: DueTaskLists;
   /** The collections themselves, for the composition root (Agenda, readiness) and storage tests. */
   store: HandoverStore;
   /** Whether the database answers now. */
@@ -28,7 +31,6 @@ export function mongoRepositories(store: HandoverStore): Repositories {
     bots: mongoBots(store),
     staff: mongoStaff(store),
     tasks: mongoTasks(store),
-    dueTasks: mongoDueTaskLists(store),
     decisions: mongoDecisions(store),
     receipts: mongoReceipts(store),
     escalationPosts: mongoEscalationPosts(store),
@@ -43,6 +45,7 @@ export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
   const store = await connectHandoverStore(uri);
   return {
     repositories: mongoRepositories(store),
+    dueTaskLists: mongoDueTaskLists(store),
     store,
     async ping() {
       try {

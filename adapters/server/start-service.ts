@@ -7,6 +7,7 @@ import { createLiveStreams } from '../http/live-streams.js';
 import type { TrustProxy } from '../http/trust-proxy.js';
 import { createAgenda } from '../../jobs/agenda-scheduler.js';
 import { scheduleTaskReminders } from '../../jobs/task-reminders-job.js';
+import { dueTaskScheduler } from '../../jobs/due-task-sweep.js';
 import { scheduleReceiptExpiry } from '../../jobs/receipt-expiry-job.js';
 import { createBotResponders } from '../../src/bots/bot-responders.js';
 import { ensureDemoBot } from '../../src/bots/demo-bot.js';
@@ -104,7 +105,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     metrics: prometheus.metrics,
     events,
     notifier: createLogNotifier(log),
-    scheduler: { scheduleTaskDue: (taskId, dueAt) => repositories.dueTasks.add(taskId, dueAt), scheduleSlaCheck: scheduleSlaCheckWith(agenda) },
+    scheduler: { ...dueTaskScheduler(mongo.dueTaskLists), scheduleSlaCheck: scheduleSlaCheckWith(agenda) },
     responders: createBotResponders(),
     tokens: createConversationTokens(await loadTokenSecret(repositories.settings)),
     log,
@@ -128,7 +129,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   ctx.notifier = combineNotifiers([createLogNotifier(log), outbox.notifier]);
   defineEscalationSlaJob(agenda, ctx);
   await agenda.start();
-  await scheduleTaskReminders(agenda, ctx, options.jobPollMs);
+  await scheduleTaskReminders(agenda, ctx, mongo.dueTaskLists, options.jobPollMs);
   await scheduleReceiptExpiry(agenda, ctx, options.receiptExpiryEveryMs ?? 60 * 60_000);
   await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);
 

@@ -7,7 +7,7 @@ import type { OutboxRepository } from './outbox-repository.js';
 import type { ReceiptRepository } from './receipt-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
 import type { StaffRepository } from './staff-repository.js';
-import type { DueTaskLists, TaskRepository } from './task-repository.js';
+import type { TaskRepository } from './task-repository.js';
 
 /** Everything the product stores, through the storage adapter (adapters/mongo). */
 export interface Repositories {
@@ -15,7 +15,6 @@ export interface Repositories {
   bots: BotRepository;
   staff: StaffRepository;
   tasks: TaskRepository;
-  dueTasks: DueTaskLists;
   decisions: Decisions;
   receipts: ReceiptRepository;
   escalationPosts: EscalationPostRepository;

@@ -11,7 +11,8 @@ export interface TaskRepository {
 
 /**
  * Which tasks fall due when: the reminder sweep's lists by minute, and
- * where the last sweep stopped.
+ * where the last sweep stopped. Storage for the scheduler (jobs/), not a
+ * repository of the use cases.
  */
 export interface DueTaskLists {
   add(taskId: string, dueAt: Date): Promise<void>;

@@ -6,8 +6,8 @@ import { describeRepositoryContract, type ContractStorage } from './repositories
 async function twoReplicas(uri: string): Promise<ContractStorage> {
   const [a, b] = [await connectMongoStorage(uri), await connectMongoStorage(uri)];
   return {
-    replicaA: a.repositories,
-    replicaB: b.repositories,
+    replicaA: { ...a.repositories, dueTasks: a.dueTaskLists },
+    replicaB: { ...b.repositories, dueTasks: b.dueTaskLists },
     close: async () => {
       await a.close();
       await b.close();

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Repositories } from '../../src/ports/repositories.js';
+import type { DueTaskLists } from '../../src/ports/task-repository.js';
 import type { Conversation, Message, Person } from '../../src/types.js';
+
+/** The repositories, and the reminder sweep's lists the scheduler keeps in the same storage. */
+export type StorageUnderTest = Repositories & { dueTasks: DueTaskLists };
 
 /** A storage adapter under test: two replicas' repositories over one fresh database (each keeps its own memory). */
 export interface ContractStorage {
-  replicaA: Repositories;
-  replicaB: Repositories;
+  replicaA: StorageUnderTest;
+  replicaB: StorageUnderTest;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { sweepDueTasks } from '../../src/tasks/sweep-due-tasks.js';
+import { sweepDueTasks } from '../../jobs/due-task-sweep.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 
 let service: RunningService;
@@ -33,7 +33,7 @@ describe('scheduling follow-up tasks', () => {
     for (const id of ids) await store.tasks.create(task(id));
     for (const id of [...ids, 'tk_sweepLate']) await scheduler.scheduleTaskDue(id, dueAt);
     const remindedAll = async () => (await Promise.all(ids.map((id) => store.decisions.exists({ _id: `task-due:${id}` })))).every(Boolean);
-    await sweepDueTasks(service.ctx);
+    await sweepDueTasks(service.ctx, service.mongo.dueTaskLists);
     await waitFor(remindedAll);
 
     const read: string[] = [];
@@ -43,8 +43,8 @@ describe('scheduling follow-up tasks', () => {
       return (findById as (...args: unknown[]) => unknown).call(store.tasks, id, ...rest);
     }) as typeof findById;
     try {
-      expect(await sweepDueTasks(service.ctx)).toBe(0);
-      expect(await sweepDueTasks(service.ctx)).toBe(0);
+      expect(await sweepDueTasks(service.ctx, service.mongo.dueTaskLists)).toBe(0);
+      expect(await sweepDueTasks(service.ctx, service.mongo.dueTaskLists)).toBe(0);
       expect(read.filter((id) => ids.includes(id))).toEqual([]);
       expect(read).toContain('tk_sweepLate');
     } finally {
@@ -52,7 +52,7 @@ describe('scheduling follow-up tasks', () => {
     }
     // written at last: the next sweep reminds it
     await store.tasks.create(task('tk_sweepLate'));
-    await sweepDueTasks(service.ctx);
+    await sweepDueTasks(service.ctx, service.mongo.dueTaskLists);
     await waitFor(() => store.decisions.exists({ _id: 'task-due:tk_sweepLate' }));
   });
 });

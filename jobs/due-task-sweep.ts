@@ -1,6 +1,7 @@
-import type { HandoverContext } from '../handover-context.js';
-import type { DueTaskLists } from '../ports/task-repository.js';
-import { fireTaskDue } from './fire-task-due.js';
+import type { HandoverContext } from '../src/handover-context.js';
+import type { DueTaskLists } from '../src/ports/task-repository.js';
+import type { TaskScheduler } from '../src/ports/task-scheduler.js';
+import { fireTaskDue } from '../src/tasks/fire-task-due.js';
 
 const MINUTE = 60_000;
 /** How far back a first sweep looks. */
@@ -9,6 +10,17 @@ const FIRST_LOOKBACK_MINUTES = 7 * 24 * 60;
 const PARALLEL_REMINDERS = 32;
 
 const bucketOf = (date: Date) => Math.floor(date.getTime() / MINUTE);
+
+/**
+ * Follow-up task reminders are the scheduler's business: a task due is put
+ * on its minute's list (DueTaskLists, kept by the storage adapter so that
+ * 100,000 pending tasks cost nothing until due) and one recurring job sweeps
+ * the lists (task-reminders-job.ts), where one job per task made every poll
+ * scan all pending jobs on the embedded database.
+ */
+export function dueTaskScheduler(lists: DueTaskLists): Pick<TaskScheduler, 'scheduleTaskDue'> {
+  return { scheduleTaskDue: (taskId, dueAt) => lists.add(taskId, dueAt) };
+}
 
 /**
  * Per minute still swept, the tasks this process found settled (reminded,
@@ -42,15 +54,15 @@ function forgetMinutesBefore(lists: DueTaskLists, cursor: number): void {
  * A minute is left behind only once all its tasks are due; reminders are
  * once-only, so looking at a minute twice is harmless.
  */
-export async function sweepDueTasks(ctx: HandoverContext): Promise<number> {
+export async function sweepDueTasks(ctx: HandoverContext, lists: DueTaskLists): Promise<number> {
   const now = ctx.now();
-  const from = (await ctx.dueTasks.sweptUntil()) ?? bucketOf(now) - FIRST_LOOKBACK_MINUTES;
+  const from = (await lists.sweptUntil()) ?? bucketOf(now) - FIRST_LOOKBACK_MINUTES;
   // where the next sweep starts: past every minute whose tasks were all due
   let cursor = bucketOf(now);
   let reminded = 0;
-  for (const minute of await ctx.dueTasks.minutesWithTasks(from, bucketOf(now))) {
-    const settled = settledIn(ctx.dueTasks, minute);
-    const taskIds = (await ctx.dueTasks.tasksDueIn(minute)).filter((taskId) => !settled.has(taskId));
+  for (const minute of await lists.minutesWithTasks(from, bucketOf(now))) {
+    const settled = settledIn(lists, minute);
+    const taskIds = (await lists.tasksDueIn(minute)).filter((taskId) => !settled.has(taskId));
     const due = await Promise.all(taskIds.map((taskId) => ctx.tasks.find(taskId)));
     const dueNow = due.filter((task) => task && task.dueAt <= now).map((task) => task!.id);
     // a pool, not fixed chunks: a slow reminder does not hold up the next ones
@@ -69,7 +81,7 @@ export async function sweepDueTasks(ctx: HandoverContext): Promise<number> {
       break;
     }
   }
-  await ctx.dueTasks.setSweptUntil(cursor);
-  forgetMinutesBefore(ctx.dueTasks, cursor);
+  await lists.setSweptUntil(cursor);
+  forgetMinutesBefore(lists, cursor);
   return reminded;
 }
