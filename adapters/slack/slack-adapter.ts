@@ -1,6 +1,6 @@
 import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction, type Context, type UsersSelectAction } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ServiceAdapterFactory } from '../server/start-service.js';
+import type { ServiceAdapterFactory } from '../service-adapter.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { StaffMember } from '../../src/types.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
@@ -13,10 +13,12 @@ import { handlePlatformEventOnce } from '../../src/events/handle-platform-event-
 import { conversationOfPost } from '../../src/handover/escalation-view.js';
 import { findStaffMember } from '../../src/staff/find-staff-member.js';
 import { CLAIM_ACTION, RESOLVE_ACTION, RETURN_ACTION, TRANSFER_ACTION } from './escalation-blocks.js';
-import { replaceRules } from '../../src/bots/bot-settings.js';
+import { replaceRules, updateBotSwitches } from '../../src/bots/bot-settings.js';
 import { lastConversationOf, rememberLastConversation, updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import { AVAILABILITY_ACTION, appHome } from './app-home.js';
-import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from './handover-command.js';
+import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../../src/commands/handover-command.js';
+import { commandAnswerMrkdwn } from './command-answer-mrkdwn.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
 import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, settingsModal } from './settings-modal.js';
 import type { InstallationStore } from '@slack/oauth';
@@ -296,17 +298,17 @@ function registerHandlers(
         await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(bot) });
         return;
       }
-      const text = await runHandoverCommand(ctx, {
+      const answer = await runHandoverCommand(ctx, {
         text: command.text,
-        channelId: command.channel_id,
-        teamId: command.team_id,
         tenant: tenantOf(context),
         staff,
         mayConfigure: () => mayConfigure(directoryFor(client, context), options.admins, command.user_id),
+        // the workspace too: with the app installed in several, its token posts there
+        subscribeHere: async (bot) => void (await updateBotSwitches(ctx, bot.id, { slackChannel: command.channel_id, slackTeamId: command.team_id ?? null })),
       });
-      await ack({ response_type: 'ephemeral', text });
+      await ack({ response_type: 'ephemeral', text: commandAnswerMrkdwn(answer) });
     } catch (error) {
-      await ack({ response_type: 'ephemeral', text: error instanceof CommandError ? error.message : explain(error) });
+      await ack({ response_type: 'ephemeral', text: error instanceof CommandError ? escapeMrkdwn(error.message) : explain(error) });
     }
   });
 

@@ -17,7 +17,8 @@ import { subscribeTeamsChannel } from '../../src/bots/teams-channel.js';
 import { rememberTeamsPersonalChat, teamsPersonalChatOf } from '../../src/staff/teams-personal-chat.js';
 import type { Person, StaffMember } from '../../src/types.js';
 import { loadEscalationView } from '../../src/handover/escalation-view.js';
-import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../slack/handover-command.js';
+import { CONFIG_REFUSAL, commandBot, runHandoverCommand } from '../../src/commands/handover-command.js';
+import { commandAnswerMarkdown } from './command-answer-markdown.js';
 import { CLAIM_VERB, RESOLVE_VERB, RETURN_VERB, escalationCard } from './escalation-card.js';
 import { channelConversationId } from './teams-notifier.js';
 import { teamsTenant, type TeamsTenancy } from './teams-tenant.js';
@@ -157,26 +158,22 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(settingsCard(bot))] });
         return '';
       }
-      if (word === 'subscribe') {
-        if (!mayConfigure(turn)) return CONFIG_REFUSAL;
-        const bot = await commandBot(ctx, botArgument, tenantOf(turn));
-        const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
-        reference.conversation = { ...reference.conversation!, id: channelConversationId(reference.conversation!.id) };
-        // a reference that keeps the command's activity id would post every card as a reply to that command
-        delete reference.activityId;
-        await subscribeTeamsChannel(ctx, bot.id, reference as Record<string, unknown>);
-        return `This channel now receives ${bot.name}'s escalations.`;
-      }
       const answer = await runHandoverCommand(ctx, {
         text,
-        channelId: '',
         tenant: tenantOf(turn),
         staff: await staffOf(turn),
         mayConfigure: async () => mayConfigure(turn),
+        subscribeHere: async (bot) => {
+          const reference = TurnContext.getConversationReference(turn.activity) as Partial<ConversationReference>;
+          reference.conversation = { ...reference.conversation!, id: channelConversationId(reference.conversation!.id) };
+          // a reference that keeps the command's activity id would post every card as a reply to that command
+          delete reference.activityId;
+          await subscribeTeamsChannel(ctx, bot.id, reference as Record<string, unknown>);
+        },
       });
-      return answer.replace(/\*([^*\n]+)\*/g, '**$1**').replace('/handover', '@Handover');
+      return commandAnswerMarkdown(answer);
     } catch (error) {
-      if (error instanceof CommandError || error instanceof HandoverError) return error.message;
+      if (error instanceof HandoverError) return error.message;
       throw error;
     }
   };

@@ -1,0 +1,147 @@
+import { updateBotSwitches } from '../bots/bot-settings.js';
+import { botsOfTenant, findBot } from '../bots/tenant-bots.js';
+import { HandoverError } from '../errors.js';
+import type { HandoverContext } from '../handover-context.js';
+import { updateStaffPreferences } from '../staff/save-staff-member.js';
+import type { Tenant } from '../tenants/tenant.js';
+import type { Bot, StaffMember } from '../types.js';
+import { plainAnswer, type CommandAnswer } from './command-answer.js';
+
+/**
+ * The words `/handover …` (Slack) and `@Handover …` (Teams) share: parsed
+ * here, run as use cases, answered as a CommandAnswer that each platform
+ * renders in its own markup.
+ */
+export const HELP: CommandAnswer = [
+  [{ command: '' }, ' — hand bot conversations to the team'],
+  ['• ', { code: 'status [bot]' }, ' — handover and Labs state, rules, subscribed channel'],
+  ['• ', { code: 'on|off [bot]' }, ' — switch handover on or off'],
+  ['• ', { code: 'labs on|off [bot]' }, ' — the Labs switch (handover exists only when on)'],
+  ['• ', { code: 'subscribe [bot]' }, " — this channel receives the bot's escalations"],
+  ['• ', { code: 'rules [bot]' }, ' — list the rules; ', { code: 'settings [bot]' }, ' — edit them (admins)'],
+  ['• ', { code: 'available on|off' }, ' — take part in auto-assignment'],
+  ['• ', { code: 'notify conversation on|off' }, ', ', { code: 'notify task on|off' }, ' — direct messages when something is assigned to you'],
+  [
+    '• ',
+    { code: 'resolve' },
+    ', ',
+    { code: 'return' },
+    ', ',
+    { code: 'transfer @someone' },
+    ', ',
+    { code: 'tag <tag>' },
+    ', ',
+    { code: 'task <30m|2h|1d> <note>' },
+    ' — act on the escalation you last claimed or replied to',
+  ],
+  ['In an escalation thread only the person who claimed it speaks to the customer; start with ', { code: 'note:' }, ' or ', { code: '//' }, ' to keep a message internal.'],
+];
+
+export const CONFIG_REFUSAL = 'Only workspace admins and owners, or people listed in HANDOVER_ADMINS, can change handover configuration.';
+
+export interface CommandInput {
+  text: string;
+  /** The caller's tenant, from the verified request: the only bots the command sees. */
+  tenant: Tenant;
+  staff: StaffMember;
+  /** Checked only for configuration changes. */
+  mayConfigure: () => Promise<boolean>;
+  /** Routes the bot's escalations to the channel the command was given in (each platform knows its channels). */
+  subscribeHere: (bot: Bot) => Promise<void>;
+}
+
+/** A command that cannot be run as given; its message is plain text for the person who typed it. */
+export class CommandError extends HandoverError {
+  constructor(message: string) {
+    super('command', message);
+  }
+}
+
+export async function runHandoverCommand(ctx: HandoverContext, input: CommandInput): Promise<CommandAnswer> {
+  const [command, ...args] = input.text.trim().split(/\s+/).filter(Boolean).map((word) => word.toLowerCase());
+  const configure = async (change: () => Promise<CommandAnswer>) => ((await input.mayConfigure()) ? change() : plainAnswer(CONFIG_REFUSAL));
+
+  switch (command) {
+    case 'status':
+      return status(await commandBot(ctx, args[0], input.tenant));
+    case 'rules':
+      return rules(await commandBot(ctx, args[0], input.tenant));
+    case 'on':
+    case 'off':
+      return configure(async () => {
+        const bot = await commandBot(ctx, args[0], input.tenant);
+        await updateBotSwitches(ctx, bot.id, { handover: command === 'on' });
+        return [['Handover is now ', { strong: command }, ` for ${bot.name}.`]];
+      });
+    case 'labs': {
+      const state = args[0];
+      if (state !== 'on' && state !== 'off') return [['Usage: ', { command: 'labs on|off [bot]' }]];
+      return configure(async () => {
+        const bot = await commandBot(ctx, args[1], input.tenant);
+        await updateBotSwitches(ctx, bot.id, { labs: state === 'on' });
+        return [['Labs is now ', { strong: state }, ` for ${bot.name}.`]];
+      });
+    }
+    case 'subscribe':
+      return configure(async () => {
+        const bot = await commandBot(ctx, args[0], input.tenant);
+        await input.subscribeHere(bot);
+        return plainAnswer(`This channel now receives ${bot.name}'s escalations.`);
+      });
+    case 'available': {
+      const state = args[0];
+      if (state !== 'on' && state !== 'off') return [['Usage: ', { command: 'available on|off' }]];
+      await updateStaffPreferences(ctx, input.staff.id, { available: state === 'on' });
+      return plainAnswer(state === 'on' ? 'You are available: auto-assigned conversations can come to you.' : 'You are no longer available for auto-assignment.');
+    }
+    case 'notify': {
+      const [what, state] = args;
+      if ((what !== 'conversation' && what !== 'task') || (state !== 'on' && state !== 'off')) {
+        return [['Usage: ', { command: 'notify conversation|task on|off' }]];
+      }
+      const field = what === 'conversation' ? 'notifyOnConversationAssigned' : 'notifyOnTaskAssigned';
+      await updateStaffPreferences(ctx, input.staff.id, { [field]: state === 'on' });
+      return [[`Direct messages when a ${what} is assigned to you: `, { strong: state }, '.']];
+    }
+    default:
+      return HELP;
+  }
+}
+
+/**
+ * The bot a command names, or the only one, or the demo bot: among the
+ * caller's tenant's bots only. Another tenant's bot is answered exactly as a
+ * bot that does not exist.
+ */
+export async function commandBot(ctx: HandoverContext, botId: string | undefined, tenant: Tenant): Promise<Bot> {
+  if (botId) {
+    const bot = await findBot(ctx, botId);
+    if (!bot || bot.tenant !== tenant) throw new CommandError(`There is no bot "${botId}".`);
+    return bot;
+  }
+  const bots = await botsOfTenant(ctx, tenant, 20);
+  if (bots.length === 1) return bots[0]!;
+  const demo = bots.find((bot) => bot.id === 'demo');
+  if (bots.length > 1 && !demo) throw new CommandError(`Name the bot: ${bots.map((bot) => bot.id).join(', ')}`);
+  if (!demo) throw new CommandError('There is no bot yet.');
+  return demo;
+}
+
+function status(bot: Bot): CommandAnswer {
+  return [
+    [{ strong: bot.name }, ' (', { code: bot.id }, ')'],
+    ['Labs: ', { strong: bot.labs ? 'on' : 'off' }, ' · Handover: ', { strong: bot.handover ? 'on' : 'off' }, ` · Rules: ${bot.rules.length}/6`],
+    ['Escalations go to: ', ...(bot.slackChannel ? [{ slackChannel: bot.slackChannel }] : ['no Slack channel yet (', { command: 'subscribe' }, ')'])],
+  ];
+}
+
+function rules(bot: Bot): CommandAnswer {
+  if (bot.rules.length === 0) return plainAnswer(`${bot.name} has no handover rules.`);
+  return bot.rules.map((rule, i) => [
+    `${i + 1}. `,
+    { strong: rule.name },
+    `${rule.enabled ? '' : ' (disabled)'} — triggers: ${rule.triggers.join(', ')}; assign: ${rule.assign.mode}; task: ${
+      rule.task.enabled ? `${rule.task.dueInMinutes} min` : 'none'
+    }; tags: ${rule.tags.join(', ') || '—'}`,
+  ]);
+}
