@@ -1,4 +1,4 @@
-import type { ServiceAdapterFactory } from '../server/start-service.js';
+import type { ServiceAdapterFactory } from '../service-adapter.js';
 import { emailOutboxTarget, type EmailOptions } from './email-notifier.js';
 
 /** Email notifications when SMTP_URL is set. */

@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { Express, Router } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createHttpApp } from '../http/create-http-app.js';
@@ -20,22 +19,14 @@ import type { HandoverContext } from '../../src/handover-context.js';
 import { combineNotifiers } from '../../src/notify/combined-notifier.js';
 import { createLogNotifier } from '../../src/notify/log-notifier.js';
 import { createOutbox, type OutboxTarget } from '../../src/notify/outbox.js';
+import type { ServiceAdapter, ServiceAdapterFactory } from '../service-adapter.js';
 import { scheduleOutboxDelivery } from '../../jobs/outbox-delivery-job.js';
 import { defineEscalationSlaJob, scheduleSlaCheckWith } from '../../jobs/escalation-sla-job.js';
 import { loadBot } from '../../src/bots/load-bot.js';
 import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
 import { connectMongoStorage, type MongoStorage } from '../mongo/mongo-repositories.js';
 
-/** A platform adapter (Slack, Teams…): what it adds to the service once the domain exists. */
-export interface ServiceAdapter {
-  /** Where the outbox delivers this platform's notifications. */
-  outboxTarget?: OutboxTarget;
-  mounts?: Array<{ path: string; router: Router | Express }>;
-  start?(): Promise<void>;
-  stop?(): Promise<void>;
-}
-
-export type ServiceAdapterFactory = (ctx: HandoverContext) => ServiceAdapter | Promise<ServiceAdapter>;
+export type { ServiceAdapter, ServiceAdapterFactory } from '../service-adapter.js';
 
 export interface ServiceOptions {
   mongodbUri: string;

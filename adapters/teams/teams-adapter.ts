@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { validateAndFixActivity } from 'botbuilder/lib/activityValidator.js';
 import express, { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { ServiceAdapterFactory } from '../server/start-service.js';
+import type { ServiceAdapterFactory } from '../service-adapter.js';
 import { sendError } from '../http/error-responses.js';
 import { teamsActivitySchema } from './teams-activity-schema.js';
 import { createTeamsTurnHandler } from './teams-bot.js';

@@ -1,4 +1,4 @@
-import type { ServiceAdapterFactory } from '../server/start-service.js';
+import type { ServiceAdapterFactory } from '../service-adapter.js';
 import { webhookOutboxTarget, type WebhookOptions } from './webhook-notifier.js';
 
 /** Workflow webhooks: always wired, since a rule can be given a webhook URL at any time. */
