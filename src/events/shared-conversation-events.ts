@@ -10,7 +10,7 @@ const APPENDS_REREAD = 2;
 
 /**
  * Conversation events shared by every replica without change streams
- * (FerretDB has none): events published here reach local watchers at once,
+ * (the embedded database has none): events published here reach local watchers at once,
  * and a poll of the watched conversations picks up what other replicas
  * wrote (an agent reply that landed on replica A reaches a stream on B).
  */

@@ -2,9 +2,10 @@ const queues = new Map<string, Promise<unknown>>();
 
 /**
  * Runs work for one key after the work queued before it for that key, within
- * this process. FerretDB applies an update as read, modify, write without a
- * lock, so two concurrent updates of one document can lose one of them;
- * MongoDB does not, and several replicas on FerretDB remain exposed (README).
+ * this process: the outbox keeps one conversation's notifications in order
+ * with it, and the storage adapter serialises writes of one document with it
+ * where the embedded database would lose one of two concurrent updates
+ * (adapters/mongo/update-conversation.ts).
  */
 export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(key) ?? Promise.resolve();
