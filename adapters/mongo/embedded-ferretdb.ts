@@ -4,6 +4,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, re
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { repoPath } from '../repo-root.js';
+import { HandoverError } from '../../src/errors.js';
 
 /**
  * The embedded MongoDB-compatible database: FerretDB v1.24.2 on SQLite, built
@@ -18,8 +19,10 @@ const cacheDir = repoPath('.ferretdb');
 const binaryPath = join(cacheDir, 'bin', 'embedded-ferretdb');
 const stampPath = join(cacheDir, 'bin', 'embedded-ferretdb.stamp');
 
-export class EmbeddedDatabaseError extends Error {
-  readonly code = 'EMBEDDED_DATABASE';
+export class EmbeddedDatabaseError extends HandoverError {
+  constructor(message: string) {
+    super('embedded_database', message);
+  }
 }
 
 export interface EmbeddedDatabase {

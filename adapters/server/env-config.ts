@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isOutboundAllowEntry } from '../../src/notify/outbound-address-policy.js';
 import { trustProxySchema } from '../http/trust-proxy.js';
+import { HandoverError } from '../../src/errors.js';
 
 /** Every environment variable the service reads, validated once at start-up (spec §2). */
 const envSchema = z.object({
@@ -62,7 +63,11 @@ const envSchema = z.object({
 
 export type EnvConfig = z.infer<typeof envSchema>;
 
-export class EnvConfigError extends Error {}
+export class EnvConfigError extends HandoverError {
+  constructor(message: string) {
+    super('env_config', message);
+  }
+}
 
 /** Values never echoed back in an error line. */
 const SECRET_VARIABLES = new Set(['MONGODB_URI', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'MicrosoftAppPassword', 'SMTP_URL', 'HANDOVER_WEBHOOK_SECRET', 'HANDOVER_METRICS_TOKEN', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'HANDOVER_ENCRYPTION_KEY']);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseConfigYaml, readConfigText } from '../config/config-text.js';
 import type { KnowledgeBaseEntry } from './responder.js';
+import { HandoverError } from '../errors.js';
 
 /** The most entries a knowledge base holds, and questions an entry lists. */
 export const MAX_KNOWLEDGE_BASE_ENTRIES = 2000;
@@ -29,8 +30,10 @@ export const knowledgeBaseSchema = z
     });
   });
 
-export class KnowledgeBaseFileError extends Error {
-  readonly code = 'invalid_knowledge_base';
+export class KnowledgeBaseFileError extends HandoverError {
+  constructor(message: string) {
+    super('knowledge_base_file', message);
+  }
 }
 
 /** Where a zod issue is, in words: "entry 3, field questions.0". */

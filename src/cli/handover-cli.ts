@@ -8,12 +8,17 @@ import { loadKnowledgeBaseFile } from '../bot/knowledge-base-file.js';
 import { createKnowledgeBaseResponder } from '../bot/knowledge-base-responder.js';
 import { detectContactRequest } from '../detection/contact-request.js';
 import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../detection/sensitive-topic.js';
+import { HandoverError } from '../errors.js';
 
 const USAGE = 'usage: handover classify | handover answer --kb FILE (JSON lines {"text": ...} on stdin, one JSON line out per line) | handover doctor | handover outbox [list|retry]';
 
 type MessageHandler = (text: string) => Record<string, unknown>;
 
-class UsageError extends Error {}
+class UsageError extends HandoverError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
 
 const inputLineSchema = z.object({ text: z.string() });
 

@@ -3,6 +3,7 @@ import { knowledgeBaseSchema } from '../bot/knowledge-base-file.js';
 import { handoverRulesSchema } from '../rules/handover-rule-schema.js';
 import { OPERATOR_TENANT, TENANT_PATTERN } from '../tenants/tenant.js';
 import { parseConfigYaml, readConfigText } from './config-text.js';
+import { HandoverError } from '../errors.js';
 
 /** The most bots one HANDOVER_CONFIG file declares. */
 export const MAX_BOTS_PER_FILE = 200;
@@ -39,8 +40,10 @@ export const handoverConfigSchema = z
 
 export type BotConfig = z.infer<typeof botConfigSchema>;
 
-export class ConfigFileError extends Error {
-  readonly code = 'config_file';
+export class ConfigFileError extends HandoverError {
+  constructor(message: string) {
+    super('config_file', message);
+  }
 }
 
 export function loadHandoverConfigFile(path: string): BotConfig[] {

@@ -1,12 +1,15 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { HandoverError } from '../errors.js';
 
 /** The largest configuration or knowledge-base file we read: far above any real one, far below what hurts. */
 export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
 
 /** Why a configuration file was not read; the caller adds which file and which setting. */
-export class ConfigTextError extends Error {
-  readonly code = 'config_text';
+export class ConfigTextError extends HandoverError {
+  constructor(message: string) {
+    super('config_file', message);
+  }
 }
 
 function describeBytes(bytes: number): string {

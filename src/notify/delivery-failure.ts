@@ -1,17 +1,18 @@
+import { HandoverError } from '../errors.js';
+
 /**
  * A notification could not be delivered. `retryable` failures (5xx, 429,
  * timeouts, network) are tried again by the outbox, after `retryAfterMs`
  * when the platform said how long to wait; the others (a missing channel,
  * bad credentials) are given up at once and logged.
  */
-export class DeliveryFailure extends Error {
+export class DeliveryFailure extends HandoverError {
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly retryAfterMs: number | null = null,
   ) {
-    super(message);
-    this.name = 'DeliveryFailure';
+    super('delivery_failed', message);
   }
 }
 

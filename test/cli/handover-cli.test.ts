@@ -24,7 +24,7 @@ describe('handover classify', () => {
     const { status, lines } = handover(['classify'], `${jsonLines('can I talk to a human?', 'I want a refund', 'When are you open?')}not json\n{"text": 3}\n`);
     expect(status).toBe(0);
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toEqual({ contact_request: true, sensitive_topic: null, scores: { contact_request: expect.any(Number) } });
+    expect(lines[0]).toEqual({ contact_request: true, department: null, sensitive_topic: null, scores: { contact_request: expect.any(Number) } });
     expect(lines[1]).toMatchObject({ contact_request: false, sensitive_topic: 'refund' });
     expect(lines[2]).toMatchObject({ contact_request: false, sensitive_topic: null });
     expect(lines[3]).toEqual({ error: expect.stringMatching(/JSON/) });
