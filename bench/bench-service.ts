@@ -1,15 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { SIGNING_SECRET } from '../test/slack/slack-stand-in.js';
-import { freePort, startNodeProcess } from '../tools/node-processes.js';
+import { repoRoot } from '../tools/repo-root.js';
+import { freePort, SERVICE_NODE_FLAGS, startNodeProcess } from '../tools/node-processes.js';
+
+const ENTRY = 'dist/adapters/server/main.js';
 
 /**
  * The service as the bench runs it: built, as `npm start` runs it, against
- * `mongodbUri`, with Slack's API at the stand-in. `env` adds to it (e.g.
- * NODE_OPTIONS=--cpu-prof to profile it).
+ * `mongodbUri`, with Slack's API at the stand-in. `nodeFlags` go before
+ * `npm start`'s (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
  */
-export async function startBenchService(mongodbUri: string, slackUrl: string, env: Record<string, string> = {}): Promise<{ process: ChildProcess; url: string }> {
+export async function startBenchService(mongodbUri: string, slackUrl: string, nodeFlags: string[] = []): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = startNodeProcess('dist/adapters/server/main.js', {
+  const env = {
     MONGODB_URI: mongodbUri,
     PORT: String(port),
     LOG_LEVEL: 'warn',
@@ -19,7 +22,7 @@ export async function startBenchService(mongodbUri: string, slackUrl: string, en
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slackUrl,
     SLACK_CHANNEL: 'C0123456789',
-    ...env,
-  });
+  };
+  const child = nodeFlags.length === 0 ? startNodeProcess(ENTRY, env) : spawn(process.execPath, [...nodeFlags, ...SERVICE_NODE_FLAGS, ENTRY], { cwd: repoRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return { process: child, url: `http://127.0.0.1:${port}` };
 }

@@ -1,8 +1,8 @@
 // `npx tsx bench/run-claims.ts [--rounds=3] [--clicks=50] [--warm-turns=0]` (after `npm run build`):
 // bursts of simultaneous Claim clicks from a freshly started service, each
 // round on a new escalated conversation with new staff, to see what the
-// first burst after a start pays. SERVICE_NODE_OPTIONS (e.g. "--cpu-prof
-// --cpu-prof-dir=/tmp/prof") is given to the service as NODE_OPTIONS.
+// first burst after a start pays. SERVICE_NODE_FLAGS (e.g. "--cpu-prof
+// --cpu-prof-dir=/tmp/prof") are given to the service's node.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ const clicks = Number(option('clicks', '50'));
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
 const db = await startEmbeddedDatabase({ dataDir });
-const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {});
+const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []);
 const http = benchHttpClient();
 try {
   await waitForHttp(`${service.url}/readyz`);
@@ -35,8 +35,11 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const meter = cpuMeter(processes);
+    // the monotonic clock a --cpu-prof profile's timestamps are on: the round's window in the service's profile
+    const fromUs = process.hrtime.bigint() / 1000n;
     const claims = await simultaneousClaims(http, service.url, slack, clicks, conversationId, `R${round}`);
     const cpu = meter.stop();
+    console.log(`round ${round + 1} window (µs, monotonic): ${fromUs}-${process.hrtime.bigint() / 1000n}`);
     console.log(
       `round ${round + 1}: ${claims.acknowledged}/${clicks} acknowledged, p50 ${claims.p50.toFixed(1)} ms, p99 ${claims.p99.toFixed(1)} ms, winners ${claims.winners}; CPU ms: ${Object.entries(cpu).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ')}`,
     );

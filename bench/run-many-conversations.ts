@@ -2,8 +2,8 @@
 // (after `npm run build`): the many-conversations phase of the bench alone,
 // for investigating the cost of a turn. With --count-commands the service
 // talks to the database through a proxy that counts the commands of each
-// step; SERVICE_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
-// is given to the service as NODE_OPTIONS.
+// step; SERVICE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+// are given to the service's node.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,7 @@ const db = await startEmbeddedDatabase({ dataDir, pprofListen: process.env.HANDO
 const dbUrl = new URL(db.uri);
 const counter = countCommands ? await startCommandCounter(dbUrl.hostname, Number(dbUrl.port)) : null;
 const serviceDbUri = counter ? `mongodb://127.0.0.1:${counter.port}/` : db.uri;
-const service = await startBenchService(embeddedDatabaseUri(serviceDbUri, 'bench'), slack.url, process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {});
+const service = await startBenchService(embeddedDatabaseUri(serviceDbUri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []);
 const http = benchHttpClient();
 try {
   await waitForHttp(`${service.url}/readyz`);
