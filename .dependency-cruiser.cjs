@@ -29,6 +29,20 @@ module.exports = {
       to: { path: `^adapters/(${PLATFORM_ADAPTERS.filter((other) => other !== platform).join('|')}|mongo)/` },
     })),
     {
+      name: 'database-only-in-storage-adapter',
+      comment: 'MongoDB code lives in the storage adapter (adapters/mongo); Agenda is handed its Db there too.',
+      severity: 'error',
+      from: { path: '^(src|adapters|jobs)/', pathNot: '^(adapters/mongo/|jobs/agenda-scheduler\\.ts$)' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-no-pkg', 'npm-unknown'], path: 'node_modules/(mongoose|mongodb)/' },
+    },
+    {
+      name: 'composition-root-on-top',
+      comment: 'Only the composition root (adapters/server) wires adapters together; nothing imports it back.',
+      severity: 'error',
+      from: { path: '^(src|jobs|adapters/(?!server/))' },
+      to: { path: '^adapters/server/' },
+    },
+    {
       name: 'runtime-not-to-tools',
       comment: 'What runs in production never imports build and development tools.',
       severity: 'error',
