@@ -1,4 +1,13 @@
-import { CardFactory, EventFactory, HandoffEventNames, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import {
+  CardFactory,
+  EventFactory,
+  HandoffEventNames,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type CloudAdapter,
+  type ConversationReference,
+} from 'botbuilder';
 import { replaceRules } from '../../src/bots/bot-settings.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
 import { SAVE_RULES_VERB, settingsCard } from './settings-card.js';
@@ -37,7 +46,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     return options.admins.includes(from.aadObjectId ?? '') || options.admins.includes(from.id);
   };
 
-  const onCardAction = async (turn: TurnContext) => {
+  const onCardAction = async (turn: TurnContext): Promise<AdaptiveCardInvokeResponse> => {
     const action = (turn.activity.value ?? {}) as { action?: { verb?: string; data?: { conversationId?: string } } };
     const verb = action.action?.verb;
     const conversationId = String(action.action?.data?.conversationId ?? '');
@@ -66,23 +75,19 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     const view = await loadEscalationView(ctx, conversationId).catch(() => null);
     // the winner's write may land a moment after the loser reads: show who holds it either way
     if (view && heldBy && view.conversation.status === 'waiting') view.conversation = { ...view.conversation, status: 'assigned', assignee: heldBy };
-    const body = view
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: escalationCard(view, note) }
+    return view
+      ? cardResponse(escalationCard(view, note))
       : { statusCode: 404, type: 'application/vnd.microsoft.error', value: { code: 'NotFound', message: 'conversation not found' } };
-    await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
   };
 
-  const answerWithCard = async (turn: TurnContext, card: unknown): Promise<void> => {
-    await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
-  };
-
+  
   const onSaveRules = async (turn: TurnContext, data: { botId?: string; rules?: string } | undefined) => {
     const bot = await commandBot(ctx, data?.botId, tenantOf(turn));
-    if (!mayConfigure(turn)) return answerWithCard(turn, settingsCard(bot, CONFIG_REFUSAL, data?.rules));
+    if (!mayConfigure(turn)) return cardResponse(settingsCard(bot, CONFIG_REFUSAL, data?.rules));
     const submitted = parseSubmittedRules(String(data?.rules ?? ''));
-    if ('error' in submitted) return answerWithCard(turn, settingsCard(bot, submitted.error, data?.rules));
+    if ('error' in submitted) return cardResponse(settingsCard(bot, submitted.error, data?.rules));
     const saved = await replaceRules(ctx, bot.id, submitted.rules);
-    return answerWithCard(turn, settingsCard(saved, `Saved ${saved.rules.length} rule(s).`));
+    return cardResponse(settingsCard(saved, `Saved ${saved.rules.length} rule(s).`));
   };
 
   const onMessage = async (turn: TurnContext) => {
@@ -208,11 +213,36 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     }
   };
 
-  return async (turn: TurnContext): Promise<void> => {
-    const activity = turn.activity;
-    if (activity.type === 'message') return onMessage(turn);
-    if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') return onCardAction(turn);
-    if (activity.type === 'event' && activity.name === HandoffEventNames.InitiateHandoff) return onHandoff(turn);
-    options.log.debug({ type: activity.type, name: activity.name }, 'teams activity ignored');
-  };
+  const bot = new HandoverTeamsBot({ onMessage, onCardAction, onHandoff });
+  return (turn: TurnContext): Promise<void> => bot.run(turn);
+}
+
+/** An Adaptive Card in answer to a card action: Teams shows it in place of the one clicked. */
+function cardResponse(card: unknown): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
+}
+
+/** The Teams activity dispatch, as the Teams samples do it: messages, Universal Actions (Action.Execute), the handoff event. */
+class HandoverTeamsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly turnHandlers: {
+      onMessage(turn: TurnContext): Promise<void>;
+      onCardAction(turn: TurnContext): Promise<AdaptiveCardInvokeResponse>;
+      onHandoff(turn: TurnContext): Promise<void>;
+    },
+  ) {
+    super();
+    this.onMessage(async (turn, next) => {
+      await turnHandlers.onMessage(turn);
+      await next();
+    });
+    this.onEvent(async (turn, next) => {
+      if (turn.activity.name === HandoffEventNames.InitiateHandoff) await turnHandlers.onHandoff(turn);
+      await next();
+    });
+  }
+
+  protected override onAdaptiveCardInvoke(turn: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    return this.turnHandlers.onCardAction(turn);
+  }
 }
