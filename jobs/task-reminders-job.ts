@@ -9,9 +9,8 @@ export const TASK_REMINDERS_JOB = 'task-reminders';
 /**
  * One recurring Agenda job sweeps the follow-up tasks that fell due; Agenda
  * locks it to one replica at a time. (One Agenda job per task made every
- * poll scan all pending jobs on FerretDB: 200 tasks due together were
- * reminded up to 40 s late, and 10,000 pending tasks slowed customer turns
- * sixfold.)
+ * poll scan all pending jobs on FerretDB: reminders due together went out
+ * late, and many pending tasks slowed customers' turns; bench/RESULTS.md.)
  */
 export async function scheduleTaskReminders(agenda: Agenda, ctx: HandoverContext, lists: DueTaskLists, intervalMs: number): Promise<void> {
   agenda.define(

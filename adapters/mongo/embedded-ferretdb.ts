@@ -137,9 +137,9 @@ function makeWritable(dir: string): void {
 /**
  * FerretDB runs each command on its own SQLite connection and SQLite has one
  * writer: with many connections, waiting writers sleep in SQLite's busy
- * handler (up to 100 ms a nap), which made the slowest turns seconds late. A
- * few connections queue the rest in the driver instead, first come first
- * served: same throughput, p99 of a 32-client load 3.8 s → about 1 s.
+ * handler, napping, which made the slowest turns seconds late. A few
+ * connections queue the rest in the driver instead, first come first
+ * served: the same throughput with a far shorter tail (bench/RESULTS.md).
  */
 export const EMBEDDED_DATABASE_POOL_SIZE = 4;
 

@@ -12,8 +12,8 @@ interface Waiting<Op, Result> {
  * database go together in the next one, as one command. Each caller still
  * waits for its own write to be committed (nothing is acknowledged before
  * it is stored), but many concurrent turns share a round trip: on these
- * machines a round trip costs more than the write (about 0.3 ms of system
- * time per command on each side). Alone, a write leaves at once. Reads
+ * machines a round trip costs more than the write (bench/RESULTS.md).
+ * Alone, a write leaves at once. Reads
  * that the embedded database answers by a scan group the same way.
  */
 export function groupWhileInFlight<Op, Result>(flush: (ops: Op[]) => Promise<Array<Result | Error>>): (op: Op) => Promise<Result> {

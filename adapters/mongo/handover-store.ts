@@ -8,7 +8,7 @@ import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, Tur
  *
  * Hot paths read and write documents by `_id` alone: FerretDB's SQLite
  * backend pushes down only an exact `{_id: value}` filter and scans the whole
- * collection for anything else (about 17 µs per document), so the transcript,
+ * collection for anything else (decoding every document), so the transcript,
  * task ids and handover records live inside the conversation document.
  */
 

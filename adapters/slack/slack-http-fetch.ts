@@ -16,10 +16,10 @@ function responseHeaders(incoming: IncomingHttpHeaders): Headers {
  * The `fetch` the Slack Web API clients call Slack with: Node's own HTTP
  * over kept-alive connections, for what the clients send (a POST with a
  * string body); anything else (a file upload's form data) goes to the
- * global fetch. On this service's two cores, undici's fetch cost 1.9 ms
- * of CPU a request against 0.3–0.6 for `node:http` (measured for the
- * bench's client); a burst of 50 Claim clicks makes 49 "already claimed"
- * calls, on the thread that acknowledges the clicks.
+ * global fetch. undici's fetch costs several times the CPU of `node:http`
+ * per request (figures in bench/RESULTS.md), and a burst of Claim clicks
+ * makes one "already claimed" call per loser, on the thread that
+ * acknowledges the clicks.
  */
 export function slackHttpFetch(): typeof fetch {
   const agents: Record<string, HttpAgent> = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
