@@ -2,19 +2,22 @@ import type { Agenda } from 'agenda';
 import { SWEEP_LOCK_MS } from './agenda-scheduler.js';
 import type { HandoverContext } from '../src/handover-context.js';
 import { expireReceipts } from '../src/conversation/message-receipts.js';
+import { forgetOldPlatformEvents } from '../src/events/handle-platform-event-once.js';
 
 export const RECEIPT_EXPIRY_JOB = 'receipt-expiry';
 
 /**
- * Forgets client message ids past their time (a TTL index would do it on
+ * Forgets what only guards against retries once retries are over: client
+ * message ids and handled platform events (a TTL index would do it on
  * MongoDB, but the embedded FerretDB has none); one replica at a time.
  */
 export async function scheduleReceiptExpiry(agenda: Agenda, ctx: HandoverContext, intervalMs: number): Promise<void> {
   agenda.define(
     RECEIPT_EXPIRY_JOB,
     async () => {
-      const expired = await expireReceipts(ctx);
-      if (expired > 0) ctx.log.info({ expired }, 'message receipts expired');
+      const receipts = await expireReceipts(ctx);
+      const platformEvents = await forgetOldPlatformEvents(ctx);
+      if (receipts + platformEvents > 0) ctx.log.info({ receipts, platformEvents }, 'retry records expired');
     },
     { concurrency: 1, lockLifetime: SWEEP_LOCK_MS },
   );

@@ -23,5 +23,10 @@ export function mongoDecisions(store: HandoverStore): Decisions {
     async withdraw(key) {
       await store.decisions.deleteOne({ _id: key });
     },
+    async forgetOlderThan(keyPrefix, cutoff) {
+      // a key range rather than a regular expression: MongoDB answers it from the _id index
+      const { deletedCount } = await store.decisions.deleteMany({ _id: { $gte: keyPrefix, $lt: `${keyPrefix}\uffff` }, at: { $lt: cutoff } });
+      return deletedCount;
+    },
   };
 }

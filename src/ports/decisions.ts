@@ -10,4 +10,6 @@ export interface Decisions {
   isDecided(key: string): Promise<boolean>;
   /** Takes a decision back (a lock given up), so the key can be decided again. */
   withdraw(key: string): Promise<void>;
+  /** Forgets the decisions whose key starts with `keyPrefix` made before `cutoff` (kinds that only guard against retries); how many went. */
+  forgetOlderThan(keyPrefix: string, cutoff: Date): Promise<number>;
 }

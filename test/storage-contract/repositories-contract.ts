@@ -176,6 +176,22 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(await a().decisions.isDecided(key)).toBe(false);
         expect((await b().decisions.decideOnce(key)).won).toBe(true);
       });
+
+      it('forgets the decisions of one kind made before a time, and only those', async () => {
+        const kind = unique('event');
+        const old = `${kind}:old`;
+        const other = unique('claim');
+        expect((await a().decisions.decideOnce(old)).won).toBe(true);
+        expect((await a().decisions.decideOnce(other)).won).toBe(true);
+        const cutoff = new Date(Date.now() + 1_000);
+        const fresh = `${kind}:fresh`;
+        expect(await b().decisions.forgetOlderThan(kind, cutoff)).toBe(1);
+        expect(await a().decisions.isDecided(old)).toBe(false);
+        expect(await a().decisions.isDecided(other)).toBe(true);
+        expect((await a().decisions.decideOnce(fresh)).won).toBe(true);
+        expect(await b().decisions.forgetOlderThan(kind, new Date(Date.now() - 60_000))).toBe(0);
+        expect(await a().decisions.isDecided(fresh)).toBe(true);
+      });
     });
 
     describe('message receipts', () => {
