@@ -1,8 +1,13 @@
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
 import { perStore } from './per-store.js';
 
-/** Enough for every conversation active at once on one replica; about a kilobyte each. */
-const MAX_KNOWN = 5_000;
+/**
+ * Enough for every conversation active at once on one replica (customers
+ * pausing between turns included); about a kilobyte each. A conversation
+ * pushed out costs its next turn a findAndModify of its own instead of a
+ * place in a batched update.
+ */
+const MAX_KNOWN = 20_000;
 
 /**
  * Each conversation as this process last wrote it, with its `revision`
