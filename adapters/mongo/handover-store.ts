@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../../src/types.js';
+import type { OutboxRow } from '../../src/ports/outbox-repository.js';
 
 /**
  * The MongoDB collections and their indexes. Everything the product knows
@@ -255,21 +256,8 @@ const escalationPostSchema = new Schema<EscalationPostDocument>(
  * Delivered rows are deleted, so the collection holds only the backlog and
  * what was given up (`failed`), and a sweep reads it whole.
  */
-export interface OutboxDocument {
-  /** An ordered id: rows of one conversation are delivered in this order. */
+export interface OutboxDocument extends Omit<OutboxRow, 'id'> {
   _id: string;
-  target: string;
-  kind: string;
-  /** Set for notifications delivered once however often queued (see outbox). */
-  onceKey: string | null;
-  event: Record<string, unknown>;
-  /** `<target>:<conversation id>`: a failed row holds back the later rows of its key. */
-  orderKey: string;
-  attempt: number;
-  nextAt: Date;
-  state: 'pending' | 'failed';
-  lastError: string | null;
-  queuedAt: Date;
 }
 
 const outboxSchema = new Schema<OutboxDocument>(
