@@ -31,7 +31,8 @@ export interface ManyConversationsStep {
   cpuPerTurnMs: Record<string, number>;
 }
 
-const QUESTIONS = [
+/** What the bench's customers ask: the demo bot's questions, each answered from its knowledge base. */
+export const QUESTIONS = [
   'How much does a session cost?',
   'When are you open?',
   'How do I book a session?',

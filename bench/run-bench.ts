@@ -12,7 +12,7 @@ import { escalationLatency, simultaneousClaims } from './slack-phases.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
 import { freePort, rssMegabytes, startNodeProcess, stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { startBenchService } from './bench-service.js';
-import { customerPopulation, measurePopulation, P99_BOUND_MS, type ManyConversationsResult } from './many-conversations.js';
+import { QUESTIONS, customerPopulation, measurePopulation, P99_BOUND_MS, type ManyConversationsResult } from './many-conversations.js';
 import { cpuMeter, pidWithArgument } from './process-cpu.js';
 
 const quick = process.argv.includes('--quick');
@@ -33,14 +33,6 @@ const ACTIVE_CONVERSATIONS = [100, 1_000, 10_000];
 const MANY_CONVERSATIONS = quick
   ? { baselineRate: 100, firstRate: 150, factor: 1.4, maxSteps: 4, seconds: 3 }
   : { baselineRate: 100, firstRate: 150, factor: 1.25, maxSteps: 7, seconds: 6 };
-const QUESTIONS = [
-  'How much does a session cost?',
-  'When are you open?',
-  'How do I book a session?',
-  'Is the first session free?',
-  'How long is a session?',
-  'What payment methods do you accept?',
-];
 
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));

@@ -1,3 +1,5 @@
+import { LINE_BREAK } from '../../src/text/quote-lines.js';
+
 /**
  * Customer text shown in Slack: `&`, `<` and `>` escaped, so `<!channel>`,
  * `<@U…>` or `<https://evil|bank.com>` from a customer is shown, never acted on.
@@ -11,8 +13,6 @@ export function clip(text: string, max = 2900): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Every break a Slack client may start a new line at (`\s` misses U+0085). */
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 /** Text someone else wrote, on one line: a line break in it cannot start a line that looks like one of ours. */
 export function oneLine(text: string): string {

@@ -1,4 +1,4 @@
-import { OPERATOR_TENANT, type Tenant } from '../../src/tenants/tenant.js';
+import { OPERATOR_TENANT, tenantOrOperator, type Tenant } from '../../src/tenants/tenant.js';
 
 /** The installation a verified Slack request came through (Bolt's context), or a stored installation. */
 export interface SlackInstallationRef {
@@ -24,6 +24,5 @@ export function slackTenant(installation: SlackInstallationRef, tenancy: SlackTe
   if (!tenancy.multiWorkspace) return OPERATOR_TENANT;
   const id = installation.isEnterpriseInstall && installation.enterpriseId ? installation.enterpriseId : installation.teamId;
   // an installation we cannot name owns nothing
-  const tenant = id ? `slack:${id}` : 'slack:unknown';
-  return tenancy.operatorTenants.includes(tenant) ? OPERATOR_TENANT : tenant;
+  return tenantOrOperator(id ? `slack:${id}` : 'slack:unknown', tenancy.operatorTenants);
 }

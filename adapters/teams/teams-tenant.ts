@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { OPERATOR_TENANT, type Tenant } from '../../src/tenants/tenant.js';
+import { OPERATOR_TENANT, tenantOrOperator, type Tenant } from '../../src/tenants/tenant.js';
 
 export interface TeamsTenancy {
   /** Local/emulator mode (no app id, opted in): this machine only, the operator's. */
@@ -19,6 +19,5 @@ export function teamsTenant(activity: Pick<Activity, 'conversation' | 'channelDa
   const id = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   if (typeof id !== 'string' || !id) return 'teams:unknown';
   if (tenancy.appTenantId && id === tenancy.appTenantId) return OPERATOR_TENANT;
-  const tenant = `teams:${id}`;
-  return tenancy.operatorTenants.includes(tenant) ? OPERATOR_TENANT : tenant;
+  return tenantOrOperator(`teams:${id}`, tenancy.operatorTenants);
 }

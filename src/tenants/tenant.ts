@@ -17,6 +17,11 @@ export type Tenant = string;
 
 export const OPERATOR_TENANT: Tenant = 'operator';
 
+/** An installation's tenant, or the operator's when the operator named that installation as theirs. */
+export function tenantOrOperator(tenant: Tenant, operatorTenants: readonly string[]): Tenant {
+  return operatorTenants.includes(tenant) ? OPERATOR_TENANT : tenant;
+}
+
 export const TENANT_PATTERN = /^(operator|slack:[TE][A-Z0-9]{1,30}|teams:[A-Za-z0-9-]{1,64})$/;
 
 /**

@@ -1,5 +1,5 @@
 /** Every break a chat client may start a new line at (`\s` misses U+0085). */
-const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
+export const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 /**
  * Someone else's words under our own label, every line quoted with "> ":

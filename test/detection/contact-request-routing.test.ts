@@ -2,26 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createKnowledgeBaseResponder } from '../../src/bot/knowledge-base-responder.js';
 import { readCustomerTurn } from '../../src/conversation/read-customer-turn.js';
 import { chooseRule } from '../../src/handover/choose-rule.js';
-import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import type { Bot } from '../../src/types.js';
+import { testBot } from '../support/test-bot.js';
 
 const responder = createKnowledgeBaseResponder([{ id: 'hours', questions: ['When are you open?'], answer: 'From 9 to 5.' }]);
 
 function botWith(switches: Partial<Bot> = {}): Bot {
-  return {
-    id: 'b',
-    name: 'B',
-    tenant: 'operator',
-    labs: true,
-    handover: true,
-    slackChannel: null,
-    slackTeamId: null,
-    failedTurnsBeforeHandover: 2,
-    knowledgeBase: [],
-    rules: [handoverRuleSchema.parse({ name: 'people', triggers: ['contact_request'] })],
-    updatedAt: new Date(0),
-    ...switches,
-  };
+  return testBot([{ name: 'people', triggers: ['contact_request'] }], switches);
 }
 
 function decide(bot: Bot, text: string) {

@@ -11,6 +11,7 @@ import { teamsAppManifest } from '../../adapters/teams/package-app.js';
 import { settingsCard } from '../../adapters/teams/settings-card.js';
 import { requiredSlackScopes } from '../../adapters/slack/slack-scopes.js';
 import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
+import { testBot } from '../support/test-bot.js';
 
 const repoPath = (...segments: string[]) => fileURLToPath(new URL(`../../${segments.join('/')}`, import.meta.url));
 
@@ -71,19 +72,7 @@ describe('the Teams app manifest, against the Teams manifest schema', () => {
 describe('the Adaptive Cards Handover sends, against the Adaptive Cards 1.5 schema', () => {
   const validate = adaptiveCardValidator();
   const rule = handoverRuleSchema.parse({ name: 'default', triggers: ['contact_request', 'sensitive_topic'], assign: { mode: 'claim' }, tags: ['vip'] });
-  const bot = {
-    id: 'demo',
-    name: 'Bright Path Coaching (demo)',
-    tenant: 'operator',
-    labs: true,
-    handover: true,
-    slackChannel: null,
-    slackTeamId: null,
-    failedTurnsBeforeHandover: 2,
-    knowledgeBase: [],
-    rules: [rule],
-    updatedAt: new Date('2026-01-05T10:00:00Z'),
-  };
+  const bot = testBot([], { id: 'demo', name: 'Bright Path Coaching (demo)', rules: [rule], updatedAt: new Date('2026-01-05T10:00:00Z') });
   const at = new Date('2026-01-05T10:00:00Z');
   const conversation = {
     id: 'cv_AAAAAAAAAAAAAAAA',

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chooseRule, type TurnSignals } from '../../src/handover/choose-rule.js';
-import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import type { Bot, Trigger } from '../../src/types.js';
+import { testBot } from '../support/test-bot.js';
 
 function bot(rules: Array<{ name: string; triggers: Trigger[]; enabled?: boolean; sensitiveTopics?: string[] }>, switches: Partial<Bot> = {}): Bot {
-  return {
-    id: 'b',
-    name: 'B',
-    tenant: 'operator',
-    labs: true,
-    handover: true,
-    slackChannel: null,
-    slackTeamId: null,
-    failedTurnsBeforeHandover: 2,
-    knowledgeBase: [],
-    rules: rules.map((rule) => handoverRuleSchema.parse(rule)),
-    updatedAt: new Date(0),
-    ...switches,
-  };
+  return testBot(rules, switches);
 }
 
 const quiet: TurnSignals = { text: 'hello', contactRequest: false, unanswered: false, confidence: 0.9, failedTurns: 0 };
