@@ -4,6 +4,8 @@ import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import { escalationStatus, triggerLabel } from '../../src/handover/escalation-view.js';
+import { answerPlainText } from '../../src/commands/command-answer.js';
+import { conversationAssignedText, taskAssignedText, taskDueText } from '../../src/notify/notification-texts.js';
 
 export interface EmailOptions {
   smtpUrl: string;
@@ -65,12 +67,12 @@ export function createEmailNotifier(transport: Transporter): EscalationNotifier 
       const wants = kind === 'conversation' ? staff.notifyOnConversationAssigned : staff.notifyOnTaskAssigned;
       if (!wants || !staff.email) return;
       const subject = kind === 'conversation' ? '[Handover] A conversation was assigned to you' : '[Handover] A follow-up task was assigned to you';
-      const text = kind === 'conversation' ? `Conversation ${conversation.id} is yours.` : `${task?.note ?? ''}\nConversation ${conversation.id}.`;
+      const text = answerPlainText(kind === 'conversation' ? conversationAssignedText(conversation.id) : taskAssignedText(task?.note ?? '', conversation.id));
       await send([staff.email], subject, text, attempt);
     },
     async taskDue({ task, staff }, attempt) {
       if (!staff?.email) return;
-      await send([staff.email], `[Handover] Follow-up task due: ${task.note.slice(0, 80)}`, `${task.note}\nConversation ${task.conversationId}, due ${task.dueAt.toISOString()}.`, attempt);
+      await send([staff.email], `[Handover] Follow-up task due: ${task.note.slice(0, 80)}`, `${answerPlainText(taskDueText(task.note, task.conversationId))}\nDue ${task.dueAt.toISOString()}.`, attempt);
     },
     async customerMessage() {},
     async conversationChanged() {},

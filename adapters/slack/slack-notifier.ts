@@ -8,6 +8,8 @@ import { escalationBlocks, escalationSummary } from './escalation-blocks.js';
 import { escalationPostsOf, loadEscalationView, recordEscalationPost, type EscalationPosts, type EscalationView } from '../../src/handover/escalation-view.js';
 import { clip, escapeMrkdwn, oneLine, quotedPlainText } from './escape-mrkdwn.js';
 import { slackDeliveryFailure } from './slack-delivery-failure.js';
+import { commandAnswerMrkdwn } from './command-answer-mrkdwn.js';
+import { CUSTOMER_RELAY_LABEL, conversationAssignedText, taskAssignedText, taskDueText, unclaimedText } from '../../src/notify/notification-texts.js';
 
 type SlackPost = NonNullable<EscalationPosts['slack']>;
 
@@ -159,15 +161,12 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
     async assigned({ staff, conversation, task, kind }, attempt) {
       const wants = kind === 'conversation' ? staff.notifyOnConversationAssigned : staff.notifyOnTaskAssigned;
       if (!wants || !staff.slackUserId) return;
-      const text =
-        kind === 'conversation'
-          ? `A conversation was assigned to you (\`${conversation.id}\`).`
-          : `A follow-up task was assigned to you: ${escapeMrkdwn(task?.note ?? '')} (\`${conversation.id}\`).`;
+      const text = commandAnswerMrkdwn(kind === 'conversation' ? conversationAssignedText(conversation.id) : taskAssignedText(task?.note ?? '', conversation.id));
       await postOnce(await clientFor(conversation.botId), 'assignment message', { channel: staff.slackUserId, text }, attempt);
     },
 
     async taskDue({ task, staff }, attempt) {
-      const text = `Reminder: the follow-up task "${escapeMrkdwn(task.note)}" is due (conversation \`${task.conversationId}\`).`;
+      const text = commandAnswerMrkdwn(taskDueText(task.note, task.conversationId));
       const client = await clientFor(task.botId);
       if (staff?.slackUserId) {
         await postOnce(client, 'task reminder', { channel: staff.slackUserId, text }, attempt);
@@ -189,7 +188,7 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
       await postOnce(
         await clientFor(conversation.botId),
         'unclaimed reminder',
-        { channel: post.channel, thread_ts: post.ts, reply_broadcast: true, text: `<!here> This escalation has waited ${minutesWaiting} minutes without anyone claiming it.` },
+        { channel: post.channel, thread_ts: post.ts, reply_broadcast: true, text: `<!here> ${commandAnswerMrkdwn(unclaimedText(minutesWaiting))}` },
         attempt,
       );
     },
@@ -204,10 +203,10 @@ export function createSlackNotifier(ctx: HandoverContext, clientFor: SlackClient
  */
 export function customerRelay(text: string): { text: string; mrkdwn: false; blocks: KnownBlock[] } {
   return {
-    text: clip(`Customer wrote: ${escapeMrkdwn(oneLine(text))}`),
+    text: clip(`${CUSTOMER_RELAY_LABEL} ${escapeMrkdwn(oneLine(text))}`),
     mrkdwn: false,
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: ':speech_balloon: *Customer wrote:*' }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `:speech_balloon: *${CUSTOMER_RELAY_LABEL}*` }] },
       ...quotedPlainText(text).map((piece): KnownBlock => ({ type: 'section', text: { type: 'plain_text', emoji: false, text: piece } })),
     ],
   };

@@ -9,6 +9,8 @@ import { teamsChannelOf } from '../../src/bots/teams-channel.js';
 import { teamsPersonalChatOf } from '../../src/staff/teams-personal-chat.js';
 import { escalationPostsOf, loadEscalationView, recordEscalationPost, type EscalationPosts } from '../../src/handover/escalation-view.js';
 import { escalationCard } from './escalation-card.js';
+import { answerPlainText } from '../../src/commands/command-answer.js';
+import { CUSTOMER_RELAY_LABEL, conversationAssignedText, taskAssignedText, taskDueText, unclaimedText } from '../../src/notify/notification-texts.js';
 
 /** The channel conversation of a reference, without a reply chain's `;messageid=…`. */
 export function channelConversationId(conversationId: string): string {
@@ -118,7 +120,7 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
       if (!post) return;
       await safely('reply chain relay', { conversationId: conversation.id, messageId: message.id }, () =>
         adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
-          await turn.sendActivity({ type: 'message', text: quoteLines('Customer wrote:', message.text), textFormat: 'plain' });
+          await turn.sendActivity({ type: 'message', text: quoteLines(CUSTOMER_RELAY_LABEL, message.text), textFormat: 'plain' });
         }),
       );
     },
@@ -137,11 +139,8 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
     async assigned({ staff, conversation, task, kind }) {
       const wants = kind === 'conversation' ? staff.notifyOnConversationAssigned : staff.notifyOnTaskAssigned;
       if (!wants) return;
-      const text =
-        kind === 'conversation'
-          ? `A conversation was assigned to you (${conversation.id}).`
-          : `A follow-up task was assigned to you: ${task?.note ?? ''} (${conversation.id}).`;
-      await toPersonalChat(staff.id, text);
+      const text = kind === 'conversation' ? conversationAssignedText(conversation.id) : taskAssignedText(task?.note ?? '', conversation.id);
+      await toPersonalChat(staff.id, answerPlainText(text));
     },
 
     async unclaimed({ conversation, stage, minutesWaiting }) {
@@ -150,18 +149,18 @@ export function createTeamsNotifier(ctx: HandoverContext, adapter: CloudAdapter,
       if (!post) return;
       await safely('unclaimed reminder', { conversationId: conversation.id }, () =>
         adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
-          await turn.sendActivity({ type: 'message', text: `This escalation has waited ${minutesWaiting} minutes without anyone claiming it.`, textFormat: 'plain' });
+          await turn.sendActivity({ type: 'message', text: answerPlainText(unclaimedText(minutesWaiting)), textFormat: 'plain' });
         }),
       );
     },
 
     async taskDue({ task, staff }) {
-      if (staff && (await toPersonalChat(staff.id, `Reminder: the follow-up task "${task.note}" is due (${task.conversationId}).`))) return;
+      if (staff && (await toPersonalChat(staff.id, answerPlainText(taskDueText(task.note, task.conversationId))))) return;
       const post = await cardPost(task.conversationId);
       if (!post) return;
       await safely('task reminder', { taskId: task.id }, () =>
         adapter.continueConversationAsync(appId, inReplyChain(post), async (turn) => {
-          await turn.sendActivity({ type: 'message', text: `Reminder: the follow-up task "${task.note}" is due.`, textFormat: 'plain' });
+          await turn.sendActivity({ type: 'message', text: answerPlainText(taskDueText(task.note, null)), textFormat: 'plain' });
         }),
       );
     },

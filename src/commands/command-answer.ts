@@ -20,3 +20,16 @@ export type CommandAnswer = AnswerLine[];
 export function plainAnswer(text: string): CommandAnswer {
   return [[text]];
 }
+
+/** An answer as plain text (no markup to escape): Teams' plain messages, emails. */
+export function answerPlainText(answer: CommandAnswer): string {
+  return answer.map((line) => line.map(plainPart).join('')).join('\n');
+}
+
+function plainPart(part: AnswerPart): string {
+  if (typeof part === 'string') return part;
+  if ('strong' in part) return part.strong;
+  if ('code' in part) return part.code;
+  if ('command' in part) return part.command ? `/handover ${part.command}` : '/handover';
+  return part.slackChannel;
+}
