@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'rule_limit',
+  'settings_changed',
   'payload_too_large',
   'rate_limited',
   // the service's own state
@@ -71,3 +72,26 @@ export class RuleLimitError extends HandoverError {
   }
 }
 
+
+/** A settings form saved against a revision of the bot that someone else has changed since: nothing is overwritten. */
+export class SettingsChangedError extends HandoverError {
+  constructor(
+    readonly botId: string,
+    /** Who made the change meanwhile (null: not through the settings, e.g. the configuration file). */
+    readonly changedBy: string | null,
+    /** That change in plain words, when known. */
+    readonly changeSummary: string | null,
+  ) {
+    super(
+      'settings_changed',
+      `the settings of bot "${botId}" were changed meanwhile${changedBy ? ` by ${changedBy}` : ''}${changeSummary ? ` (${changeSummary})` : ''}; nothing was saved: reopen the settings to see the change, then try again`,
+    );
+  }
+}
+
+/** A rule names a person the platform cannot find in the bot's workspace. */
+export class UnknownStaffError extends HandoverError {
+  constructor(readonly reference: string) {
+    super('invalid_input', `nobody "${reference}" could be found in this workspace: pick someone who is a member`);
+  }
+}

@@ -68,6 +68,8 @@ export interface Bot {
   contactRequestThreshold?: number;
   knowledgeBase: KnowledgeBaseEntry[];
   rules: HandoverRule[];
+  /** Counts the changes of labs, handover and rules (0 for bots stored before revisions): a settings form saves against the revision it showed. */
+  revision: number;
   updatedAt: Date;
 }
 

@@ -11,6 +11,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rule_limit: 409,
+  settings_changed: 409,
   payload_too_large: 413,
   rate_limited: 429,
   storage_unavailable: 503,

@@ -39,6 +39,8 @@ const botSchema = new Schema<BotDocument>(
     contactRequestThreshold: { type: Number, default: null },
     knowledgeBase: { type: Schema.Types.Mixed, default: () => [] },
     rules: { type: Schema.Types.Mixed, default: () => [] },
+    /** Counted up by every change of labs, handover or rules (see mongo-bots.ts); missing on bots stored before: 0. */
+    revision: { type: Number, default: 0 },
     roundRobin: { type: Number, default: 0 },
     fromConfigFile: { type: Schema.Types.Mixed, default: {} },
   },

@@ -12,6 +12,11 @@ import { toBot } from './to-domain.js';
  */
 const FRESH_FOR_MS = 1_000;
 
+/** A change of these moves the bot's revision, so a settings form opened before it cannot overwrite it. */
+function touchesSettings(changes: object): boolean {
+  return 'labs' in changes || 'handover' in changes || 'rules' in changes;
+}
+
 export function mongoBots(store: HandoverStore): BotRepository {
   const cached = new Map<string, { bot: Promise<Bot | null>; until: number }>();
   const forget = (botId: string) => cached.delete(botId);
@@ -50,7 +55,8 @@ export function mongoBots(store: HandoverStore): BotRepository {
       }
     },
     async update(botId, changes) {
-      return changed(botId, await store.bots.findOneAndUpdate({ _id: botId }, { $set: changes }, { returnDocument: 'after' }).lean());
+      const update = touchesSettings(changes) ? { $set: changes, $inc: { revision: 1 } } : { $set: changes };
+      return changed(botId, await store.bots.findOneAndUpdate({ _id: botId }, update, { returnDocument: 'after' }).lean());
     },
     async setSlackChannelIfUnset(botId, channel) {
       await store.bots.updateOne({ _id: botId, slackChannel: null }, { $set: { slackChannel: channel } });
@@ -58,11 +64,19 @@ export function mongoBots(store: HandoverStore): BotRepository {
     },
     async addRule(botId, rule, expectedCount) {
       // the size in the filter makes it safe against a concurrent add
-      const doc = await store.bots.findOneAndUpdate({ _id: botId, rules: { $size: expectedCount } }, { $push: { rules: rule } }, { returnDocument: 'after' }).lean();
+      const doc = await store.bots.findOneAndUpdate({ _id: botId, rules: { $size: expectedCount } }, { $push: { rules: rule }, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean();
       return changed(botId, doc);
     },
     async replaceRules(botId, rules) {
-      return changed(botId, await store.bots.findOneAndUpdate({ _id: botId }, { $set: { rules } }, { returnDocument: 'after' }).lean());
+      return changed(botId, await store.bots.findOneAndUpdate({ _id: botId }, { $set: { rules }, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean());
+    },
+    async saveSettings(botId, { labs, handover, rules }, expectedRevision) {
+      // Atomic on MongoDB. On FerretDB this conditional update is not, so the
+      // domain first decides the revision once (ctx.decisions, a unique key:
+      // settings:<botId>:<revision>) and only the winner gets here.
+      const revision = expectedRevision === 0 ? { $in: [0, null] } : expectedRevision;
+      const doc = await store.bots.findOneAndUpdate({ _id: botId, revision }, { $set: { labs, handover, rules }, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean();
+      return changed(botId, doc);
     },
     async configFileValues(botId) {
       const doc = await store.bots.findById(botId).lean();
@@ -74,7 +88,7 @@ export function mongoBots(store: HandoverStore): BotRepository {
         set[field] = value;
         set[`fromConfigFile.${field}`] = value;
       }
-      await store.bots.updateOne({ _id: botId }, { $set: set });
+      await store.bots.updateOne({ _id: botId }, touchesSettings(values) ? { $set: set, $inc: { revision: 1 } } : { $set: set });
       forget(botId);
     },
     async adoptUntenanted(tenant) {

@@ -10,6 +10,7 @@ import { mongoInstallations } from './mongo-installations.js';
 import { mongoOutbox } from './mongo-outbox.js';
 import { mongoReceipts } from './mongo-receipts.js';
 import { mongoSettings } from './mongo-settings.js';
+import { mongoSettingsAudit } from './mongo-settings-audit.js';
 import { mongoStaff } from './mongo-staff.js';
 import { mongoTasks } from './mongo-tasks.js';
 
@@ -36,6 +37,7 @@ export function mongoRepositories(store: HandoverStore): Repositories {
     escalationPosts: mongoEscalationPosts(store),
     outbox: mongoOutbox(store),
     settings: mongoSettings(store),
+    settingsAudit: mongoSettingsAudit(store),
     slackInstallations: mongoInstallations(store, 'slackInstallations'),
   };
 }

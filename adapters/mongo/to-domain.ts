@@ -17,6 +17,7 @@ export function toBot(doc: BotDocument): Bot {
     ...(typeof doc.contactRequestThreshold === 'number' ? { contactRequestThreshold: doc.contactRequestThreshold } : {}),
     knowledgeBase: doc.knowledgeBase ?? [],
     rules: doc.rules ?? [],
+    revision: doc.revision ?? 0,
     updatedAt: doc.updatedAt,
   };
 }

@@ -5,6 +5,7 @@ import type { EscalationPostRepository } from './escalation-post-repository.js';
 import type { InstallationRepository } from './installation-repository.js';
 import type { OutboxRepository } from './outbox-repository.js';
 import type { ReceiptRepository } from './receipt-repository.js';
+import type { SettingsAuditRepository } from './settings-audit-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
 import type { StaffRepository } from './staff-repository.js';
 import type { TaskRepository } from './task-repository.js';
@@ -20,5 +21,6 @@ export interface Repositories {
   escalationPosts: EscalationPostRepository;
   outbox: OutboxRepository;
   settings: SettingsRepository;
+  settingsAudit: SettingsAuditRepository;
   slackInstallations: InstallationRepository;
 }

@@ -14,6 +14,7 @@ export function testBot(rules: Array<Record<string, unknown>>, overrides: Partia
     failedTurnsBeforeHandover: 2,
     knowledgeBase: [],
     rules: rules.map((rule) => handoverRuleSchema.parse(rule)),
+    revision: 0,
     updatedAt: new Date(0),
     ...overrides,
   };

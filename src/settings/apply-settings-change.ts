@@ -1,0 +1,61 @@
+import { InvalidInputError, NotFoundError, RuleLimitError } from '../errors.js';
+import { handoverRuleSchema, MAX_RULES_PER_BOT } from '../rules/handover-rule-schema.js';
+import type { Bot, HandoverRule } from '../types.js';
+import type { SettingsChange } from './settings-change.js';
+
+export type BotSettings = Pick<Bot, 'labs' | 'handover' | 'rules'>;
+
+/** What is wrong with a rule a form submitted, by field (the path inside the rule, as zod names it). */
+export interface RuleIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/** A rule a form submitted that cannot be saved as it is: each issue names its field, for the form to show next to it. */
+export class RuleInvalidError extends InvalidInputError {
+  constructor(readonly issues: RuleIssue[]) {
+    super(`the rule cannot be saved: ${issues.map((issue) => `${issue.path.join('.') || 'rule'}: ${issue.message}`).join('; ')}`);
+  }
+}
+
+/** The settings a change leads to, validated as the config file's are (a 7th rule is a RuleLimitError). */
+export function applySettingsChange(botId: string, before: BotSettings, change: SettingsChange): BotSettings {
+  const rules = [...before.rules];
+  const ruleAt = (index: number) => {
+    if (!Number.isInteger(index) || index < 0 || index >= rules.length) throw new NotFoundError(`rule ${index + 1} of bot "${botId}"`);
+    return rules[index]!;
+  };
+  switch (change.kind) {
+    case 'switches':
+      return { labs: change.labs ?? before.labs, handover: change.handover ?? before.handover, rules };
+    case 'addRule':
+      if (rules.length >= MAX_RULES_PER_BOT) throw new RuleLimitError(botId, MAX_RULES_PER_BOT);
+      rules.push(validRule(change.rule, rules));
+      return { ...before, rules };
+    case 'editRule':
+      ruleAt(change.index);
+      rules[change.index] = validRule(change.rule, rules.filter((_, i) => i !== change.index));
+      return { ...before, rules };
+    case 'deleteRule':
+      ruleAt(change.index);
+      rules.splice(change.index, 1);
+      return { ...before, rules };
+    case 'moveRuleUp': {
+      const rule = ruleAt(change.index);
+      if (change.index === 0) throw new InvalidInputError(`rule "${rule.name}" is already the first`);
+      rules[change.index] = rules[change.index - 1]!;
+      rules[change.index - 1] = rule;
+      return { ...before, rules };
+    }
+  }
+}
+
+/** A submitted rule with its defaults filled in, or a RuleInvalidError naming each field at fault. */
+function validRule(rule: HandoverRule, others: HandoverRule[]): HandoverRule {
+  const parsed = handoverRuleSchema.safeParse(rule);
+  const issues: RuleIssue[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), message: issue.message }));
+  const name = typeof rule.name === 'string' ? rule.name.trim() : '';
+  if (name && others.some((other) => other.name === name)) issues.push({ path: ['name'], message: `another rule is already named "${name}"` });
+  if (issues.length > 0 || !parsed.success) throw new RuleInvalidError(issues);
+  return parsed.data as HandoverRule;
+}

@@ -1,0 +1,24 @@
+import type { Bot } from '../types.js';
+import type { SettingsChange } from './settings-change.js';
+
+/** A change in plain words for the history (`/handover history`): what a support lead would say they did. */
+export function describeChange(before: Pick<Bot, 'labs' | 'handover' | 'rules'>, change: SettingsChange): string {
+  switch (change.kind) {
+    case 'switches': {
+      const parts: string[] = [];
+      if (change.labs !== undefined && change.labs !== before.labs) parts.push(`turned Labs ${change.labs ? 'on' : 'off'}`);
+      if (change.handover !== undefined && change.handover !== before.handover) parts.push(`turned Handover ${change.handover ? 'on' : 'off'}`);
+      return parts.join(' and ');
+    }
+    case 'addRule':
+      return `added rule "${change.rule.name}"`;
+    case 'editRule': {
+      const old = before.rules[change.index]?.name ?? change.rule.name;
+      return old === change.rule.name ? `changed rule "${old}"` : `changed rule "${old}" (now "${change.rule.name}")`;
+    }
+    case 'deleteRule':
+      return `deleted rule "${before.rules[change.index]?.name ?? `#${change.index + 1}`}"`;
+    case 'moveRuleUp':
+      return `moved rule "${before.rules[change.index]?.name ?? `#${change.index + 1}`}" up to position ${change.index}`;
+  }
+}

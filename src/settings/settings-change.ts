@@ -1,0 +1,42 @@
+import type { PlatformIdentity } from '../ports/staff-repository.js';
+import type { Tenant } from '../tenants/tenant.js';
+import type { HandoverRule } from '../types.js';
+
+/** One change of a bot's settings, as a settings form (Slack modal, Teams card) or a command makes it. */
+export type SettingsChange =
+  | { kind: 'switches'; labs?: boolean; handover?: boolean }
+  | { kind: 'addRule'; rule: HandoverRule }
+  | { kind: 'editRule'; index: number; rule: HandoverRule }
+  | { kind: 'deleteRule'; index: number }
+  | { kind: 'moveRuleUp'; index: number };
+
+/** Who makes a change: a staff member the caller has checked may configure the tenant. */
+export interface SettingsActor {
+  id: string;
+  name: string;
+}
+
+/** A person the platform found (Slack users.info, the Teams roster), for a rule that names them. */
+export interface FoundStaff {
+  identity: PlatformIdentity;
+  name: string;
+  email: string | null;
+}
+
+/**
+ * How a platform adapter finds a person a rule names, in the caller's own
+ * workspace (null: nobody such, or not a member of that workspace).
+ */
+export type StaffLookup = (reference: string) => Promise<FoundStaff | null>;
+
+export interface ChangeBotSettingsInput {
+  botId: string;
+  /** The caller's tenant, from the verified request. */
+  tenant: Tenant;
+  actor: SettingsActor;
+  /** The revision the form showed (Bot.revision). */
+  expectedRevision: number;
+  change: SettingsChange;
+  /** Needed when the change saves a rule that names a person ({ mode: 'user' }). */
+  lookupStaff?: StaffLookup;
+}
