@@ -1,19 +1,19 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { loadBot } from '../../src/bots/load-bot.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { latestHandoverRuleOf } from '../../src/handover/latest-handover-rule.js';
-import { DeliveryFailure, failureForStatus } from '../../src/notify/delivery-failure.js';
+import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import type { Conversation } from '../../src/types.js';
 import { outboundAddressPolicy } from '../../src/notify/outbound-address-policy.js';
-import { guardedDispatcher, outboundRefusalOf } from '../http/outbound-address-guard.js';
-import { webhookSignature } from './webhook-signature.js';
+import { guardedDispatcher } from '../http/outbound-address-guard.js';
+import { sendSignedWebhook } from './signed-webhook-request.js';
 
 export type WebhookEventType = 'handover.triggered' | 'handover.claimed' | 'handover.transferred' | 'handover.resolved' | 'task.due';
 
 export interface WebhookOptions {
-  /** HMAC key for the signature header; without it nothing is sent (and the reason is kept in the outbox). */
+  /** The Standard Webhooks signing secret (`whsec_…`, or any string used as raw bytes); without it nothing is sent (and the reason is kept in the outbox). */
   secret: string | null;
   timeoutMs?: number;
   /**
@@ -26,7 +26,8 @@ export interface WebhookOptions {
 /**
  * Workflow webhooks: a JSON event per handover triggered, claimed, resolved
  * and task due, POSTed to the URL of the rule that handed the conversation
- * over, signed, with a delivery id that stays the same across retries.
+ * over, signed as Standard Webhooks (webhook-signature.ts), with a
+ * `webhook-id` that stays the same across retries.
  */
 export function webhookOutboxTarget(ctx: HandoverContext, options: WebhookOptions): OutboxTarget & { close(): Promise<void> } {
   const dispatcher = guardedDispatcher(outboundAddressPolicy(options.allowInternal ?? []));
@@ -50,38 +51,8 @@ export function webhookOutboxTarget(ctx: HandoverContext, options: WebhookOption
 export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOptions, dispatcher: Dispatcher): EscalationNotifier {
   const send = async (url: string, type: WebhookEventType, data: Record<string, unknown>, attempt?: DeliveryAttempt) => {
     if (!options.secret) throw new DeliveryFailure('webhook: HANDOVER_WEBHOOK_SECRET is not set, so events cannot be signed', false);
-    const deliveryId = attempt?.deliveryId ?? 'unqueued';
-    const body = JSON.stringify({ id: deliveryId, type, occurredAt: (attempt?.queuedAt ?? new Date()).toISOString(), data });
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let response: Dispatcher.ResponseData;
-    try {
-      // undici's request follows no redirects: a 3xx is an answer, not a hop to somewhere unchecked
-      response = await request(url, {
-        dispatcher,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'handover-webhooks/1',
-          'x-handover-event': type,
-          'x-handover-delivery': deliveryId,
-          'x-handover-timestamp': timestamp,
-          'x-handover-signature': webhookSignature(options.secret, timestamp, body),
-        },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      const refused = outboundRefusalOf(error);
-      if (refused) {
-        ctx.log.warn({ deliveryId, host: refused.host, kind: refused.kind }, 'webhook refused: internal address not in HANDOVER_OUTBOUND_ALLOW');
-        // the same words whatever the target was: the reason must not help map the network
-        throw new DeliveryFailure(`webhook ${type}: address not allowed`, false);
-      }
-      throw new DeliveryFailure(`webhook ${type}: ${(error as Error).message}`, true);
-    }
-    await response.body.dump();
-    if (response.statusCode >= 300 && response.statusCode < 400) throw new DeliveryFailure(`webhook ${type} answered HTTP ${response.statusCode} (redirects are not followed)`, false);
-    if (response.statusCode >= 300) throw failureForStatus(response.statusCode, headerValue(response.headers['retry-after']), `webhook ${type}`);
+    const event = { id: attempt?.deliveryId ?? 'unqueued', type, occurredAt: attempt?.queuedAt ?? new Date(), data };
+    await sendSignedWebhook(url, options.secret, event, { dispatcher, log: ctx.log, timeoutMs: options.timeoutMs ?? 10_000, what: 'webhook' });
   };
 
   /** The webhook of the rule behind the conversation's latest handover (rules may have changed since: then none). */
@@ -131,8 +102,4 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
     async assigned() {},
     async unclaimed() {},
   };
-}
-
-function headerValue(value: string | string[] | undefined): string | null {
-  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

@@ -1,17 +1,26 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
 /**
- * How a receiver checks a workflow webhook: HMAC-SHA256 with the shared
- * secret over `<timestamp>.<raw body>`, sent as `x-handover-signature:
- * sha256=<hex>` beside `x-handover-timestamp` (seconds). The timestamp lets
- * a receiver refuse replays older than a few minutes.
+ * Webhooks are signed as Standard Webhooks (standardwebhooks.com): headers
+ * `webhook-id` (the same on every retry of one event), `webhook-timestamp`
+ * (seconds, of this try) and `webhook-signature` (`v1,<base64 HMAC-SHA256
+ * of "<id>.<timestamp>.<body>">`), so a receiver checks them with an
+ * off-the-shelf library, which also refuses timestamps more than five
+ * minutes off (replays).
+ *
+ * A `whsec_…` secret is base64 as the standard has it; any other string
+ * (a HANDOVER_WEBHOOK_SECRET set before the switch) is used as raw bytes,
+ * which receivers give their library as `new Webhook(secret, { format: 'raw' })`.
  */
-export function webhookSignature(secret: string, timestamp: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
+export function webhookSigner(secret: string): Webhook {
+  return secret.startsWith('whsec_') ? new Webhook(secret) : new Webhook(secret, { format: 'raw' });
 }
 
-export function isValidWebhookSignature(secret: string, timestamp: string, body: string, signature: string): boolean {
-  const expected = Buffer.from(webhookSignature(secret, timestamp, body));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+/** The three Standard Webhooks headers for one try of one event. */
+export function webhookSignatureHeaders(signer: Webhook, id: string, sentAt: Date, body: string): Record<string, string> {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
+    'webhook-signature': signer.sign(id, sentAt, body),
+  };
 }
