@@ -1,9 +1,9 @@
 import { InvalidInputError, NotFoundError, RuleLimitError } from '../errors.js';
-import { handoverRuleSchema, MAX_RULES_PER_BOT } from '../rules/handover-rule-schema.js';
+import { handoverRuleSchema, handoverRulesSchema, MAX_RULES_PER_BOT } from '../rules/handover-rule-schema.js';
 import type { Bot, HandoverRule } from '../types.js';
 import type { SettingsChange } from './settings-change.js';
 
-export type BotSettings = Pick<Bot, 'labs' | 'handover' | 'rules'>;
+export type BotSettings = Pick<Bot, 'labs' | 'handover' | 'rules' | 'failedTurnsBeforeHandover'>;
 
 /** What is wrong with a rule a form submitted, by field (the path inside the rule, as zod names it). */
 export interface RuleIssue {
@@ -27,15 +27,21 @@ export function applySettingsChange(botId: string, before: BotSettings, change: 
   };
   switch (change.kind) {
     case 'switches':
-      return { labs: change.labs ?? before.labs, handover: change.handover ?? before.handover, rules };
+      return { ...before, labs: change.labs ?? before.labs, handover: change.handover ?? before.handover, rules };
     case 'addRule':
       if (rules.length >= MAX_RULES_PER_BOT) throw new RuleLimitError(botId, MAX_RULES_PER_BOT);
       rules.push(validRule(change.rule, rules));
-      return { ...before, rules };
+      return { ...before, rules, failedTurnsBeforeHandover: validFailedTurns(change.failedTurnsBeforeHandover, before.failedTurnsBeforeHandover) };
     case 'editRule':
       ruleAt(change.index);
       rules[change.index] = validRule(change.rule, rules.filter((_, i) => i !== change.index));
-      return { ...before, rules };
+      return { ...before, rules, failedTurnsBeforeHandover: validFailedTurns(change.failedTurnsBeforeHandover, before.failedTurnsBeforeHandover) };
+    case 'replaceRules': {
+      if (change.rules.length > MAX_RULES_PER_BOT) throw new RuleLimitError(botId, MAX_RULES_PER_BOT);
+      const parsed = handoverRulesSchema.safeParse(change.rules);
+      if (!parsed.success) throw new RuleInvalidError(parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })));
+      return { ...before, rules: parsed.data as HandoverRule[] };
+    }
     case 'deleteRule':
       ruleAt(change.index);
       rules.splice(change.index, 1);
@@ -58,4 +64,11 @@ function validRule(rule: HandoverRule, others: HandoverRule[]): HandoverRule {
   if (name && others.some((other) => other.name === name)) issues.push({ path: ['name'], message: `another rule is already named "${name}"` });
   if (issues.length > 0 || !parsed.success) throw new RuleInvalidError(issues);
   return parsed.data as HandoverRule;
+}
+
+/** As the config file allows: 1-20 failed answers before the failed-resolution trigger. */
+function validFailedTurns(value: number | undefined, current: number): number {
+  if (value === undefined) return current;
+  if (!Number.isInteger(value) || value < 1 || value > 20) throw new RuleInvalidError([{ path: ['failedTurnsBeforeHandover'], message: 'between 1 and 20 failed answers' }]);
+  return value;
 }

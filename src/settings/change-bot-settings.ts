@@ -26,10 +26,8 @@ export async function changeBotSettings(ctx: HandoverContext, input: ChangeBotSe
   const next = applySettingsChange(botId, bot, change);
   const summary = describeChange(bot, change);
   if (!summary) return bot;
-  if (change.kind === 'addRule' || change.kind === 'editRule') {
-    const saved = next.rules[change.kind === 'addRule' ? next.rules.length - 1 : change.index]!;
-    await resolveNamedStaff(ctx, bot.tenant, saved, input.lookupStaff);
-  }
+  const named = change.kind === 'addRule' ? [next.rules.at(-1)!] : change.kind === 'editRule' ? [next.rules[change.index]!] : change.kind === 'replaceRules' ? next.rules : [];
+  for (const rule of named) await resolveNamedStaff(ctx, bot.tenant, rule, input.lookupStaff);
 
   // one change per revision, decided by a unique key: the storage's conditional update alone is not atomic everywhere
   const key = `settings:${botId}:${expectedRevision}`;

@@ -2,7 +2,7 @@ import type { Bot } from '../types.js';
 import type { SettingsChange } from './settings-change.js';
 
 /** A change in plain words for the history (`/handover history`): what a support lead would say they did. */
-export function describeChange(before: Pick<Bot, 'labs' | 'handover' | 'rules'>, change: SettingsChange): string {
+export function describeChange(before: Pick<Bot, 'labs' | 'handover' | 'rules' | 'failedTurnsBeforeHandover'>, change: SettingsChange): string {
   switch (change.kind) {
     case 'switches': {
       const parts: string[] = [];
@@ -11,14 +11,20 @@ export function describeChange(before: Pick<Bot, 'labs' | 'handover' | 'rules'>,
       return parts.join(' and ');
     }
     case 'addRule':
-      return `added rule "${change.rule.name}"`;
+      return `added rule "${change.rule.name}"${failedTurns(before, change.failedTurnsBeforeHandover)}`;
     case 'editRule': {
       const old = before.rules[change.index]?.name ?? change.rule.name;
-      return old === change.rule.name ? `changed rule "${old}"` : `changed rule "${old}" (now "${change.rule.name}")`;
+      return `${old === change.rule.name ? `changed rule "${old}"` : `changed rule "${old}" (now "${change.rule.name}")`}${failedTurns(before, change.failedTurnsBeforeHandover)}`;
     }
+    case 'replaceRules':
+      return `replaced the rules (now ${change.rules.length}: ${change.rules.map((rule) => `"${rule.name}"`).join(', ') || 'none'})`;
     case 'deleteRule':
       return `deleted rule "${before.rules[change.index]?.name ?? `#${change.index + 1}`}"`;
     case 'moveRuleUp':
       return `moved rule "${before.rules[change.index]?.name ?? `#${change.index + 1}`}" up to position ${change.index}`;
   }
+}
+
+function failedTurns(before: Pick<Bot, 'failedTurnsBeforeHandover'>, value: number | undefined): string {
+  return value === undefined || value === before.failedTurnsBeforeHandover ? '' : ` and set failed answers before handover to ${value}`;
 }

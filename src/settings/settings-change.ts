@@ -5,10 +5,13 @@ import type { HandoverRule } from '../types.js';
 /** One change of a bot's settings, as a settings form (Slack modal, Teams card) or a command makes it. */
 export type SettingsChange =
   | { kind: 'switches'; labs?: boolean; handover?: boolean }
-  | { kind: 'addRule'; rule: HandoverRule }
-  | { kind: 'editRule'; index: number; rule: HandoverRule }
+  /** failedTurnsBeforeHandover: the bot's count the failed-resolution trigger waits for, set from the rule form alongside the rule. */
+  | { kind: 'addRule'; rule: HandoverRule; failedTurnsBeforeHandover?: number }
+  | { kind: 'editRule'; index: number; rule: HandoverRule; failedTurnsBeforeHandover?: number }
   | { kind: 'deleteRule'; index: number }
-  | { kind: 'moveRuleUp'; index: number };
+  | { kind: 'moveRuleUp'; index: number }
+  /** The whole list at once (Slack's "Advanced (YAML)" view). */
+  | { kind: 'replaceRules'; rules: HandoverRule[] };
 
 /** Who makes a change: a staff member the caller has checked may configure the tenant. */
 export interface SettingsActor {
