@@ -13,6 +13,7 @@ import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../src/detection/
 import { readContactCorpus } from '../training/contact-corpus.js';
 import { count, describe as describePR, type PrecisionRecall } from './confidence-interval.js';
 import { leaveOneSourceOut } from './contact-generalisation.js';
+import { FROZEN_CONTACT_FILE, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.env.HANDOVER_EVAL_DATA ?? join(repoRoot, 'eval', 'data'));
@@ -226,6 +227,11 @@ const unseenResults = [...new Set(unseen.map((row) => row.language))].sort().map
 });
 const unseenErrors = unseen.filter((row, i) => (unseenOut.outputs[i]!.contact_request === true) !== (row.label === 'contact_request')).map((row) => `${row.language} ${row.label}: ${row.text}`);
 
+// --- contact_request on the frozen set (issue 20: written before that round's changes) --
+const frozenTexts = readJsonLines(FROZEN_CONTACT_FILE).map((row) => row.text);
+const frozenOut = await runCli(['classify'], frozenTexts);
+const frozenResults = measureFrozenContactSet(dataDir, () => frozenOut.outputs.map((output) => output.contact_request === true));
+
 // --- sensitive_topic: our labelled set (half look-alikes) ------------------
 const topicRows = readJsonLines('ours/sensitive_topics.jsonl') as Array<{ text: string; topic: string | null }>;
 const topicOut = await runCli(['classify'], topicRows.map((row) => row.text));
@@ -304,6 +310,8 @@ for (const [language, result] of languageResults) console.log(`| ${language} | $
 console.log('\n## contact_request per language, a set written after the rules and model were final (shipped model)\n');
 for (const [language, result] of unseenResults) console.log(`| ${language} | ${describePR(result)} |`);
 console.log('errors on that set:', unseenErrors);
+console.log('\n## contact_request per language, the frozen set (written before the issue-20 changes; never trained on)\n');
+printFrozenContactResults(frozenResults);
 console.log('\n## contact_request, shipped model on each source (in-sample)\n');
 for (const [key, result] of [...inSample].sort()) console.log(`| ${key} | ${describePR(result)} |`);
 console.log('\n## sensitive_topic on our labelled set (right topic counts; a wrong topic is a false alarm and a miss)\n');
@@ -338,6 +346,7 @@ console.log(
     classify_in_process_us: round(inProcessMicros, 1),
     loso: Object.fromEntries(acceptance.map((check) => [check.source, { precision: round(check.precision), recall: round(check.recall) }])),
     languages: Object.fromEntries(languageResults.map(([language, result]) => [language, { precision: round(rate(result.truePositives, result.truePositives + result.falsePositives)), recall: round(rate(result.truePositives, result.truePositives + result.falseNegatives)) }])),
+    frozen: Object.fromEntries(frozenResults.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     sensitive_precision: round(rate(topicAll.truePositives, topicAll.truePositives + topicAll.falsePositives)),
     sensitive_recall: round(rate(topicAll.truePositives, topicAll.truePositives + topicAll.falseNegatives)),
   }),
