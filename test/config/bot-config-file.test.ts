@@ -8,6 +8,7 @@ import { applyBotConfig } from '../../src/config/apply-bot-config.js';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { storedBot } from '../support/stored-state.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'handover-config-'));
 function configFile(yaml: string): string {
@@ -91,11 +92,11 @@ describe('applying the file to the database', () => {
   it('keeps what staff changed unless the file changes that same field', async () => {
     await updateBotSwitches(service.ctx, 'acme', { labs: false, handover: false });
     await applyBotConfig(service.ctx, loadHandoverConfigFile(configFile(ACME)));
-    let bot = await service.mongo.store.bots.findById('acme').lean();
+    let bot = await storedBot(service, 'acme');
     expect(bot).toMatchObject({ labs: false, handover: false });
 
     await applyBotConfig(service.ctx, loadHandoverConfigFile(configFile(ACME.replace('handover: true', 'handover: false').replace('labs: true', 'labs: true\n    failedTurnsBeforeHandover: 3'))));
-    bot = await service.mongo.store.bots.findById('acme').lean();
+    bot = await storedBot(service, 'acme');
     expect(bot).toMatchObject({ labs: false, handover: false, failedTurnsBeforeHandover: 3 });
   });
 
@@ -103,7 +104,7 @@ describe('applying the file to the database', () => {
     const rule = (name: string) => handoverRuleSchema.parse({ name, triggers: ['contact_request'] });
     for (let i = 1; i <= 5; i += 1) await addRule(service.ctx, 'acme', rule(`extra-${i}`));
     await expect(addRule(service.ctx, 'acme', rule('seventh'))).rejects.toThrow(/already has 6 handover rules/);
-    const bot = await service.mongo.store.bots.findById('acme').lean();
+    const bot = await storedBot(service, 'acme');
     expect(bot?.rules).toHaveLength(6);
   });
 });

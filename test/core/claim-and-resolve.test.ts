@@ -7,6 +7,7 @@ import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { openEventStream } from '../support/event-stream.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import { storedConversation } from '../support/stored-state.js';
 
 let service: RunningService;
 
@@ -36,7 +37,7 @@ describe('staff take over and hand back', () => {
     for (const outcome of outcomes.filter((o) => !o.won)) {
       expect(outcome.won === false && outcome.heldBy).toEqual(winner);
     }
-    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
+    const stored = await storedConversation(service, conversationId);
     expect(stored?.status).toBe('assigned');
     expect(stored?.assignee?.id).toBe(winner.id);
     const view = await api(service, 'GET', `/api/v1/conversations/${conversationId}`, { token });

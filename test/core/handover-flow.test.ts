@@ -3,6 +3,7 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { updateBotSwitches } from '../../src/bots/bot-settings.js';
 import { DEFAULT_CLOSING_MESSAGE } from '../../src/rules/handover-rule-schema.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { storedConversation } from '../support/stored-state.js';
 
 let service: RunningService;
 
@@ -181,7 +182,7 @@ describe('retries and bad input', () => {
       expect(retry.status).toBe(200);
       expect(retry.body).toEqual(first.body);
     }
-    const stored = await service.mongo.store.conversations.findById(first.body.conversationId).lean();
+    const stored = await storedConversation(service, first.body.conversationId);
     expect(stored?.handovers).toHaveLength(1);
   });
 

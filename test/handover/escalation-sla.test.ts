@@ -10,6 +10,7 @@ import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { api, waitFor } from '../support/test-service.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import { storedConversation, escalationPosts } from '../support/stored-state.js';
 
 const CHANNEL = 'C0SLAMAIN1';
 const BACKUP = 'C0SLABACK1';
@@ -43,8 +44,8 @@ async function escalate(botId: string) {
   const turn = await api(service, 'POST', `/api/v1/bots/${botId}/messages`, { body: { text: 'I want to talk to a person' } });
   expect(turn.body.status).toBe('waiting');
   const conversationId = turn.body.conversationId as string;
-  const doc = await service.mongo.store.conversations.findById(conversationId).lean();
-  const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+  const doc = await storedConversation(service, conversationId);
+  const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { ts: string } | undefined);
   return { conversationId, handoverId: doc!.lastHandoverId!, ref, at: doc!.handovers.at(-1)!.at as Date };
 }
 
@@ -72,9 +73,9 @@ describe('unclaimed escalations (per-rule SLA)', () => {
     expect(fallbackJob).not.toBeNull();
 
     const agent = await saveStaffMember(service.ctx, { slackUserId: 'U_SLA_ON_DUTY' }, { name: 'Ola' }, OPERATOR_TENANT);
-    await service.mongo.store.staff.updateOne({ _id: agent.id }, { $set: { available: true } });
+    await service.ctx.staff.updatePreferences(agent.id, { available: true });
     expect(await checkUnclaimedEscalation(service.ctx, { ...check, stage: 'fallback' })).toBe('assigned');
-    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
+    const stored = await storedConversation(service, conversationId);
     expect(stored?.status).toBe('assigned');
     expect(stored?.assignee?.name).toBe('Ola');
   });
@@ -99,7 +100,7 @@ describe('handing a quiet conversation back to the bot', () => {
   it('waits while people write, then gives the bot the conversation back after the rule’s quiet time', async () => {
     const turn = await api(service, 'POST', '/api/v1/bots/quiet/messages', { body: { text: 'I want to talk to a person' } });
     const { conversationId, token } = turn.body;
-    const doc = await service.mongo.store.conversations.findById(conversationId).lean();
+    const doc = await storedConversation(service, conversationId);
     const check = { conversationId, handoverId: doc!.lastHandoverId!, stage: 'quiet' as const };
     const job = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': check.handoverId, 'data.stage': 'quiet' });
     expect(job?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 29 * 60_000);

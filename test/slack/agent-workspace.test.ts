@@ -3,6 +3,7 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { api, waitFor } from '../support/test-service.js';
 import { blockActionBody, postToSlackEndpoint, slashCommandBody, threadMessageEvent } from './slack-stand-in.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
+import { storedConversation, escalationPosts, storedStaff } from '../support/stored-state.js';
 
 const CHANNEL = 'C0WORKSPACE';
 const form = 'application/x-www-form-urlencoded';
@@ -19,10 +20,13 @@ afterAll(() => stop?.());
 async function claimedEscalation(holder = { id: 'U_HOLDER', name: 'holly' }) {
   const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a human' } });
   const conversationId = turn.body.conversationId as string;
-  const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { channel: string; ts: string } | undefined);
+  const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { channel: string; ts: string } | undefined);
   await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, holder, CHANNEL), form);
-  await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.status === 'assigned');
-  await waitFor(async () => (await service.mongo.store.staff.findOne({ slackUserId: holder.id }).lean())?.lastConversationId === conversationId);
+  await waitFor(async () => (await storedConversation(service, conversationId))?.status === 'assigned');
+  await waitFor(async () => {
+    const staff = await storedStaff(service, holder.id, 'operator');
+    return staff !== null && (await service.ctx.staff.lastConversationOf(staff.id)) === conversationId;
+  });
   return { conversationId, token: turn.body.token as string, ref };
 }
 
@@ -99,12 +103,12 @@ describe('acting from the thread', () => {
   it('assigns an unclaimed escalation from the post’s user picker', async () => {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'put me through to an agent' } });
     const conversationId = turn.body.conversationId as string;
-    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack);
+    await waitFor(async () => (await escalationPosts(service, conversationId)).slack);
     const payload = JSON.parse(decodeURIComponent(blockActionBody('handover_transfer', conversationId, { id: 'U_LEAD', name: 'lead' }, CHANNEL).slice('payload='.length)));
     payload.actions = [{ type: 'users_select', action_id: 'handover_transfer', block_id: `handover_actions:${conversationId}`, selected_user: 'U_PICKED', action_ts: '1700000003.000300' }];
     await postToSlackEndpoint(service.url, `payload=${encodeURIComponent(JSON.stringify(payload))}`, form);
     const stored = await waitFor(async () => {
-      const doc = await service.mongo.store.conversations.findById(conversationId).lean();
+      const doc = await storedConversation(service, conversationId);
       return doc?.status === 'assigned' ? doc : null;
     });
     expect(stored.assignee?.name).toBe('Person U_PICKED');

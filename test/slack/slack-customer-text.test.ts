@@ -5,6 +5,7 @@ import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, startSlackStandIn, type SlackCall } from './slack-stand-in.js';
+import { storedConversation, escalationPosts } from '../support/stored-state.js';
 
 const CHANNEL = 'C0123456789';
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
@@ -89,9 +90,9 @@ describe('customer text in Slack', () => {
     );
     expectCustomerTextContained(post);
 
-    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { ts: string } | undefined);
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_DANA', name: 'dana' }), 'application/x-www-form-urlencoded');
-    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.status === 'assigned');
+    await waitFor(async () => (await storedConversation(service, conversationId))?.status === 'assigned');
 
     await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: FAKE_LINES.replace('\n', '\u2028'), conversationId }, token: turn.body.token });
     const relayed = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts && fromCustomer(JSON.stringify(call.args))));

@@ -15,6 +15,7 @@ import {
   viewSubmissionBody,
   appHomeOpenedEvent,
 } from './slack-stand-in.js';
+import { storedConversation, escalationPosts, storedBot, storedStaff } from '../support/stored-state.js';
 
 const CHANNEL = 'C0123456789';
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
@@ -43,7 +44,7 @@ async function escalate(text: string, customer = { name: 'Ada <!channel>' }) {
   const post = await waitFor(async () =>
     slack.callsTo('chat.postMessage').find((call) => call.args.channel === CHANNEL && !call.args.thread_ts && JSON.stringify(call.args.blocks).includes(turn.body.conversationId)),
   );
-  const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(turn.body.conversationId).lean())?.channelRefs.slack as { channel: string; ts: string } | undefined);
+  const ref = await waitFor(async () => (await escalationPosts(service, turn.body.conversationId)).slack as { channel: string; ts: string } | undefined);
   return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, post, ref };
 }
 
@@ -75,7 +76,7 @@ describe('claiming from Slack', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     // the clicks are acknowledged before the claim is applied (Slack's 3 s budget): wait for it to land
     const stored = await waitFor(async () => {
-      const doc = await service.mongo.store.conversations.findById(conversationId).lean();
+      const doc = await storedConversation(service, conversationId);
       return doc?.status === 'assigned' ? doc : null;
     });
     expect(stored.assignee).not.toBeNull();
@@ -97,7 +98,7 @@ describe('claiming from Slack', () => {
     expect((await postToSlackEndpoint(service.url, body, form, { secret: 'wrong' })).status).toBe(401);
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await postToSlackEndpoint(service.url, body, form, { timestamp: stale })).status).toBe(401);
-    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
+    const stored = await storedConversation(service, conversationId);
     expect(stored?.status).toBe('waiting');
   });
 });
@@ -106,7 +107,7 @@ describe('the whole story through a Slack thread', () => {
   it('escalate → claim → customer and agent talk in the thread → resolve → the bot answers again', async () => {
     const { conversationId, token, ref } = await escalate('I want to talk to a human');
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_DANA', name: 'dana' }), form);
-    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.status === 'assigned');
+    await waitFor(async () => (await storedConversation(service, conversationId))?.status === 'assigned');
 
     await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'My booking vanished <!here>', conversationId }, token });
     const relayed = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts));
@@ -127,7 +128,7 @@ describe('the whole story through a Slack thread', () => {
     expect(agentMessages.map((m: { text: string }) => m.text)).toEqual(['Found it & restored it, @sam says hi']);
 
     await postToSlackEndpoint(service.url, blockActionBody('handover_resolve', conversationId, { id: 'U_DANA', name: 'dana' }), form);
-    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.status === 'resolved');
+    await waitFor(async () => (await storedConversation(service, conversationId))?.status === 'resolved');
     const resolvedPost = await waitFor(async () =>
       slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('Resolved')),
     );
@@ -154,11 +155,11 @@ describe('/handover', () => {
 
   it('lets an admin switch Labs and subscribe a channel, and refuses others clearly', async () => {
     expect((await command('labs off demo')).text).toMatch(/Labs is now \*off\*/);
-    expect((await service.mongo.store.bots.findById('demo').lean())?.labs).toBe(false);
+    expect((await storedBot(service, 'demo'))?.labs).toBe(false);
     expect((await command('labs on')).text).toMatch(/Labs is now \*on\*/);
     const refused = await command('off', { id: 'U_STAFF', name: 'staff' });
     expect(refused.text).toMatch(/Only workspace admins/);
-    expect((await service.mongo.store.bots.findById('demo').lean())?.handover).toBe(true);
+    expect((await storedBot(service, 'demo'))?.handover).toBe(true);
     expect((await command('subscribe demo', { id: 'U_LEAD', name: 'listed-admin' })).text).toMatch(/This channel now receives/);
     expect((await command('status')).text).toContain('Labs: *on*');
     expect((await command('rules')).text).toContain('default');
@@ -168,7 +169,7 @@ describe('/handover', () => {
     const user = { id: 'U_PREFS', name: 'prefs' };
     expect((await command('available on', user)).text).toMatch(/You are available/);
     expect((await command('notify task off', user)).text).toMatch(/\*off\*/);
-    const staff = await service.mongo.store.staff.findOne({ slackUserId: 'U_PREFS' }).lean();
+    const staff = await storedStaff(service, 'U_PREFS', 'operator');
     expect(staff).toMatchObject({ available: true, notifyOnTaskAssigned: false, notifyOnConversationAssigned: true });
   });
 });
@@ -197,7 +198,7 @@ describe('rules settings modal and App Home', () => {
     const two = `${rule('people')}\n- { name: topics, triggers: [sensitive_topic], sensitiveTopics: [refund], tags: [money] }`;
     const saved = await postToSlackEndpoint(service.url, viewSubmissionBody('demo', two, lead), form);
     expect(saved.status).toBe(200);
-    const bot = await service.mongo.store.bots.findById('demo').lean();
+    const bot = await storedBot(service, 'demo');
     expect(bot?.rules.map((r: { name: string }) => r.name)).toEqual(['people', 'topics']);
     expect(bot?.rules[1]).toMatchObject({ sensitiveTopics: ['refund'], tags: ['money'], pauseBot: true });
   });
@@ -207,7 +208,7 @@ describe('rules settings modal and App Home', () => {
     const home = await waitFor(async () => slack.callsTo('views.publish').find((call) => call.args.user_id === 'U_HOME'));
     expect(JSON.stringify(home.args.view)).toContain('not available');
     await postToSlackEndpoint(service.url, blockActionBody('handover_availability', 'on', { id: 'U_HOME', name: 'home' }), form);
-    await waitFor(async () => (await service.mongo.store.staff.findOne({ slackUserId: 'U_HOME' }).lean())?.available === true);
+    await waitFor(async () => (await storedStaff(service, 'U_HOME', 'operator'))?.available === true);
   });
 });
 

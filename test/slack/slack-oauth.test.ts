@@ -3,6 +3,7 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { api, waitFor } from '../support/test-service.js';
 import { postToSlackEndpoint, slashCommandBody } from './slack-stand-in.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
+import { storedBot } from '../support/stored-state.js';
 
 const CHANNEL = 'C0TEAMTWO1';
 let slack: SlackStandIn;
@@ -50,7 +51,7 @@ describe('installing the app in several workspaces', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text).text).toContain('This channel now receives');
     expect(slack.callsTo('users.info').find((call) => call.args.user === 'U_ADMIN_T2')?.token).toBe('xoxb-t2-token');
-    const bot = await service.mongo.store.bots.findById('demo').lean();
+    const bot = await storedBot(service, 'demo');
     expect(bot).toMatchObject({ slackChannel: CHANNEL, slackTeamId: 'T2' });
 
     // escalations for that bot are posted with that workspace's token

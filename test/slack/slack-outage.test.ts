@@ -5,6 +5,7 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { api, waitFor } from '../support/test-service.js';
 import type { SlackCall } from './slack-stand-in.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
+import { escalationPosts } from '../support/stored-state.js';
 
 const CHANNEL = 'C0OUTAGE01';
 let slack: SlackStandIn;
@@ -36,7 +37,7 @@ describe('Slack outages', () => {
     expect(tries.map((call) => call.status)).toEqual([500, 429, 200]);
     // Retry-After: 1 is honoured
     expect(delivered.at - tries[1]!.at).toBeGreaterThanOrEqual(950);
-    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { ts: string } | undefined);
     expect(ref.ts).toBeTruthy();
     await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
   });
@@ -48,7 +49,7 @@ describe('Slack outages', () => {
     expect(next.status).toBe(200);
 
     const post = await waitFor(async () => escalationPostsOf(conversationId).find((call) => call.status === 200), 15_000);
-    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+    const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { ts: string } | undefined);
     const relay = await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === ref.ts && call.status === 200));
     expect(relay.args.text).toContain('Are you there?');
     expect(relay.at).toBeGreaterThan(post.at);
@@ -58,7 +59,7 @@ describe('Slack outages', () => {
   it('keeps each thread in order when several conversations relay at once and one waits behind its post', async () => {
     const others = await Promise.all([askForHuman('talk to a human'), askForHuman('a person please'), askForHuman('a human agent please')]);
     const slackRef = (conversationId: string) =>
-      waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { ts: string } | undefined);
+      waitFor(async () => (await escalationPosts(service, conversationId)).slack as { ts: string } | undefined);
     const otherRefs = await Promise.all(others.map(({ conversationId }) => slackRef(conversationId)));
     slack.failNext('chat.postMessage', { status: 503 });
     const held = await askForHuman('I need a human now');
@@ -84,10 +85,7 @@ describe('Slack outages', () => {
     slack.failNext('chat.postMessage', { status: 200, answerAfterMs: 1_500 });
     const { conversationId } = await askForHuman('can I speak to someone');
 
-    await waitFor(async () => {
-      const stored = await service.mongo.store.conversations.findById(conversationId).lean();
-      return stored?.channelRefs.slack;
-    }, 15_000);
+    await waitFor(async () => (await escalationPosts(service, conversationId)).slack, 15_000);
     await waitFor(async () => (await service.mongo.store.outbox.countDocuments({ orderKey: `slack:${conversationId}` })) === 0);
     expect(escalationPostsOf(conversationId)).toHaveLength(1);
     expect(slack.callsTo('conversations.history').some((call) => call.args.channel === CHANNEL)).toBe(true);

@@ -5,6 +5,7 @@ import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { api, waitFor } from '../support/test-service.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { blockActionBody, postToSlackEndpoint, slashCommandBody, viewSubmissionBody } from './slack-stand-in.js';
+import { storedBot } from '../support/stored-state.js';
 
 // The operator's workspace (T2) and a stranger's (T3) have both installed the app.
 const OPERATOR_CHANNEL = 'C0OPERATOR1';
@@ -56,7 +57,7 @@ describe('a workspace that installed the app sees and changes only its own bots'
       expect(answer, text).toContain('There is no bot');
     }
     expect(slack.callsTo('views.open')).toHaveLength(0);
-    const bot = await service.mongo.store.bots.findById('acme').lean();
+    const bot = await storedBot(service, 'acme');
     expect(bot).toMatchObject({ slackChannel: OPERATOR_CHANNEL, slackTeamId: 'T2', handover: true, labs: true });
     // the bare command lists only the caller's bots
     expect(await command('status', 'T3')).toContain('Stranger Bot');
@@ -68,7 +69,7 @@ describe('a workspace that installed the app sees and changes only its own bots'
     const response = await postToSlackEndpoint(service.url, viewSubmissionBody('acme', rules, { id: 'U_ADMIN_T3', name: 'mallory' }, 'T3'), form);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toMatchObject({ response_action: 'errors', errors: { rules: expect.stringMatching(/not one of your workspace/) } });
-    const bot = await service.mongo.store.bots.findById('acme').lean();
+    const bot = await storedBot(service, 'acme');
     expect(bot?.rules.map((rule) => rule.name)).toEqual(['auto']);
   });
 

@@ -6,6 +6,7 @@ import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, startSlackStandIn } from '../slack/slack-stand-in.js';
 import { cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { escalationPosts, teamsChannelOf } from '../support/stored-state.js';
 
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
@@ -28,7 +29,7 @@ beforeAll(async () => {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(teamsMessage(connector.url, { text: 'subscribe demo', from: { id: 'aad-lead', name: 'Lead' } })),
   });
-  await waitFor(async () => (await service.mongo.store.bots.findById('demo').lean())?.teamsChannel);
+  await waitFor(async () => await teamsChannelOf(service, 'demo'));
 });
 afterAll(async () => {
   await service?.stop();
@@ -41,8 +42,8 @@ describe('a team working from Slack and Teams at once', () => {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'Can I speak with someone?' } });
     const conversationId: string = turn.body.conversationId;
     await waitFor(async () => slack.callsTo('chat.postMessage').find((call) => JSON.stringify(call.args.blocks).includes(conversationId)));
-    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
-    const card = (await service.mongo.store.conversations.findById(conversationId).lean())!.channelRefs.teams as { activityId: string };
+    await waitFor(async () => (await escalationPosts(service, conversationId)).teams);
+    const card = (await escalationPosts(service, conversationId)).teams as { activityId: string };
 
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_SAM', name: 'sam' }), 'application/x-www-form-urlencoded');
     const update = await waitFor(async () =>
@@ -54,8 +55,8 @@ describe('a team working from Slack and Teams at once', () => {
   it('and a claim and a resolve in Teams show on the Slack post', async () => {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I need a human please' } });
     const conversationId: string = turn.body.conversationId;
-    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs?.slack as { ts: string } | undefined);
-    await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs?.teams);
+    const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { ts: string } | undefined);
+    await waitFor(async () => (await escalationPosts(service, conversationId)).teams);
 
     const invoke = (verb: string) =>
       fetch(`${service.url}/api/messages`, {

@@ -5,6 +5,7 @@ import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { adaptiveCardProblems } from './adaptive-card-parser.js';
 import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { storedConversation, escalationPosts, storedBot, teamsChannelOf, storedStaff } from '../support/stored-state.js';
 
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
 let service: RunningService;
@@ -35,12 +36,11 @@ describe('Teams commands', () => {
     await sendActivity(teamsMessage(connector.url, { text: 'subscribe demo', from: { id: 'aad-staff', name: 'Staff' } }));
     const refused = await waitFor(async () => repliesTo(CHANNEL).find((call) => String(call.body.text).includes('Only workspace admins')));
     expect(refused).toBeDefined();
-    expect((await service.mongo.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
+    expect(await teamsChannelOf(service, 'demo')).toBeNull();
 
     await sendActivity(teamsMessage(connector.url, { text: 'subscribe demo', from: LEAD }));
     await waitFor(async () => repliesTo(CHANNEL).find((call) => String(call.body.text).includes('This channel now receives')));
-    const bot = await service.mongo.store.bots.findById('demo').lean();
-    expect(bot?.teamsChannel).toMatchObject({ conversation: { id: CHANNEL }, serviceUrl: connector.url });
+    expect(await teamsChannelOf(service, 'demo')).toMatchObject({ conversation: { id: CHANNEL }, serviceUrl: connector.url });
   });
 
   it('answers help and status by mention', async () => {
@@ -69,7 +69,7 @@ describe('Teams rules settings card', () => {
 
     const all = '- { name: default, triggers: [contact_request, lack_of_information, failed_resolution, sensitive_topic] }';
     expect(JSON.stringify((await saveRules(all)).body)).toContain('Saved 1 rule(s).');
-    const bot = await service.mongo.store.bots.findById('demo').lean();
+    const bot = await storedBot(service, 'demo');
     expect(bot?.rules).toHaveLength(1);
     expect(bot?.rules[0]).toMatchObject({ name: 'default', pauseBot: true, tags: ['human_handover'] });
   });
@@ -81,7 +81,7 @@ describe('escalations in Teams', () => {
     const card = await waitFor(async () =>
       connector.calls.find((call) => call.path === '/v3/conversations' && JSON.stringify(call.body.activity?.attachments ?? []).includes(turn.body.conversationId)),
     );
-    const post = await waitFor(async () => (await service.mongo.store.conversations.findById(turn.body.conversationId).lean())?.channelRefs.teams as { activityId: string } | undefined);
+    const post = await waitFor(async () => (await escalationPosts(service, turn.body.conversationId)).teams as { activityId: string } | undefined);
     return { conversationId: turn.body.conversationId as string, token: turn.body.token as string, card, post };
   }
 
@@ -108,7 +108,7 @@ describe('escalations in Teams', () => {
     const claimers = Array.from({ length: 10 }, (_, i) => ({ id: `aad-${i}`, name: `Agent ${i}` }));
     const answers = await Promise.all(claimers.map((from) => sendActivity(cardAction(connector.url, 'claim', conversationId, from))));
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
-    const stored = await service.mongo.store.conversations.findById(conversationId).lean();
+    const stored = await storedConversation(service, conversationId);
     expect(stored?.status).toBe('assigned');
     const winner = stored!.assignee!.name;
     const notes = answers.map((answer) => JSON.stringify(answer.body.value.body));
@@ -151,7 +151,10 @@ describe('escalations in Teams', () => {
     const ana = { id: 'aad-ana', name: 'Ana' };
     const personal = teamsMessage(connector.url, { text: 'help', from: ana, conversationId: 'a:ana-personal' });
     await sendActivity({ ...personal, conversation: { id: 'a:ana-personal', conversationType: 'personal', tenantId: 't1' } });
-    await waitFor(async () => (await service.mongo.store.staff.findOne({ teamsUserId: ana.id }).lean())?.teamsPersonalChat);
+    await waitFor(async () => {
+      const staff = await storedStaff(service, ana.id, 'operator');
+      return staff && service.ctx.staff.teamsPersonalChatOf(staff.id);
+    });
     const { conversationId } = await escalate();
     await sendActivity(cardAction(connector.url, 'claim', conversationId, ana));
     const note = await waitFor(async () =>

@@ -12,6 +12,7 @@ import { TeamsCloudAdapter, localModeRefusal, teamsAuthentication } from '../../
 import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import { startTestService, testDatabaseUri } from '../support/test-service.js';
 import { CHANNEL, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { teamsChannelOf } from '../support/stored-state.js';
 
 const LEAD = { id: 'aad-lead', name: 'Lead' };
 const silent = pino({ level: 'silent' });
@@ -94,7 +95,7 @@ describe('Teams local mode', () => {
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('forbidden');
       expect(connector.calls).toEqual([]);
-      expect((await service.mongo.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
+      expect(await teamsChannelOf(service, 'demo')).toBeNull();
     });
 
     it('still serves the emulator on this machine, with a serviceUrl of its own', async () => {
@@ -115,7 +116,7 @@ describe('Teams local mode', () => {
       expect(refused.status).toBe(401);
       expect(refused.body.error.message).toContain('HANDOVER_TEAMS_LOCAL_MODE');
       expect(connector.calls).toEqual([]);
-      expect((await service.mongo.store.bots.findById('demo').lean())?.teamsChannel).toBeNull();
+      expect(await teamsChannelOf(service, 'demo')).toBeNull();
     } finally {
       await service.stop();
       await connector.close();

@@ -7,6 +7,7 @@ import { teamsTenant } from '../../adapters/teams/teams-tenant.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
 import { cardAction, teamsMessage } from './connector-stand-in.js';
+import { storedBot, teamsChannelOf } from '../support/stored-state.js';
 
 // A multi-tenant Teams app whose operator works in tenant "op-tenant"; "intruder-tenant" installed it too.
 // Activities reach the turn handler as botbuilder hands them over once their JWT is verified.
@@ -53,8 +54,8 @@ describe('a Teams tenant sees and changes only its own bots', () => {
       const sent = await run(inTenant(teamsMessage('http://127.0.0.1:9', { text, from: INTRUDER }), 'intruder-tenant'));
       expect(said(sent), text).toContain('There is no bot');
     }
-    const bot = await service.mongo.store.bots.findById('acme').lean();
-    expect(bot?.teamsChannel).toBeNull();
+    const bot = await storedBot(service, 'acme');
+    expect(await teamsChannelOf(service, 'acme')).toBeNull();
     expect(bot?.handover).toBe(true);
     const own = await run(inTenant(teamsMessage('http://127.0.0.1:9', { text: 'status acme', from: OPERATOR }), 'op-tenant'));
     expect(said(own)).toContain('Acme Support');

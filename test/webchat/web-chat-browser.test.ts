@@ -7,6 +7,7 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, startSlackStandIn, threadMessageEvent } from '../slack/slack-stand-in.js';
 import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { escalationPosts } from '../support/stored-state.js';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,7 +73,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium
 
     const { conversationId } = JSON.parse((await page.evaluate(() => localStorage.getItem('handover:demo'))) ?? '{}');
     expect(conversationId).toMatch(/^cv_/);
-    const ref = await waitFor(async () => (await service.mongo.store.conversations.findById(conversationId).lean())?.channelRefs.slack as { channel: string; ts: string } | undefined);
+    const ref = await waitFor(async () => (await escalationPosts(service, conversationId)).slack as { channel: string; ts: string } | undefined);
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_WEB', name: 'web' }, CHANNEL), form);
     await page.locator('#status').getByText('joined the conversation').waitFor();
     const reply = threadMessageEvent({ eventId: 'EvWeb1', channel: ref.channel, threadTs: ref.ts, user: 'U_WEB', text: 'Hi! I can help with that <b>now</b>' });
