@@ -68,6 +68,8 @@ export interface Bot {
   contactRequestThreshold?: number;
   knowledgeBase: KnowledgeBaseEntry[];
   rules: HandoverRule[];
+  /** When the team works, in the bot's zone (null or missing: always open); see src/business-hours/. */
+  businessHours?: BusinessHours | null;
   /** Counts the changes of labs, handover and rules (0 for bots stored before revisions): a settings form saves against the revision it showed. */
   revision: number;
   updatedAt: Date;
@@ -133,6 +135,25 @@ export interface HandoverRecord {
   department?: string | null;
   taskId: string | null;
   at: Date;
+  /** Set when it arrived out of business hours: when the team is back. */
+  outOfHours?: OutOfHours | null;
+}
+
+/** Weekdays as business hours name them. */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A bot's opening hours: local times ('09:00'-'17:00') per weekday in its IANA zone, and closed days ('2026-12-25'). */
+export interface BusinessHours {
+  timeZone: string;
+  weekly: Partial<Record<Weekday, Array<[string, string]>>>;
+  holidays: string[];
+}
+
+/** A handover that came while the team was away: when it is back, as an instant and in words ("Monday 9:00 (Berlin time)"). */
+export interface OutOfHours {
+  backAt: Date | null;
+  back: string | null;
 }
 
 export interface StaffMember {

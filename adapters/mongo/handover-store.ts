@@ -37,6 +37,7 @@ const botSchema = new Schema<BotDocument>(
     teamsChannel: { type: Schema.Types.Mixed, default: null },
     failedTurnsBeforeHandover: { type: Number, default: 2 },
     contactRequestThreshold: { type: Number, default: null },
+    businessHours: { type: Schema.Types.Mixed, default: null },
     knowledgeBase: { type: Schema.Types.Mixed, default: () => [] },
     rules: { type: Schema.Types.Mixed, default: () => [] },
     /** Counted up by every change of labs, handover or rules (see mongo-bots.ts); missing on bots stored before: 0. */

@@ -15,6 +15,7 @@ export function toBot(doc: BotDocument): Bot {
     slackTeamId: doc.slackTeamId ?? null,
     failedTurnsBeforeHandover: doc.failedTurnsBeforeHandover,
     ...(typeof doc.contactRequestThreshold === 'number' ? { contactRequestThreshold: doc.contactRequestThreshold } : {}),
+    businessHours: doc.businessHours ?? null,
     knowledgeBase: doc.knowledgeBase ?? [],
     rules: doc.rules ?? [],
     revision: doc.revision ?? 0,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { knowledgeBaseSchema } from '../bot/knowledge-base-file.js';
+import { businessHoursSchema } from '../business-hours/business-hours-schema.js';
 import { handoverRulesSchema } from '../rules/handover-rule-schema.js';
 import { OPERATOR_TENANT, TENANT_PATTERN } from '../tenants/tenant.js';
 import { parseConfigYaml, readConfigText } from './config-text.js';
@@ -28,6 +29,8 @@ export const botConfigSchema = z
     failedTurnsBeforeHandover: z.number().int().min(1).max(20).default(2),
     /** Calibrated probability a message must reach to count as a request for a person (unset: 0.5). */
     contactRequestThreshold: z.number().min(0.05).max(0.99).optional(),
+    /** When the team works (null: always open): out of hours the customer hears when it is back and SLA clocks pause. */
+    businessHours: businessHoursSchema,
     knowledgeBase: knowledgeBaseSchema.default([]),
     rules: handoverRulesSchema.default([]),
   })
