@@ -13,14 +13,13 @@ import { handlePlatformEventOnce } from '../../src/events/handle-platform-event-
 import { conversationOfPost } from '../../src/handover/escalation-view.js';
 import { findStaffMember } from '../../src/staff/find-staff-member.js';
 import { CLAIM_ACTION, RESOLVE_ACTION, RETURN_ACTION, TRANSFER_ACTION } from './escalation-blocks.js';
-import { replaceRules, updateBotSwitches } from '../../src/bots/bot-settings.js';
-import { lastConversationOf, rememberLastConversation, updateStaffPreferences } from '../../src/staff/save-staff-member.js';
-import { AVAILABILITY_ACTION, appHome } from './app-home.js';
+import { updateBotSwitches } from '../../src/bots/bot-settings.js';
+import { lastConversationOf, rememberLastConversation } from '../../src/staff/save-staff-member.js';
+import { registerAppHomeListeners } from './app-home-listeners.js';
 import { CONFIG_REFUSAL, CommandError, commandBot, runHandoverCommand } from '../../src/commands/handover-command.js';
 import { commandAnswerMrkdwn } from './command-answer-mrkdwn.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { parseSubmittedRules } from '../rules-yaml.js';
-import { RULES_BLOCK, RULES_INPUT, SETTINGS_CALLBACK, settingsModal } from './settings-modal.js';
+import { openSettings, registerSettingsListeners, type SettingsListenerDeps } from './settings-listeners.js';
 import type { InstallationStore } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import { loadBot } from '../../src/bots/load-bot.js';
@@ -295,7 +294,7 @@ function registerHandlers(
         }
         const bot = await commandBot(ctx, botArgument, tenantOf(context));
         await ack();
-        await client.views.open({ trigger_id: command.trigger_id, view: settingsModal(bot) });
+        await openSettings(client, command.trigger_id, bot);
         return;
       }
       const answer = await runHandoverCommand(ctx, {
@@ -312,38 +311,16 @@ function registerHandlers(
     }
   });
 
-  app.view(SETTINGS_CALLBACK, async ({ ack, body, view, client, context }) => {
-    if (!(await mayConfigure(directoryFor(client, context), options.admins, body.user.id))) {
-      await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: 'Only admins can change handover rules.' } });
-      return;
-    }
-    // the modal was opened for one of the caller's bots; checked again, as the bot may have changed hands since
-    const bot = await loadBot(ctx, view.private_metadata).catch(() => null);
-    if (!bot || bot.tenant !== tenantOf(context)) {
-      await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: 'This bot is not one of your workspace\'s.' } });
-      return;
-    }
-    const submitted = parseSubmittedRules(view.state.values[RULES_BLOCK]?.[RULES_INPUT]?.value ?? '');
-    if ('error' in submitted) {
-      await ack({ response_action: 'errors', errors: { [RULES_BLOCK]: submitted.error.slice(0, 150) } });
-      return;
-    }
-    await replaceRules(ctx, view.private_metadata, submitted.rules);
-    await ack();
-    log.info({ botId: view.private_metadata, rules: submitted.rules.length, userId: body.user.id }, 'rules changed in Slack');
-  });
-
-  app.event('app_home_opened', async ({ event, client, context }) => {
-    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), event.user);
-    await client.views.publish({ user_id: event.user, view: await appHome(ctx, staff) });
-  });
-
-  app.action<BlockAction<ButtonAction>>(AVAILABILITY_ACTION, async ({ ack, body, action, client, context }) => {
-    await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-    const updated = await updateStaffPreferences(ctx, staff.id, { available: action.value === 'on' });
-    if (updated) await client.views.publish({ user_id: body.user.id, view: await appHome(ctx, updated) });
-  });
+  // settings (modal, rule editor, YAML) and App Home: their own files
+  const settingsDeps: SettingsListenerDeps = {
+    ctx,
+    log,
+    tenantOf,
+    mayConfigure: (client, context, userId) => mayConfigure(directoryFor(client, context), options.admins, userId),
+    staffOf: (client, context, userId, name) => slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), userId, name),
+  };
+  registerSettingsListeners(app, settingsDeps);
+  registerAppHomeListeners(app, settingsDeps);
 
   app.error(async (error) => {
     // a workspace without an installation: answered 401 by the receiver

@@ -1,4 +1,6 @@
-import { updateBotSwitches } from '../bots/bot-settings.js';
+import { changeBotSettings } from '../settings/change-bot-settings.js';
+import { settingsHistory } from '../settings/settings-history.js';
+import type { SettingsChange } from '../settings/settings-change.js';
 import { botsOfTenant, findBot } from '../bots/tenant-bots.js';
 import { HandoverError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
@@ -19,6 +21,7 @@ export const HELP: CommandAnswer = [
   ['• ', { code: 'labs on|off [bot]' }, ' — the Labs switch (handover exists only when on)'],
   ['• ', { code: 'subscribe [bot]' }, " — this channel receives the bot's escalations"],
   ['• ', { code: 'rules [bot]' }, ' — list the rules; ', { code: 'settings [bot]' }, ' — edit them (admins)'],
+  ['• ', { code: 'history [bot]' }, ' — who changed the settings, what and when'],
   ['• ', { code: 'available on|off' }, ' — take part in auto-assignment'],
   ['• ', { code: 'notify conversation on|off' }, ', ', { code: 'notify task on|off' }, ' — direct messages when something is assigned to you'],
   [
@@ -70,7 +73,7 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
     case 'off':
       return configure(async () => {
         const bot = await commandBot(ctx, args[0], input.tenant);
-        await updateBotSwitches(ctx, bot.id, { handover: command === 'on' });
+        await changeSwitches(ctx, input, bot, { kind: 'switches', handover: command === 'on' });
         return [['Handover is now ', { strong: command }, ` for ${bot.name}.`]];
       });
     case 'labs': {
@@ -78,7 +81,7 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
       if (state !== 'on' && state !== 'off') return [['Usage: ', { command: 'labs on|off [bot]' }]];
       return configure(async () => {
         const bot = await commandBot(ctx, args[1], input.tenant);
-        await updateBotSwitches(ctx, bot.id, { labs: state === 'on' });
+        await changeSwitches(ctx, input, bot, { kind: 'switches', labs: state === 'on' });
         return [['Labs is now ', { strong: state }, ` for ${bot.name}.`]];
       });
     }
@@ -88,6 +91,8 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
         await input.subscribeHere(bot);
         return plainAnswer(`This channel now receives ${bot.name}'s escalations.`);
       });
+    case 'history':
+      return history(ctx, await commandBot(ctx, args[0], input.tenant), input.tenant);
     case 'available': {
       const state = args[0];
       if (state !== 'on' && state !== 'off') return [['Usage: ', { command: 'available on|off' }]];
@@ -125,6 +130,22 @@ export async function commandBot(ctx: HandoverContext, botId: string | undefined
   if (bots.length > 1 && !demo) throw new CommandError(`Name the bot: ${bots.map((bot) => bot.id).join(', ')}`);
   if (!demo) throw new CommandError('There is no bot yet.');
   return demo;
+}
+
+/** A switch flipped by a command is a settings change like a form's: against the bot as just read, and audited. */
+function changeSwitches(ctx: HandoverContext, input: CommandInput, bot: Bot, change: SettingsChange): Promise<Bot> {
+  return changeBotSettings(ctx, { botId: bot.id, tenant: input.tenant, actor: { id: input.staff.id, name: input.staff.name }, expectedRevision: bot.revision, change });
+}
+
+const HISTORY_LENGTH = 15;
+
+async function history(ctx: HandoverContext, bot: Bot, tenant: Tenant): Promise<CommandAnswer> {
+  const entries = await settingsHistory(ctx, bot.id, tenant, HISTORY_LENGTH);
+  if (entries.length === 0) return plainAnswer(`Nobody has changed ${bot.name}'s settings from Slack or Teams yet.`);
+  return [
+    [{ strong: bot.name }, ` — the last ${entries.length === 1 ? 'change' : `${entries.length} changes`}, newest first:`],
+    ...entries.map((entry) => [`${entry.at.toISOString().slice(0, 16).replace('T', ' ')} UTC — `, { strong: entry.actor.name }, ` ${entry.summary}`]),
+  ];
 }
 
 function status(bot: Bot): CommandAnswer {

@@ -184,8 +184,8 @@ describe('rules settings modal and App Home', () => {
     expect(refused.text).toMatch(/Only workspace admins/);
     await postToSlackEndpoint(service.url, slashCommandBody('settings demo', lead), form);
     const opened = await waitFor(async () => slack.callsTo('views.open').slice(before)[0]);
-    expect(opened.args.view.callback_id).toBe('handover_settings');
-    expect(JSON.stringify(opened.args.view)).toContain('contact_request');
+    expect(opened.args.view.callback_id).toBe('handover_settings_home');
+    expect(JSON.stringify(opened.args.view)).toContain('Contact request');
   });
 
   it('refuses a 7th rule in the modal and saves a valid list', async () => {

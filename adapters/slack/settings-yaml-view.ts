@@ -2,24 +2,26 @@ import type { View } from '@slack/types';
 import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import { rulesToYaml } from '../rules-yaml.js';
 import type { Bot } from '../../src/types.js';
+import { settingsMetadata } from './settings-metadata.js';
 
-export const SETTINGS_CALLBACK = 'handover_settings';
+export const YAML_CALLBACK = 'handover_settings';
 export const RULES_BLOCK = 'rules';
 export const RULES_INPUT = 'rules_yaml';
 
 /**
- * The rules editor: the bot's rules as YAML in one text field (every field
- * of every rule, at most six), checked on submit with the same schema as the
- * config file; mistakes are shown in the modal.
+ * "Advanced (YAML)", pushed over the settings modal: the bot's rules as YAML
+ * in one text field (every field of every rule, at most six), checked on
+ * submit with the same schema as the config file; mistakes are shown in the
+ * view. The form (rule-editor-view.ts) is the main path.
  */
-export function settingsModal(bot: Bot): View {
+export function settingsYamlView(bot: Bot): View {
   return {
     type: 'modal',
-    callback_id: SETTINGS_CALLBACK,
-    private_metadata: bot.id,
-    title: { type: 'plain_text', text: 'Handover rules' },
+    callback_id: YAML_CALLBACK,
+    private_metadata: settingsMetadata({ botId: bot.id, revision: bot.revision }),
+    title: { type: 'plain_text', text: 'Rules as YAML' },
     submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    close: { type: 'plain_text', text: 'Back' },
     blocks: [
       {
         type: 'section',
