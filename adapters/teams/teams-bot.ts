@@ -8,9 +8,8 @@ import {
   type CloudAdapter,
   type ConversationReference,
 } from 'botbuilder';
-import { replaceRules } from '../../src/bots/bot-settings.js';
-import { parseSubmittedRules } from '../rules-yaml.js';
-import { SAVE_RULES_VERB, settingsCard } from './settings-card.js';
+import { isSettingsVerb, teamsSettingsActions } from './settings-card-actions.js';
+import { findRosterMember } from './settings-roster.js';
 import type { Logger } from 'pino';
 import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
@@ -46,15 +45,21 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
     return options.admins.includes(from.aadObjectId ?? '') || options.admins.includes(from.id);
   };
 
+  const settings = teamsSettingsActions(ctx, options.log);
+
   const onCardAction = async (turn: TurnContext): Promise<AdaptiveCardInvokeResponse> => {
     const action = (turn.activity.value ?? {}) as { action?: { verb?: string; data?: { conversationId?: string } } };
     const verb = action.action?.verb;
+    if (isSettingsVerb(verb)) {
+      const data = action.action?.data;
+      const caller = { tenant: tenantOf(turn), staff: await staffOf(turn), mayConfigure: mayConfigure(turn), findMember: (reference: string) => findRosterMember(turn, reference) };
+      return cardResponse(await settings.onAction(verb!, data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, caller));
+    }
     const conversationId = String(action.action?.data?.conversationId ?? '');
     const staff = await staffOf(turn);
     let note: string | null = null;
     let heldBy: Person | null = null;
     try {
-      if (verb === SAVE_RULES_VERB) return await onSaveRules(turn, action.action?.data as { botId?: string; rules?: string } | undefined);
       if (verb === CLAIM_VERB) {
         const outcome = await claimConversation(ctx, conversationId, staff);
         if (!outcome.won) {
@@ -80,15 +85,6 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       : { statusCode: 404, type: 'application/vnd.microsoft.error', value: { code: 'NotFound', message: 'conversation not found' } };
   };
 
-  
-  const onSaveRules = async (turn: TurnContext, data: { botId?: string; rules?: string } | undefined) => {
-    const bot = await commandBot(ctx, data?.botId, tenantOf(turn));
-    if (!mayConfigure(turn)) return cardResponse(settingsCard(bot, CONFIG_REFUSAL, data?.rules));
-    const submitted = parseSubmittedRules(String(data?.rules ?? ''));
-    if ('error' in submitted) return cardResponse(settingsCard(bot, submitted.error, data?.rules));
-    const saved = await replaceRules(ctx, bot.id, submitted.rules);
-    return cardResponse(settingsCard(saved, `Saved ${saved.rules.length} rule(s).`));
-  };
 
   const onMessage = async (turn: TurnContext) => {
     const activity = turn.activity;
@@ -160,7 +156,13 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       if (word === 'settings') {
         if (!mayConfigure(turn)) return CONFIG_REFUSAL;
         const bot = await commandBot(ctx, botArgument, tenantOf(turn));
-        await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(settingsCard(bot))] });
+        await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(await settings.settingsCard(bot))] });
+        return '';
+      }
+      if (word === 'preferences') {
+        // personal: a card in a channel would show one person's choices to everyone
+        if (turn.activity.conversation.conversationType !== 'personal') return 'Send me "preferences" in our 1:1 chat to set your notifications.';
+        await turn.sendActivity({ attachments: [CardFactory.adaptiveCard(settings.preferencesCard(await staffOf(turn)))] });
         return '';
       }
       const answer = await runHandoverCommand(ctx, {

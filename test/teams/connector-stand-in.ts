@@ -15,6 +15,8 @@ export interface ConnectorCall {
  */
 export async function startConnectorStandIn() {
   const calls: ConnectorCall[] = [];
+  /** The roster (TeamsInfo.getMember) by Entra object id, Teams user id or principal name; anyone else is not a member. */
+  const members = new Map<string, { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }>();
   let next = 1;
   const server = createServer((req, res) => {
     let raw = '';
@@ -30,6 +32,13 @@ export async function startConnectorStandIn() {
         body,
       });
       res.setHeader('content-type', 'application/json');
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const found = members.get(decodeURIComponent(member[1]!).toLowerCase());
+        if (found) return void res.end(JSON.stringify(found));
+        res.statusCode = 404;
+        return void res.end(JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'The member could not be found in the conversation.' } }));
+      }
       if (req.url === '/v3/conversations') {
         // a new channel post: Teams answers with the reply chain's id and the post's activity id
         const activityId = `${1700000000000 + next++}`;
@@ -43,6 +52,10 @@ export async function startConnectorStandIn() {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    /** Puts someone in the roster, found by any of their ids. */
+    addMember(person: { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }) {
+      for (const key of [person.id, person.aadObjectId, person.email, person.userPrincipalName]) if (key) members.set(key.toLowerCase(), person);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -5,7 +5,7 @@ import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { adaptiveCardProblems } from './adaptive-card-parser.js';
 import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
-import { storedConversation, escalationPosts, storedBot, teamsChannelOf, storedStaff } from '../support/stored-state.js';
+import { storedConversation, escalationPosts, teamsChannelOf, storedStaff } from '../support/stored-state.js';
 
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
 let service: RunningService;
@@ -47,31 +47,6 @@ describe('Teams commands', () => {
     await sendActivity(teamsMessage(connector.url, { text: 'status', from: LEAD }));
     const status = await waitFor(async () => repliesTo(CHANNEL).find((call) => String(call.body.text).includes('Labs: **on**')));
     expect(status.body.text).toContain('Rules: 1/6');
-  });
-});
-
-describe('Teams rules settings card', () => {
-  const saveRules = (rules: string, from = LEAD) => {
-    const action = cardAction(connector.url, 'save_rules', '', from);
-    action.value.action.data = { botId: 'demo', rules } as never;
-    return sendActivity(action);
-  };
-
-  it('sends admins a card form with the rules, and saves a valid list', async () => {
-    await sendActivity(teamsMessage(connector.url, { text: 'settings demo', from: LEAD }));
-    const card = await waitFor(async () => repliesTo(CHANNEL).find((call) => call.body.attachments?.[0]?.content?.actions?.[0]?.verb === 'save_rules'));
-    expect(adaptiveCardProblems(card.body.attachments[0].content)).toEqual([]);
-    expect(JSON.stringify(card.body.attachments[0].content)).toContain('contact_request');
-
-    const seven = Array.from({ length: 7 }, (_, i) => `- { name: r${i}, triggers: [contact_request] }`).join('\n');
-    expect(JSON.stringify((await saveRules(seven)).body)).toContain('at most 6');
-    expect(JSON.stringify((await saveRules('- { name: x, triggers: [contact_request] }', { id: 'aad-staff', name: 'Staff' })).body)).toContain('Only workspace admins');
-
-    const all = '- { name: default, triggers: [contact_request, lack_of_information, failed_resolution, sensitive_topic] }';
-    expect(JSON.stringify((await saveRules(all)).body)).toContain('Saved 1 rule(s).');
-    const bot = await storedBot(service, 'demo');
-    expect(bot?.rules).toHaveLength(1);
-    expect(bot?.rules[0]).toMatchObject({ name: 'default', pauseBot: true, tags: ['human_handover'] });
   });
 });
 
