@@ -1,6 +1,8 @@
 import type { Repositories } from '../../src/ports/repositories.js';
 import type { DueTaskLists } from '../../src/ports/task-repository.js';
 import { mongoDecisions } from './decide-once.js';
+import { mongoApiKeys } from './mongo-api-keys.js';
+import { mongoBotWebhooks } from './mongo-bot-webhooks.js';
 import { connectHandoverStore, type HandoverStore } from './handover-store.js';
 import { mongoBots } from './mongo-bots.js';
 import { mongoConversations } from './mongo-conversations.js';
@@ -39,6 +41,8 @@ export function mongoRepositories(store: HandoverStore): Repositories {
     settings: mongoSettings(store),
     settingsAudit: mongoSettingsAudit(store),
     slackInstallations: mongoInstallations(store, 'slackInstallations'),
+    apiKeys: mongoApiKeys(store),
+    botWebhooks: mongoBotWebhooks(store),
   };
 }
 

@@ -6,6 +6,7 @@ import { slackAdapter } from '../slack/slack-adapter.js';
 import { teamsAdapter } from '../teams/teams-adapter.js';
 import { emailAdapter } from '../email/email-adapter.js';
 import { webhookAdapter } from '../webhook/webhook-adapter.js';
+import { handoffWebhookAdapter } from '../webhook/handoff-webhook-notifier.js';
 import { startService, type ServiceAdapterFactory } from './start-service.js';
 
 /** `npm start`: the only place that reads process.env. */
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
   if (env.SMTP_URL) adapters.push(emailAdapter({ smtpUrl: env.SMTP_URL, from: env.SMTP_FROM }));
   adapters.push(webhookAdapter({ secret: env.HANDOVER_WEBHOOK_SECRET ?? null, allowInternal: env.HANDOVER_OUTBOUND_ALLOW }));
   if (!env.HANDOVER_WEBHOOK_SECRET) log.info('HANDOVER_WEBHOOK_SECRET is not set: rules with a webhook will not send events');
+  adapters.push(handoffWebhookAdapter({ allowInternal: env.HANDOVER_OUTBOUND_ALLOW }));
 
   const service = await startService({
     mongodbUri,

@@ -1,14 +1,15 @@
 import { Router, type Request } from 'express';
-import type { z } from 'zod';
 import { loadBot } from '../../src/bots/load-bot.js';
 import { conversationView } from '../../src/conversation/conversation-view.js';
 import { handleCustomerMessage } from '../../src/conversation/handle-customer-message.js';
 import { conversationRefused, loadCustomerConversation } from '../../src/conversation/load-customer-conversation.js';
 import { recordFeedback } from '../../src/conversation/record-feedback.js';
-import { InvalidInputError, NotFoundError } from '../../src/errors.js';
+import { NotFoundError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { LiveStreams } from '../http/live-streams.js';
 import { streamConversation } from './conversation-stream.js';
+import { handoffApi } from './handoff-api.js';
+import { bearerToken, parseBody } from './request-input.js';
 import { customerApiOpenApi } from './openapi.js';
 import { botIdSchema, conversationIdSchema, customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
 
@@ -57,20 +58,9 @@ export function customerApi(ctx: HandoverContext, streams: { stopping: AbortSign
     await streamConversation(ctx, conversation, req, res, streams);
   });
 
-  return router;
-}
+  router.use(handoffApi(ctx, streams));
 
-function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidInputError('send a JSON object body with Content-Type: application/json');
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new InvalidInputError(`${field}${issue.message}`);
-  }
-  return parsed.data;
+  return router;
 }
 
 function botIdParam(req: Request): string {
@@ -86,7 +76,3 @@ function conversationIdParam(req: Request): string {
   return id;
 }
 
-function bearerToken(req: Request): string | undefined {
-  const match = /^Bearer\s+([\w-]{1,200})$/i.exec(req.get('authorization') ?? '');
-  return match?.[1];
-}

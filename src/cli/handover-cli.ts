@@ -10,7 +10,7 @@ import { detectContactRequest } from '../detection/contact-request.js';
 import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../detection/sensitive-topic.js';
 import { HandoverError } from '../errors.js';
 
-const USAGE = 'usage: handover classify | handover answer --kb FILE (JSON lines {"text": ...} on stdin, one JSON line out per line) | handover doctor | handover outbox [list|retry]';
+const USAGE = 'usage: handover classify | handover answer --kb FILE (JSON lines {"text": ...} on stdin, one JSON line out per line) | handover doctor | handover outbox [list|retry] | handover keys create|list|revoke|webhook';
 
 type MessageHandler = (text: string) => Record<string, unknown>;
 

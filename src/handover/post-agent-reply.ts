@@ -1,4 +1,5 @@
 import { appendMessage } from '../conversation/append-message.js';
+import { plainConversation } from '../conversation/plain-conversation.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
@@ -15,5 +16,7 @@ export async function postAgentReply(ctx: HandoverContext, conversationId: strin
     throw new ConflictError(`conversation "${conversationId}" is not with the team`);
   }
   if (conversation.assignee?.id !== staff.id) throw new ConflictError(CLAIM_FIRST);
-  return appendMessage(ctx, conversationId, 'agent', text, { id: staff.id, name: staff.name });
+  const message = await appendMessage(ctx, conversationId, 'agent', text, { id: staff.id, name: staff.name });
+  await ctx.notifier.agentReplied?.({ conversation: plainConversation(conversation), message });
+  return message;
 }

@@ -7,7 +7,8 @@ import { NOTIFICATION_KINDS, type EscalationNotifier, type NotificationKind } fr
  */
 export function combineNotifiers(notifiers: EscalationNotifier[]): EscalationNotifier {
   const each = (kind: NotificationKind) => async (event: unknown) => {
-    await Promise.all(notifiers.map((notifier) => (notifier[kind] as (e: unknown) => Promise<void>)(event)));
+    // a notifier without an optional kind (agentReplied) has nothing to do with it
+    await Promise.all(notifiers.map((notifier) => (notifier[kind] as ((e: unknown) => Promise<void>) | undefined)?.(event)));
   };
   return Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, each(kind)])) as unknown as EscalationNotifier;
 }

@@ -67,6 +67,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const queuedAt = now();
     const rows: OutboxRow[] = [];
     for (const target of targets.values()) {
+      if (!target.notifier[kind]) continue;
       if (target.accepts && !(await target.accepts(kind, event))) continue;
       rows.push({
         id: newOrderedId('ob'),
@@ -237,6 +238,7 @@ function onceKeyOf(kind: NotificationKind, event: any): string | null {
   if (kind === 'escalated') return `escalated:${event.handover.id}`;
   if (kind === 'taskDue') return `taskDue:${event.task.id}`;
   if (kind === 'customerMessage') return `customerMessage:${event.message.id}`;
+  if (kind === 'agentReplied') return `agentReplied:${event.message.id}`;
   if (kind === 'unclaimed') return `unclaimed:${event.handover.id}:${event.stage}`;
   return null;
 }

@@ -23,6 +23,8 @@ export interface EscalationNotifier {
   taskDue(event: { task: Task; conversation: Conversation | null; staff: StaffMember | null }, attempt?: DeliveryAttempt): Promise<void>;
   /** An escalation is still unclaimed after the rule's SLA: remind the channel, or hand it to a backup channel. */
   unclaimed(event: UnclaimedEvent, attempt?: DeliveryAttempt): Promise<void>;
+  /** The holder's reply reached the customer (only notifiers that pass replies on, e.g. to an external bot, have it). */
+  agentReplied?(event: { conversation: Conversation; message: Message }, attempt?: DeliveryAttempt): Promise<void>;
 }
 
 /** `updated`: tags or tasks changed; the posts show it. */
@@ -50,7 +52,7 @@ export interface UnclaimedEvent {
 
 export type NotificationKind = keyof EscalationNotifier;
 
-export const NOTIFICATION_KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed'];
+export const NOTIFICATION_KINDS: NotificationKind[] = ['escalated', 'customerMessage', 'conversationChanged', 'assigned', 'taskDue', 'unclaimed', 'agentReplied'];
 
 /** One delivery of one notification to one platform, as the outbox tries it. */
 export interface DeliveryAttempt {

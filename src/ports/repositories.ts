@@ -1,4 +1,6 @@
+import type { ApiKeyRepository } from './api-key-repository.js';
 import type { BotRepository } from './bot-repository.js';
+import type { BotWebhookRepository } from './bot-webhook-repository.js';
 import type { ConversationRepository } from './conversation-repository.js';
 import type { Decisions } from './decisions.js';
 import type { EscalationPostRepository } from './escalation-post-repository.js';
@@ -23,4 +25,7 @@ export interface Repositories {
   settings: SettingsRepository;
   settingsAudit: SettingsAuditRepository;
   slackInstallations: InstallationRepository;
+  /** The Handoff API's per-bot keys and webhooks. */
+  apiKeys: ApiKeyRepository;
+  botWebhooks: BotWebhookRepository;
 }
