@@ -18,7 +18,7 @@ module.exports = {
       from: { path: '^src/' },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
-        path: 'node_modules/(mongoose|mongodb|express|@slack/|botbuilder|botframework-|agenda|@agendajs/|undici|helmet|cors|express-rate-limit|prom-client|nodemailer)',
+        path: 'node_modules/(mongoose|mongodb|express|@slack/|botbuilder|botframework-|agenda|@agendajs/|undici|helmet|cors|express-rate-limit|prom-client|nodemailer|openai)',
       },
     },
     ...PLATFORM_ADAPTERS.map((platform) => ({

@@ -45,6 +45,8 @@ export interface HandoverRule {
   /** With the team but silent this long: the bot takes over again (missing: never). */
   resumeBotAfterQuietMinutes?: number | null;
   notify: NotifyAction;
+  /** Plain-language guidance for a bot's AI assistant: when it should hand over under this rule (missing: never on the assistant's say). */
+  guidance?: string | null;
 }
 
 export interface KnowledgeBaseEntry {
@@ -67,6 +69,8 @@ export interface Bot {
   /** How sure the contact-request detector must be (its calibrated probability) before a message counts as asking for a person; unset: 0.5. */
   contactRequestThreshold?: number;
   knowledgeBase: KnowledgeBaseEntry[];
+  /** An AI assistant answers instead of the knowledge base alone (missing: the knowledge base answers). Operator config only. */
+  assistant?: AssistantConfig | null;
   rules: HandoverRule[];
   /** When the team works, in the bot's zone (null or missing: always open); see src/business-hours/. */
   businessHours?: BusinessHours | null;
@@ -134,6 +138,8 @@ export interface HandoverRecord {
   /** For a contact request: whom the customer asked for, when they said (sales, billing, support, a role or a name). */
   department?: string | null;
   taskId: string | null;
+  /** 1-3 sentences for the team: what the customer wants and what the bot tried (missing on handovers from before summaries). */
+  summary?: string;
   at: Date;
   /** Set when it arrived out of business hours: when the team is back. */
   outOfHours?: OutOfHours | null;
@@ -178,4 +184,22 @@ export interface TurnResult {
   assignee: Person | null;
   replies: Array<{ id: string; from: MessageAuthor; text: string; at: Date }>;
   handover: { trigger: Trigger; rule: string; taskId: string | null; taskDueAt: Date | null } | null;
+}
+
+/**
+ * A bot's AI assistant: any OpenAI-compatible Chat Completions endpoint. Set
+ * only in the operator's config file (the endpoint is an outbound request and
+ * the key an operator secret), never from Slack or Teams.
+ */
+export interface AssistantConfig {
+  baseUrl: string;
+  model: string;
+  /** The environment variable holding the API key (none: a local model without a key). */
+  apiKeyEnv: string | null;
+  systemPrompt: string;
+  temperature: number;
+  /** The most a customer turn waits for the model; past it, the fallback answers. */
+  timeoutMs: number;
+  /** When the model is slow or down: the knowledge base's answer, or a handover as lack_of_information. */
+  fallback: 'faq' | 'handover';
 }

@@ -56,6 +56,22 @@ export function createPrometheusMetrics(store: Pick<Repositories, 'conversations
     registers: [registry],
   });
 
+  const modelLatency = new Histogram({
+    name: 'handover_model_latency_seconds',
+    help: "Calls to bots' AI assistant models, by bot and purpose (answer, summary), failed ones included",
+    labelNames: ['bot', 'purpose'],
+    buckets: [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 3, 5, 8, 13, 20, 30, 60],
+    registers: [registry],
+  });
+  const modelErrors = new Counter({
+    name: 'handover_model_errors_total',
+    help: 'Model calls that gave nothing usable, by kind: timeout, unavailable (network, 5xx, 429), refused (other 4xx), bad_response, breaker_open (not attempted)',
+    labelNames: ['bot', 'purpose', 'kind'],
+    registers: [registry],
+  });
+  const modelTokens = new Counter({ name: 'handover_model_tokens_total', help: 'Tokens the model endpoints reported, by bot and type (prompt, completion)', labelNames: ['bot', 'type'], registers: [registry] });
+  const modelBreaker = new Gauge({ name: 'handover_model_breaker_state', help: "Each bot's model circuit breaker: 0 closed, 1 half open (one trial call), 2 open (no calls)", labelNames: ['bot'], registers: [registry] });
+
   const liveStreams = new Gauge({ name: 'handover_live_streams', help: 'Live conversation streams (Server-Sent Events) open on this replica', registers: [registry] });
   const streamRequests = new Counter({
     name: 'handover_live_stream_requests_total',
@@ -113,6 +129,13 @@ export function createPrometheusMetrics(store: Pick<Repositories, 'conversations
       claimed: ({ botId, waitedMs }) => timeToClaim.observe({ bot: botId }, waitedMs / 1000),
       ended: ({ botId, how, tookMs }) => timeToEnd.observe({ bot: botId, how }, tookMs / 1000),
       taskReminded: ({ latenessMs }) => reminderLateness.observe({ job: 'task-reminders' }, Math.max(0, latenessMs) / 1000),
+      modelCalled: ({ botId, purpose, ms, failure, promptTokens, completionTokens }) => {
+        if (failure !== 'breaker_open') modelLatency.observe({ bot: botId, purpose }, ms / 1000);
+        if (failure) modelErrors.inc({ bot: botId, purpose, kind: failure });
+        if (promptTokens) modelTokens.inc({ bot: botId, type: 'prompt' }, promptTokens);
+        if (completionTokens) modelTokens.inc({ bot: botId, type: 'completion' }, completionTokens);
+      },
+      modelBreaker: ({ botId, state }) => modelBreaker.set({ bot: botId }, state === 'closed' ? 0 : state === 'half_open' ? 1 : 2),
     },
     liveStreams: {
       opened: () => {

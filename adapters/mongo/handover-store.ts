@@ -39,6 +39,8 @@ const botSchema = new Schema<BotDocument>(
     contactRequestThreshold: { type: Number, default: null },
     businessHours: { type: Schema.Types.Mixed, default: null },
     knowledgeBase: { type: Schema.Types.Mixed, default: () => [] },
+    /** The AI assistant's endpoint and settings from the config file (the API key stays in the environment). */
+    assistant: { type: Schema.Types.Mixed, default: null },
     rules: { type: Schema.Types.Mixed, default: () => [] },
     /** Counted up by every change of labs, handover or rules (see mongo-bots.ts); missing on bots stored before: 0. */
     revision: { type: Number, default: 0 },

@@ -17,6 +17,7 @@ export function toBot(doc: BotDocument): Bot {
     ...(typeof doc.contactRequestThreshold === 'number' ? { contactRequestThreshold: doc.contactRequestThreshold } : {}),
     businessHours: doc.businessHours ?? null,
     knowledgeBase: doc.knowledgeBase ?? [],
+    ...(doc.assistant ? { assistant: doc.assistant } : {}),
     rules: doc.rules ?? [],
     revision: doc.revision ?? 0,
     updatedAt: doc.updatedAt,

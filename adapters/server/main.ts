@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { embeddedDatabaseUri, startEmbeddedDatabase, type EmbeddedDatabase } from '../mongo/embedded-ferretdb.js';
 import { readEnvConfig } from './env-config.js';
+import { assistantApiKeys } from './assistant-api-keys.js';
 import { slackAdapter } from '../slack/slack-adapter.js';
 import { teamsAdapter } from '../teams/teams-adapter.js';
 import { emailAdapter } from '../email/email-adapter.js';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const env = readEnvConfig(process.env);
   const log = pino({ level: env.LOG_LEVEL, base: { service: 'handover' } });
   const botConfigs = env.HANDOVER_CONFIG ? loadHandoverConfigFile(env.HANDOVER_CONFIG) : [];
+  const apiKeys = assistantApiKeys(botConfigs, process.env);
 
   let embedded: EmbeddedDatabase | null = null;
   let mongodbUri = env.MONGODB_URI;
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     streamsPerClient: env.HANDOVER_STREAMS_PER_CLIENT,
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
+    assistantApiKeys: apiKeys,
     adapters,
   }).catch(async (error: unknown) => {
     await embedded?.stop();

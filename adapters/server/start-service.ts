@@ -24,6 +24,7 @@ import { scheduleOutboxDelivery } from '../../jobs/outbox-delivery-job.js';
 import { defineEscalationSlaJob, scheduleSlaCheckWith } from '../../jobs/escalation-sla-job.js';
 import { loadBot } from '../../src/bots/load-bot.js';
 import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
+import { openAiChatModel } from '../llm/openai-chat-model.js';
 import { connectMongoStorage, type MongoStorage } from '../mongo/mongo-repositories.js';
 
 export type { ServiceAdapter, ServiceAdapterFactory } from '../service-adapter.js';
@@ -63,6 +64,10 @@ export interface ServiceOptions {
   receiptExpiryEveryMs?: number;
   /** The domain's clock (tests move it forward instead of waiting). */
   clock?: () => Date;
+  /** AI assistants' API keys by the environment variable a bot's config names (main.ts reads them). */
+  assistantApiKeys?: Record<string, string>;
+  /** When a bot's model breaker opens (failures in a row) and how long it stays open; default 3 and 30 s. */
+  assistantBreaker?: { failuresToOpen?: number; openMs?: number };
 }
 
 export interface HttpTimeouts {
@@ -97,7 +102,13 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     events,
     notifier: createLogNotifier(log),
     scheduler: { ...dueTaskScheduler(mongo.dueTaskLists), scheduleSlaCheck: scheduleSlaCheckWith(agenda) },
-    responders: createBotResponders(),
+    responders: createBotResponders({
+      model: openAiChatModel({ apiKeys: options.assistantApiKeys ?? {} }),
+      metrics: prometheus.metrics,
+      log: log.child({ component: 'assistant' }),
+      now: options.clock ?? (() => new Date()),
+      ...(options.assistantBreaker ? { breaker: options.assistantBreaker } : {}),
+    }),
     tokens: createConversationTokens(await loadTokenSecret(repositories.settings)),
     log,
     now: options.clock ?? (() => new Date()),

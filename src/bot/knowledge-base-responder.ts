@@ -1,5 +1,5 @@
 import { EntryClassifier } from './entry-classifier.js';
-import type { BotAnswer, KnowledgeBaseEntry, Responder } from './responder.js';
+import type { BotAnswer, KnowledgeBaseEntry, KnowledgeBaseResponder, RetrievedEntry } from './responder.js';
 import { FeatureSpace } from './text-features.js';
 
 /**
@@ -30,7 +30,7 @@ const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, con
 export function createKnowledgeBaseResponder(
   entries: readonly KnowledgeBaseEntry[],
   options: { threshold?: number } = {},
-): Responder {
+): KnowledgeBaseResponder {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const questions: string[] = [];
   const labels: number[] = [];
@@ -40,7 +40,7 @@ export function createKnowledgeBaseResponder(
       labels.push(index);
     }
   });
-  if (questions.length === 0) return { answer: () => NO_ANSWER };
+  if (questions.length === 0) return { answer: () => NO_ANSWER, retrieve: () => [] };
 
   const space = new FeatureSpace();
   const vectors = space.fit(questions);
@@ -54,10 +54,23 @@ export function createKnowledgeBaseResponder(
       classifier.score(message, scores);
       let best = 0;
       for (let entry = 1; entry < scores.length; entry += 1) if (scores[entry]! > scores[best]!) best = entry;
-      const confidence = 1 / (1 + Math.exp(-SCORE_SLOPE * (scores[best]! - SCORE_AT_EVEN_ODDS)));
+      const confidence = confidenceOf(scores[best]!);
       if (confidence < threshold) return { ...NO_ANSWER, confidence };
       const entry = entries[best]!;
       return { answered: true, entryId: entry.id, answer: entry.answer, confidence };
     },
+    retrieve(text: string, limit: number): RetrievedEntry[] {
+      const message = space.vector(text);
+      if (message.features.length === 0 || limit <= 0) return [];
+      classifier.score(message, scores);
+      return [...scores.keys()]
+        .sort((a, b) => scores[b]! - scores[a]!)
+        .slice(0, limit)
+        .map((index) => ({ entry: entries[index]!, confidence: confidenceOf(scores[index]!) }));
+    },
   };
+}
+
+function confidenceOf(score: number): number {
+  return 1 / (1 + Math.exp(-SCORE_SLOPE * (score - SCORE_AT_EVEN_ODDS)));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { knowledgeBaseSchema } from '../bot/knowledge-base-file.js';
+import { assistantConfigSchema } from '../assistant/assistant-config-schema.js';
 import { businessHoursSchema } from '../business-hours/business-hours-schema.js';
 import { handoverRulesSchema } from '../rules/handover-rule-schema.js';
 import { OPERATOR_TENANT, TENANT_PATTERN } from '../tenants/tenant.js';
@@ -32,6 +33,8 @@ export const botConfigSchema = z
     /** When the team works (null: always open): out of hours the customer hears when it is back and SLA clocks pause. */
     businessHours: businessHoursSchema,
     knowledgeBase: knowledgeBaseSchema.default([]),
+    /** An OpenAI-compatible model answers, grounded in the knowledge base (see src/assistant/). */
+    assistant: assistantConfigSchema.nullable().default(null),
     rules: handoverRulesSchema.default([]),
   })
   .strict();

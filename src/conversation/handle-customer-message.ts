@@ -1,16 +1,18 @@
+import type { AsyncResponder, BotAnswer } from '../bot/responder.js';
+import { TRANSCRIPT_MESSAGES } from '../assistant/assistant-prompt.js';
 import { loadBot } from '../bots/load-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { chooseRule, type RuleDecision } from '../handover/choose-rule.js';
+import { chooseRule, type RuleDecision, type TurnSignals } from '../handover/choose-rule.js';
 import { startHandover, startHandoverOfNewConversation } from '../handover/start-handover.js';
 import { newId } from '../ids/new-id.js';
 import type { ConversationChange } from '../ports/conversation-repository.js';
 import { plainConversation } from './plain-conversation.js';
-import type { Bot, Conversation, Customer, Message, TurnResult } from '../types.js';
+import type { Bot, Conversation, Customer, HandoverRule, Message, TurnResult } from '../types.js';
 import { newMessage } from './append-message.js';
 import { newConversation } from './new-conversation.js';
 import { checkCustomerToken } from './load-customer-conversation.js';
-import { readCustomerTurn } from './read-customer-turn.js';
+import { readCustomerTurn, type CustomerTurnReading } from './read-customer-turn.js';
 import { receiptIdFor, recordReceiptAnswer, requestFingerprint, takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
 
@@ -92,33 +94,72 @@ interface TurnPlan {
   decision: RuleDecision | null;
 }
 
-function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message: Message): TurnPlan {
+/**
+ * `asked`: the AI assistant's answer, asked before the turn's write (the
+ * plan runs inside it, synchronously); null: the knowledge base answers here.
+ */
+function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message: Message, asked: BotAnswer | null = null): TurnPlan {
   const withTeam = before.status === 'waiting' || before.status === 'assigned';
   const base = { ...before, lastCustomerText: message.text, updatedAt: message.at };
   if (before.paused) return { after: base, failed: false, withTeam, reply: null, decision: null };
 
-  const reading = readCustomerTurn(ctx.responders.forBot(bot), message.text, before.lastCustomerText, bot.contactRequestThreshold);
+  const reading = readCustomerTurn(asked ? { answer: () => asked } : ctx.responders.forBot(bot), message.text, before.lastCustomerText, bot.contactRequestThreshold);
   const after: Conversation = {
     ...base,
     failedTurns: before.failedTurns + (reading.failed ? 1 : 0),
     status: withTeam ? before.status : 'bot',
   };
-  const decision = withTeam
-    ? null
-    : chooseRule(bot, {
-        text: message.text,
-        contactRequest: reading.contactRequest,
-        department: reading.department,
-        unanswered: !reading.negativeFeedback && !reading.answer.answered,
-        confidence: reading.answer.confidence,
-        failedTurns: after.failedTurns,
-      });
+  const decision = withTeam ? null : chooseRule(bot, turnSignals(message, reading, after.failedTurns));
   if (withTeam || decision) return { after, failed: reading.failed, withTeam, reply: null, decision };
   const replyText = reading.negativeFeedback
     ? BOT_FEEDBACK_REPLY
     : (reading.answer.answered && reading.answer.answer) || BOT_FALLBACK_REPLY;
   return { after, failed: reading.failed, withTeam, reply: newMessage(ctx, message.conversationId, 'bot', replyText), decision: null };
 }
+
+function turnSignals(message: Message, reading: CustomerTurnReading, failedTurns: number): TurnSignals {
+  const { answer } = reading;
+  return {
+    text: message.text,
+    contactRequest: reading.contactRequest,
+    department: reading.department,
+    // an assistant that asks for a person has not failed to answer
+    unanswered: !reading.negativeFeedback && !answer.answered && !answer.handover,
+    confidence: answer.confidence,
+    failedTurns,
+    ...(answer.unansweredReason ? { unansweredReason: answer.unansweredReason } : {}),
+    ...(answer.handover ? { guidance: answer.handover } : {}),
+  };
+}
+
+/**
+ * Asks the bot's AI assistant about a message before the turn's write,
+ * from the conversation as it was when read (the plan inside the write
+ * sees it again, fresh). Null when the answer would not be used: the
+ * conversation is paused or with the team, the message is feedback on the
+ * last answer, or a rule hands over whatever the answer.
+ */
+async function askAssistant(
+  ctx: HandoverContext,
+  bot: Bot,
+  assistant: AsyncResponder,
+  message: Message,
+  before: Conversation,
+  transcript: () => Promise<Message[]>,
+): Promise<BotAnswer | null> {
+  if (before.paused || before.status === 'waiting' || before.status === 'assigned') return null;
+  const reading = readCustomerTurn({ answer: () => NO_ANSWER }, message.text, before.lastCustomerText, bot.contactRequestThreshold);
+  if (reading.negativeFeedback) return null;
+  const failsIfAnswered = !reading.contactRequest && reading.repeatedQuestion;
+  const ifAnswered = chooseRule(bot, turnSignals(message, { ...reading, answer: ANY_ANSWER }, before.failedTurns + (failsIfAnswered ? 1 : 0)));
+  const ifNot = chooseRule(bot, turnSignals(message, reading, before.failedTurns + (reading.failed ? 1 : 0)));
+  const guidedBefore = (rule: HandoverRule) => bot.rules.slice(0, bot.rules.indexOf(rule)).some((earlier) => earlier.enabled && earlier.guidance);
+  if (ifAnswered && ifNot && ifAnswered.rule === ifNot.rule && ifAnswered.trigger === ifNot.trigger && !guidedBefore(ifAnswered.rule)) return null;
+  return assistant.answer({ text: message.text, transcript: await transcript() });
+}
+
+const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, confidence: 0 };
+const ANY_ANSWER: BotAnswer = { answered: true, entryId: null, answer: '', confidence: 1 };
 
 /** A turn's result; `answerStored`: the bot's answer is stored with the message, where a retry finds it (no receipt needed). */
 interface FinishedTurn {
@@ -128,7 +169,9 @@ interface FinishedTurn {
 
 /** The first message: the conversation is created with it (and the answer, or the handover it asks for) in one write. */
 async function startConversation(ctx: HandoverContext, bot: Bot, conversation: Conversation, message: Message): Promise<FinishedTurn> {
-  const plan = planTurn(ctx, bot, conversation, message);
+  const assistant = ctx.responders.assistantFor(bot);
+  const asked = assistant ? await askAssistant(ctx, bot, assistant, message, conversation, async () => []) : null;
+  const plan = planTurn(ctx, bot, conversation, message, asked);
   if (plan.decision) {
     const result = await startHandoverOfNewConversation(ctx, bot, plan.after, [message], plan.decision);
     return { result, answerStored: false };
@@ -147,9 +190,11 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
  * conversation back with the bot); see appendCustomerTurn.
  */
 async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<FinishedTurn> {
+  const assistant = ctx.responders.assistantFor(bot);
+  const asked = assistant ? await askAssistantAbout(ctx, bot, assistant, message) : null;
   const appended = await ctx.conversations.appendCustomerTurn(message, (before) => {
     const current = plainConversation(before);
-    const plan = planTurn(ctx, bot, current, message);
+    const plan = planTurn(ctx, bot, current, message, asked);
     return { plan, replies: plan.reply ? [plan.reply] : [], change: followUpChange(plan, current) };
   });
   if (!appended) throw new NotFoundError(`conversation "${message.conversationId}"`);
@@ -157,6 +202,13 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
   ctx.events.publish(message.conversationId, { type: 'message', message });
   if (plan.reply) ctx.events.publish(message.conversationId, { type: 'message', message: plan.reply });
   return finishTurn(ctx, bot, plan, message);
+}
+
+/** The assistant's answer in an existing conversation, read for it (a model turn can afford the read; a knowledge-base turn does not make it). */
+async function askAssistantAbout(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message): Promise<BotAnswer | null> {
+  const stored = await ctx.conversations.find(message.conversationId);
+  if (!stored) return null;
+  return askAssistant(ctx, bot, assistant, message, plainConversation(stored), () => ctx.conversations.readTranscriptTail(stored, TRANSCRIPT_MESSAGES));
 }
 
 /** What a turn changes beyond storing its message: a failure counted, a resolved conversation back with the bot. */

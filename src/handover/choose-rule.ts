@@ -12,6 +12,10 @@ export interface TurnSignals {
   confidence: number;
   /** Failed turns so far, this one included. */
   failedTurns: number;
+  /** Why the bot could not answer, when it said (an AI assistant's "I can't answer this"). */
+  unansweredReason?: string;
+  /** An AI assistant asked for a person under this rule's guidance, for this reason. */
+  guidance?: { rule: string; reason: string } | null;
 }
 
 export interface RuleDecision {
@@ -19,6 +23,8 @@ export interface RuleDecision {
   trigger: Trigger;
   reason: string;
   department?: string | null;
+  /** The team's summary, when whoever decided wrote one (a handing-off bot); otherwise the handover writes it. */
+  summary?: string;
 }
 
 /**
@@ -34,6 +40,11 @@ export function chooseRule(bot: Bot, signals: TurnSignals): RuleDecision | null 
       if (!rule.triggers.includes(trigger)) continue;
       const reason = reasonFor(trigger, rule, bot, signals);
       if (reason) return trigger === 'contact_request' && signals.department ? { rule, trigger, reason, department: signals.department } : { rule, trigger, reason };
+    }
+    // the assistant judged this rule's guidance to apply: the rule runs as for its foremost trigger, with the assistant's reason
+    if (signals.guidance?.rule === rule.name) {
+      const trigger = TRIGGERS.find((candidate) => rule.triggers.includes(candidate));
+      if (trigger) return { rule, trigger, reason: signals.guidance.reason };
     }
   }
   return null;
@@ -53,8 +64,7 @@ function reasonFor(trigger: Trigger, rule: HandoverRule, bot: Bot, signals: Turn
         ? `The bot failed to help ${signals.failedTurns} times.`
         : null;
     case 'lack_of_information':
-      return signals.unanswered
-        ? `The bot had no confident answer (confidence ${signals.confidence.toFixed(2)}).`
-        : null;
+      if (!signals.unanswered) return null;
+      return signals.unansweredReason ?? `The bot had no confident answer (confidence ${signals.confidence.toFixed(2)}).`;
   }
 }

@@ -7,6 +7,7 @@ import type { HandoverEntry } from '../ports/conversation-repository.js';
 import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
+import { writeEscalationSummary } from './escalation-summary.js';
 import { newFollowUpTask, saveFollowUpTask } from '../tasks/create-follow-up-task.js';
 
 const TRANSCRIPT_LINES = 10;
@@ -36,7 +37,9 @@ export async function startHandover(
   const race = await ctx.decisions.decideOnce(`handover:${conversation.id}:${conversation.lastHandoverId ?? 'first'}`, { handoverId });
   if (!race.won) return null;
 
-  const planned = await planHandover(ctx, bot, conversation, decision, handoverId);
+  // the transcript as it stands (this turn's message in): the summary is written from it, before the write that stores it
+  const [before, summary] = await transcriptAndSummary(ctx, bot, conversation.id, decision);
+  const planned = await planHandover(ctx, bot, conversation, decision, handoverId, summary);
   const { handover, rule, task, closing } = planned;
   const after = handedOver(conversation, planned);
   const [updated] = await Promise.all([
@@ -52,8 +55,16 @@ export async function startHandover(
     }),
     task ? saveFollowUpTask(ctx, task) : null,
   ]);
-  const transcript = await ctx.conversations.readTranscriptTail(updated!, TRANSCRIPT_LINES, [closing]);
+  const transcript = before ? [...before, closing].slice(-TRANSCRIPT_LINES) : await ctx.conversations.readTranscriptTail(updated!, TRANSCRIPT_LINES, [closing]);
   return announceHandover(ctx, bot, plainConversation(updated!), planned, transcript, false);
+}
+
+/** The last lines before the handover and the team's summary of them (none read when the decision brought its summary). */
+async function transcriptAndSummary(ctx: HandoverContext, bot: Bot, conversationId: string, decision: RuleDecision): Promise<[Message[] | null, string]> {
+  if (decision.summary) return [null, decision.summary];
+  const stored = await ctx.conversations.find(conversationId);
+  const before = stored ? await ctx.conversations.readTranscriptTail(stored, TRANSCRIPT_LINES) : [];
+  return [before, await writeEscalationSummary(ctx, bot, before, decision.reason)];
 }
 
 /**
@@ -69,7 +80,8 @@ export async function startHandoverOfNewConversation(
   firstMessages: Message[],
   decision: RuleDecision,
 ): Promise<TurnResult> {
-  const planned = await planHandover(ctx, bot, conversation, decision, newId('ho'));
+  const summary = decision.summary ?? (await writeEscalationSummary(ctx, bot, firstMessages.slice(-TRANSCRIPT_LINES), decision.reason));
+  const planned = await planHandover(ctx, bot, conversation, decision, newId('ho'), summary);
   const { handover, task, closing } = planned;
   const after = handedOver(conversation, planned);
   const transcript = [...firstMessages, closing];
@@ -81,7 +93,7 @@ export async function startHandoverOfNewConversation(
   return announceHandover(ctx, bot, after, planned, transcript.slice(-TRANSCRIPT_LINES), true);
 }
 
-async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conversation, decision: RuleDecision, handoverId: string): Promise<PlannedHandover> {
+async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conversation, decision: RuleDecision, handoverId: string, summary: string): Promise<PlannedHandover> {
   const { rule } = decision;
   const now = ctx.now();
   const assignee = await pickAssignee(ctx, bot.id, rule.assign);
@@ -103,6 +115,7 @@ async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conver
     reason: decision.reason,
     ...(decision.department ? { department: decision.department } : {}),
     taskId: task?.id ?? null,
+    summary,
     at: now,
   };
   return { rule, handover, assignee, task, closing: newMessage(ctx, conversation.id, 'bot', rule.closingMessage) };

@@ -1,4 +1,5 @@
 import type { Trigger } from '../types.js';
+import type { ChatFailure } from './chat-model.js';
 
 /** What the domain counts and times; the Prometheus adapter records it, tests may ignore it. */
 export interface HandoverMetrics {
@@ -9,6 +10,10 @@ export interface HandoverMetrics {
   ended(event: { botId: string; how: string; tookMs: number }): void;
   /** How late a follow-up task's reminder went out. */
   taskReminded(event: { latenessMs: number }): void;
+  /** One call to a bot's AI assistant (`purpose`: answer or summary); `failure` unset when it answered; tokens as the endpoint reported them. */
+  modelCalled(event: { botId: string; purpose: 'answer' | 'summary'; ms: number; failure: ChatFailure | null; promptTokens: number; completionTokens: number }): void;
+  /** A bot's model circuit breaker changed state. */
+  modelBreaker(event: { botId: string; state: 'closed' | 'open' | 'half_open' }): void;
 }
 
 export const NO_METRICS: HandoverMetrics = {
@@ -16,4 +21,6 @@ export const NO_METRICS: HandoverMetrics = {
   claimed() {},
   ended() {},
   taskReminded() {},
+  modelCalled() {},
+  modelBreaker() {},
 };

@@ -82,6 +82,8 @@ export const handoverRuleSchema = z
           .default(null),
       })
       .default({ slack: true, teams: true, email: [], webhook: null }),
+    /** For a bot with an AI assistant: when to hand over under this rule, in plain words ("when the customer mentions a medical emergency"). */
+    guidance: z.string().trim().min(1).max(500).nullable().optional(),
   })
   .strict();
 
