@@ -81,6 +81,8 @@ export async function startSlackStandIn(options: { scopes?: string[]; channelsWi
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'users.info':
+        // U0GONE…: nobody Slack knows (never a member, or removed)
+        if (String(args.user).startsWith('U0GONE')) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
           user: { id: args.user, name: `user-${args.user}`, real_name: `Person ${args.user}`, is_admin: String(args.user).startsWith('U_ADMIN'), profile: { email: `${args.user}@example.com`.toLowerCase() } },
