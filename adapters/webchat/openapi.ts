@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
 import { botResponseSchema, conversationResponseSchema, errorResponseSchema, turnResponseSchema } from './customer-api-responses.js';
+import { botApiKeyScheme, handoffApiPaths } from './handoff-openapi.js';
 
 const schema = (zodSchema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(zodSchema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 const json = (zodSchema: z.ZodType) => ({ 'application/json': { schema: schema(zodSchema, 'output') } });
@@ -30,7 +31,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
     info: { title: 'Handover customer API', version: '1', description: 'Chat with a bot; hand the conversation to people in Slack or Teams.' },
     servers: [{ url: '/api/v1' }],
     components: {
-      securitySchemes: { conversationToken: { type: 'http', scheme: 'bearer', description: 'The token from the first turn of a conversation' } },
+      securitySchemes: { conversationToken: { type: 'http', scheme: 'bearer', description: 'The token from the first turn of a conversation' }, botApiKey: botApiKeyScheme },
       schemas: { Error: schema(errorResponseSchema, 'output') },
     },
     paths: {
@@ -89,6 +90,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
           },
         },
       },
+      ...handoffApiPaths({ schema, json, error, common }),
     },
   };
 }

@@ -17,7 +17,12 @@ describe('the customer API’s OpenAPI document', () => {
     const { status, body } = await api(service, 'GET', '/api/v1/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.0.3');
-    expect(Object.keys(body.paths).sort()).toEqual(['/bots/{botId}', '/bots/{botId}/messages', '/conversations/{id}', '/conversations/{id}/feedback', '/conversations/{id}/stream']);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/bots/{botId}', '/bots/{botId}/messages', '/conversations/{id}', '/conversations/{id}/feedback', '/conversations/{id}/stream']),
+    );
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/bots/{botId}/handoffs', '/bots/{botId}/handoffs/{conversationId}', '/bots/{botId}/handoffs/{conversationId}/messages', '/bots/{botId}/handoffs/{conversationId}/events']),
+    );
     const request = body.paths['/bots/{botId}/messages'].post.requestBody.content['application/json'].schema;
     expect(request.required).toEqual(['text']);
     expect(request.properties.text).toMatchObject({ type: 'string', minLength: 1, maxLength: 4000 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
+import { customerApiOpenApi } from '../../adapters/webchat/openapi.js';
 import { createApiKey } from '../../src/api-keys/api-keys.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
@@ -150,5 +151,33 @@ describe('Handoff API security', () => {
     const docs = await service.mongo.store.connection.collection('apiKeys').find({}).toArray();
     expect(JSON.stringify(docs)).not.toContain(key);
     expect(JSON.stringify(docs)).not.toContain(key.slice(3));
+  });
+});
+
+describe('Handoff API document', () => {
+  it('documents every status the Handoff API answered, with the bot key as the security scheme', async () => {
+    const doc = customerApiOpenApi() as { paths: Record<string, Record<string, { responses: Record<string, unknown>; security: unknown }>> };
+    const documented = (path: string, method: string) => Object.keys(doc.paths[path]![method]!.responses);
+    const body = handoff();
+    const key = randomUUID();
+    const created = await handOver(shopKey, body, { 'idempotency-key': key });
+    const { conversationId } = created.body;
+    const answers: Array<[string, string, number]> = [
+      ['/bots/{botId}/handoffs', 'post', created.status],
+      ['/bots/{botId}/handoffs', 'post', (await handOver(shopKey, body, { 'idempotency-key': key })).status],
+      ['/bots/{botId}/handoffs', 'post', (await handOver(shopKey, { ...body, reason: 'other' }, { 'idempotency-key': key })).status],
+      ['/bots/{botId}/handoffs', 'post', (await handOver(shopKey, handoff({ reason: '' }))).status],
+      ['/bots/{botId}/handoffs', 'post', (await handOver(otherKey)).status],
+      ['/bots/{botId}/handoffs/{conversationId}', 'get', (await api(service, 'GET', `/api/v1/bots/shop/handoffs/${conversationId}`, { token: shopKey })).status],
+      ['/bots/{botId}/handoffs/{conversationId}', 'get', (await api(service, 'GET', '/api/v1/bots/shop/handoffs/cv_nothing', { token: shopKey })).status],
+      ['/bots/{botId}/handoffs/{conversationId}/messages', 'post', (await api(service, 'POST', `/api/v1/bots/shop/handoffs/${conversationId}/messages`, { body: { text: 'hello' }, token: shopKey })).status],
+      ['/bots/{botId}/handoffs/{conversationId}/messages', 'post', (await api(service, 'POST', `/api/v1/bots/shop/handoffs/${conversationId}/messages`, { body: {}, token: shopKey })).status],
+      ['/bots/{botId}/handoffs/{conversationId}/events', 'get', (await api(service, 'GET', '/api/v1/bots/shop/handoffs/cv_nothing/events', { token: shopKey })).status],
+    ];
+    expect(answers.map(([, , status]) => status)).toEqual([201, 200, 409, 400, 401, 200, 404, 200, 400, 404]);
+    for (const [path, method, status] of answers) expect(documented(path, method), `${method} ${path} answers ${status}`).toContain(String(status));
+    for (const path of Object.keys(doc.paths).filter((p) => p.includes('/handoffs'))) {
+      for (const method of Object.keys(doc.paths[path]!)) expect(doc.paths[path]![method]!.security).toEqual([{ botApiKey: [] }]);
+    }
   });
 });
