@@ -72,6 +72,8 @@ export interface Bot {
   /** An AI assistant answers instead of the knowledge base alone (missing: the knowledge base answers). Operator config only. */
   assistant?: AssistantConfig | null;
   rules: HandoverRule[];
+  /** How many open conversations auto-assignment gives each person for this bot (unset: their own limit, else 5); see src/capacity/. */
+  staffCapacity?: number | null;
   /** When the team works, in the bot's zone (null or missing: always open); see src/business-hours/. */
   businessHours?: BusinessHours | null;
   /** Counts the changes of labs, handover and rules (0 for bots stored before revisions): a settings form saves against the revision it showed. */
@@ -171,6 +173,8 @@ export interface StaffMember {
   /** The tenant whose installation they last acted through (null: not known since tenants exist). */
   tenant: string | null;
   available: boolean;
+  /** How many open conversations auto-assignment gives them (unset: 5); a bot's staffCapacity overrides it. */
+  capacity?: number | null;
   notifyOnConversationAssigned: boolean;
   notifyOnTaskAssigned: boolean;
 }

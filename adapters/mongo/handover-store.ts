@@ -37,6 +37,7 @@ const botSchema = new Schema<BotDocument>(
     teamsChannel: { type: Schema.Types.Mixed, default: null },
     failedTurnsBeforeHandover: { type: Number, default: 2 },
     contactRequestThreshold: { type: Number, default: null },
+    staffCapacity: { type: Number, default: null },
     businessHours: { type: Schema.Types.Mixed, default: null },
     knowledgeBase: { type: Schema.Types.Mixed, default: () => [] },
     /** The AI assistant's endpoint and settings from the config file (the API key stays in the environment). */
@@ -186,6 +187,7 @@ const staffSchema = new Schema<StaffDocument>(
     teamsUserId: { type: String, default: null },
     tenant: { type: String, default: null },
     available: { type: Boolean, default: false },
+    capacity: { type: Number, default: null },
     notifyOnConversationAssigned: { type: Boolean, default: true },
     notifyOnTaskAssigned: { type: Boolean, default: true },
     lastAssignedAt: { type: Date, default: null },

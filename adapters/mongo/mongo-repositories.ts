@@ -5,12 +5,15 @@ import { mongoApiKeys } from './mongo-api-keys.js';
 import { mongoBotWebhooks } from './mongo-bot-webhooks.js';
 import { connectHandoverStore, type HandoverStore } from './handover-store.js';
 import { mongoBots } from './mongo-bots.js';
+import { capacityQueueModel, mongoCapacityQueue } from './mongo-capacity-queue.js';
 import { mongoConversations } from './mongo-conversations.js';
 import { mongoDueTaskLists } from './mongo-due-task-lists.js';
 import { mongoEscalationPosts } from './mongo-escalation-posts.js';
+import { handoverFactModel, mongoHandoverFacts } from './mongo-handover-facts.js';
 import { mongoInstallations } from './mongo-installations.js';
 import { mongoOutbox } from './mongo-outbox.js';
 import { mongoReceipts } from './mongo-receipts.js';
+import { mongoSeats, seatModel } from './mongo-seats.js';
 import { mongoSettings } from './mongo-settings.js';
 import { mongoSettingsAudit } from './mongo-settings-audit.js';
 import { mongoStaff } from './mongo-staff.js';
@@ -41,6 +44,9 @@ export function mongoRepositories(store: HandoverStore): Repositories {
     settings: mongoSettings(store),
     settingsAudit: mongoSettingsAudit(store),
     slackInstallations: mongoInstallations(store, 'slackInstallations'),
+    seats: mongoSeats(seatModel(store.connection)),
+    capacityQueue: mongoCapacityQueue(capacityQueueModel(store.connection)),
+    handoverFacts: mongoHandoverFacts(handoverFactModel(store.connection)),
     apiKeys: mongoApiKeys(store),
     botWebhooks: mongoBotWebhooks(store),
   };
@@ -49,6 +55,8 @@ export function mongoRepositories(store: HandoverStore): Repositories {
 /** Opens the connection and builds every index before the service takes traffic. */
 export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
   const store = await connectHandoverStore(uri);
+  // the capacity and team-view collections keep their models with their adapters
+  for (const model of [seatModel(store.connection), capacityQueueModel(store.connection), handoverFactModel(store.connection)]) await model.createIndexes();
   return {
     repositories: mongoRepositories(store),
     dueTaskLists: mongoDueTaskLists(store),

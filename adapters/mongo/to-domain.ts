@@ -15,6 +15,7 @@ export function toBot(doc: BotDocument): Bot {
     slackTeamId: doc.slackTeamId ?? null,
     failedTurnsBeforeHandover: doc.failedTurnsBeforeHandover,
     ...(typeof doc.contactRequestThreshold === 'number' ? { contactRequestThreshold: doc.contactRequestThreshold } : {}),
+    ...(typeof doc.staffCapacity === 'number' ? { staffCapacity: doc.staffCapacity } : {}),
     businessHours: doc.businessHours ?? null,
     knowledgeBase: doc.knowledgeBase ?? [],
     ...(doc.assistant ? { assistant: doc.assistant } : {}),
@@ -62,6 +63,7 @@ export function toStaffMember(doc: StaffDocument): StaffMember {
     teamsUserId: doc.teamsUserId ?? null,
     tenant: doc.tenant ?? null,
     available: doc.available,
+    capacity: doc.capacity ?? null,
     notifyOnConversationAssigned: doc.notifyOnConversationAssigned,
     notifyOnTaskAssigned: doc.notifyOnTaskAssigned,
   };

@@ -2,7 +2,7 @@ import type { HandoverContext } from '../handover-context.js';
 import type { NewBot } from '../ports/bot-repository.js';
 import type { BotConfig } from './bot-config-file.js';
 
-const FILE_FIELDS = ['name', 'tenant', 'labs', 'handover', 'slackChannel', 'failedTurnsBeforeHandover', 'businessHours', 'contactRequestThreshold', 'knowledgeBase', 'assistant', 'rules'] as const;
+const FILE_FIELDS = ['name', 'tenant', 'labs', 'handover', 'slackChannel', 'failedTurnsBeforeHandover', 'businessHours', 'contactRequestThreshold', 'staffCapacity', 'knowledgeBase', 'assistant', 'rules'] as const;
 
 /**
  * Creates or updates the file's bots. A field is written only when the file

@@ -30,6 +30,8 @@ export const botConfigSchema = z
     failedTurnsBeforeHandover: z.number().int().min(1).max(20).default(2),
     /** Calibrated probability a message must reach to count as a request for a person (unset: 0.5). */
     contactRequestThreshold: z.number().min(0.05).max(0.99).optional(),
+    /** How many open conversations auto-assignment gives each person for this bot (null: their own limit, else 5). */
+    staffCapacity: z.number().int().min(1).max(100).nullable().default(null),
     /** When the team works (null: always open): out of hours the customer hears when it is back and SLA clocks pause. */
     businessHours: businessHoursSchema,
     knowledgeBase: knowledgeBaseSchema.default([]),

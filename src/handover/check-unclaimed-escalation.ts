@@ -4,6 +4,7 @@ import type { SlaCheck } from '../ports/task-scheduler.js';
 import { claimConversation } from './claim-conversation.js';
 import { latestHandoverRule } from './latest-handover-rule.js';
 import { pickAssignee } from './pick-assignee.js';
+import { freeSeatsOf } from '../capacity/seats.js';
 
 export type SlaOutcome = 'not-waiting' | 'done-before' | 'reminded' | 'assigned' | 'backup-posted' | 'nobody-available';
 
@@ -37,9 +38,12 @@ export async function checkUnclaimedEscalation(ctx: HandoverContext, check: SlaC
     await ctx.notifier.unclaimed({ conversation, handover, minutesWaiting, stage: 'backup', backupSlackChannel: sla.backupSlackChannel });
     return 'backup-posted';
   }
-  const staff = sla.fallback === 'auto' ? await pickAssignee(ctx, conversation.botId, { mode: 'auto' }) : null;
+  const holder = { conversationId: conversation.id, handoverId: record.id };
+  const staff = sla.fallback === 'auto' ? await pickAssignee(ctx, conversation.botId, { mode: 'auto' }, holder) : null;
   if (!staff) return 'nobody-available';
   const claim = await claimConversation(ctx, conversation.id, staff);
+  // the seat picked for them goes back when someone else got the conversation first
+  if (!claim.won && claim.heldBy?.id !== staff.id) await freeSeatsOf(ctx, conversation.id, staff.id);
   if (claim.won) await ctx.notifier.assigned({ staff, conversation: claim.conversation, task: null, kind: 'conversation' });
   return claim.won ? 'assigned' : 'not-waiting';
 }

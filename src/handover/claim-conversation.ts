@@ -4,6 +4,8 @@ import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import { plainConversation } from '../conversation/plain-conversation.js';
 import { loadTasks } from '../tasks/task-state.js';
+import { seatHolderOf } from '../capacity/seats.js';
+import { recordHandoverClaimed } from '../stats/record-handover-facts.js';
 import type { Conversation, Person, StaffMember } from '../types.js';
 
 export type ClaimOutcome =
@@ -32,6 +34,7 @@ export async function claimConversation(ctx: HandoverContext, conversationId: st
   const joined = newMessage(ctx, conversationId, 'system', `${staff.name} from the team joined the conversation.`);
   const conversation = await appendMessages(ctx, conversationId, [joined], { status: 'assigned', assignee: person });
   ctx.log.info({ conversationId, staffId: staff.id }, 'conversation claimed');
+  await Promise.all([seatHolderOf(ctx, current, staff), recordHandoverClaimed(ctx, current)]);
   const handedOverAt = current.handovers.at(-1)?.at;
   if (handedOverAt) ctx.metrics.claimed({ botId: current.botId, waitedMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });
   ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });

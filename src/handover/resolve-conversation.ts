@@ -3,6 +3,10 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import type { Conversation, StaffMember } from '../types.js';
+import { loadBot } from '../bots/load-bot.js';
+import { assignWaiting } from '../capacity/capacity-queue.js';
+import { freeSeatsOf } from '../capacity/seats.js';
+import { recordHandoverEnded } from '../stats/record-handover-facts.js';
 
 export const RESOLVED_MESSAGE = 'This conversation has been resolved. The bot is back — ask me anything, anytime.';
 export const RETURNED_MESSAGE = 'The team handed you back to the bot — ask me anything, or ask for a person again.';
@@ -35,10 +39,12 @@ export async function resolveConversation(
   const told = newMessage(ctx, conversationId, 'system', ending.message);
   const conversation = await appendMessages(ctx, conversationId, [told], { status: ending.status, paused: false, failedTurns: 0 });
   ctx.log.info({ conversationId, staffId: by?.id ?? null, how }, 'handover ended');
+  const [freed] = await Promise.all([freeSeatsOf(ctx, conversationId), ctx.capacityQueue.remove(conversationId), recordHandoverEnded(ctx, current, how)]);
   const handedOverAt = current.handovers.at(-1)?.at;
   if (handedOverAt) ctx.metrics.ended({ botId: current.botId, how, tookMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });
   for (const taskId of current.taskIds) await ctx.decisions.decideOnce(`task-done:${taskId}`);
   ctx.events.publish(conversationId, { type: 'status', status: ending.status, paused: false, assignee: conversation.assignee });
   await ctx.notifier.conversationChanged({ conversation, change: 'resolved', by });
+  if (freed.length > 0) await assignWaiting(ctx, (await loadBot(ctx, current.botId)).tenant);
   return conversation;
 }

@@ -9,6 +9,8 @@ import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
 import { writeEscalationSummary } from './escalation-summary.js';
 import { newFollowUpTask, saveFollowUpTask } from '../tasks/create-follow-up-task.js';
+import { queueForCapacity } from '../capacity/capacity-queue.js';
+import { recordHandoverStarted } from '../stats/record-handover-facts.js';
 
 const TRANSCRIPT_LINES = 10;
 
@@ -96,7 +98,7 @@ export async function startHandoverOfNewConversation(
 async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conversation, decision: RuleDecision, handoverId: string, summary: string): Promise<PlannedHandover> {
   const { rule } = decision;
   const now = ctx.now();
-  const assignee = await pickAssignee(ctx, bot.id, rule.assign);
+  const assignee = await pickAssignee(ctx, bot.id, rule.assign, { conversationId: conversation.id, handoverId });
   const task = rule.task.enabled
     ? newFollowUpTask({
         conversationId: conversation.id,
@@ -163,6 +165,8 @@ async function announceHandover(
     if (task) await ctx.notifier.assigned({ staff: assignee, conversation, task, kind: 'task' });
   }
 
+  await recordHandoverStarted(ctx, handover, assignee !== null);
+  if (rule.assign.mode === 'auto' && !assignee) await queueForCapacity(ctx, bot, conversation, handover);
   const now = handover.at;
   if (rule.resumeBotAfterQuietMinutes) {
     const at = new Date(now.getTime() + rule.resumeBotAfterQuietMinutes * 60_000);

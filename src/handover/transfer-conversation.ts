@@ -4,6 +4,9 @@ import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
 import type { Conversation, StaffMember } from '../types.js';
 import { claimConversation } from './claim-conversation.js';
+import { loadBot } from '../bots/load-bot.js';
+import { assignWaiting } from '../capacity/capacity-queue.js';
+import { freeSeatsOf, seatHolderOf } from '../capacity/seats.js';
 
 /**
  * Hands a conversation to someone else: its holder passes it on, or anyone
@@ -28,8 +31,12 @@ export async function transferConversation(ctx: HandoverContext, conversationId:
   const told = newMessage(ctx, conversationId, 'system', `${to.name} from the team is taking over the conversation.`);
   const conversation = await appendMessages(ctx, conversationId, [told], { assignee: person });
   ctx.log.info({ conversationId, from: by.id, to: to.id }, 'conversation transferred');
+  // the seat goes with the conversation: taken by hand, so never refused for capacity
+  await freeSeatsOf(ctx, conversationId, by.id);
+  await seatHolderOf(ctx, current, to);
   ctx.events.publish(conversationId, { type: 'status', status: conversation.status, paused: conversation.paused, assignee: person });
   await ctx.notifier.conversationChanged({ conversation, change: 'transferred', by });
   await ctx.notifier.assigned({ staff: to, conversation, task: null, kind: 'conversation' });
+  await assignWaiting(ctx, (await loadBot(ctx, current.botId)).tenant);
   return conversation;
 }

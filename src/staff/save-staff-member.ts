@@ -1,3 +1,4 @@
+import { assignWaiting } from '../capacity/capacity-queue.js';
 import type { HandoverContext } from '../handover-context.js';
 import { newId } from '../ids/new-id.js';
 import type { PlatformIdentity, StaffPreferences } from '../ports/staff-repository.js';
@@ -23,7 +24,10 @@ export async function updateStaffPreferences(
   staffId: string,
   changes: StaffPreferences,
 ): Promise<StaffMember | null> {
-  return ctx.staff.updatePreferences(staffId, changes);
+  const staff = await ctx.staff.updatePreferences(staffId, changes);
+  // someone who became available can take what waits for room at once
+  if (staff?.tenant && changes.available === true) await assignWaiting(ctx, staff.tenant);
+  return staff;
 }
 
 /** Remembers the escalation a staff member last acted on (Slack's slash commands carry no thread). */
