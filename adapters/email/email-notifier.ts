@@ -52,6 +52,7 @@ export function createEmailNotifier(transport: Transporter): EscalationNotifier 
       const customer = conversation.customer.name ?? conversation.customer.email ?? 'A customer';
       const lines = transcript.map((message) => `${message.from}: ${message.text.replace(/\s+/g, ' ').slice(0, 300)}`);
       const text = [
+        ...(handover.summary ? [handover.summary, ''] : []),
         `${customer} needs the team (${triggerLabel(handover)}, rule "${rule.name}").`,
         handover.reason,
         '',

@@ -18,6 +18,8 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
   // plain_text, which Slack never parses for formatting, and on one line: they cannot pass for our lines.
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(`${trigger} — ${bot.name}`, 150) } },
+    // the summary quotes the customer (and may come from a model): plain_text on one line, like their own words
+    ...(handover?.summary ? [{ type: 'section' as const, text: { type: 'plain_text' as const, emoji: false, text: clip(escapeMrkdwn(oneLine(handover.summary))) } }] : []),
     {
       type: 'section',
       text: {

@@ -26,6 +26,8 @@ export function escalationCard(view: EscalationView, note: string | null = null)
     version: '1.4',
     body: [
       { type: 'TextBlock', text: `${trigger} — ${bot.name}`, weight: 'Bolder', size: 'Medium', wrap: true },
+      // the summary quotes the customer (and may come from a model): a plain TextRun like their own words
+      ...(handover?.summary ? [plain(handover.summary.replace(/\s+/g, ' '))] : []),
       plain(`${conversation.customer.name ?? conversation.customer.email ?? 'A customer'} needs the team. ${handover?.reason ?? ''}`.trim()),
       {
         type: 'Container',

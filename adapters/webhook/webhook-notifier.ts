@@ -76,6 +76,8 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
         rule.notify.webhook,
         'handover.triggered',
         {
+          // what the customer wants and what the bot tried, 1-3 sentences (missing on handovers from before summaries)
+          summary: handover.summary ?? null,
           ...summary(conversation),
           handoverId: handover.id,
           trigger: handover.trigger,
