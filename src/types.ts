@@ -145,6 +145,8 @@ export interface HandoverRecord {
   at: Date;
   /** Set when it arrived out of business hours: when the team is back. */
   outOfHours?: OutOfHours | null;
+  /** The person the rule names, who could not be found when it fired: the escalation waits for a claim, and says why. */
+  namedAssigneeMissing?: string | null;
 }
 
 /** Weekdays as business hours name them. */

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { escalationStatus, triggerLabel, type EscalationView } from '../../src/handover/escalation-view.js';
 import { clip, escapeMrkdwn, oneLine, withoutMarkup } from './escape-mrkdwn.js';
+import { namedAssigneeMissingMrkdwn } from './named-assignee-missing.js';
 
 export const CLAIM_ACTION = 'handover_claim';
 export const RESOLVE_ACTION = 'handover_resolve';
@@ -46,6 +47,7 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
     task ? `*Follow-up:* ${escapeMrkdwn(task.note)}, due <!date^${Math.floor(task.dueAt.getTime() / 1000)}^{date_short_pretty} {time}|${task.dueAt.toISOString()}>` : null,
     `*Conversation:* \`${conversation.id}\``,
   ].filter((fact): fact is string => fact !== null);
+  if (handover?.namedAssigneeMissing) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(namedAssigneeMissingMrkdwn(handover.rule, handover.namedAssigneeMissing)) } });
   blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(facts.join('  ·  ')) }] });
 
   const buttons = [];

@@ -120,6 +120,8 @@ async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conver
     summary,
     at: now,
   };
+  // never silent: the post tells the team whom the rule meant, so someone claims it
+  if (rule.assign.mode === 'user' && !assignee) handover.namedAssigneeMissing = rule.assign.staff;
   return { rule, handover, assignee, task, closing: newMessage(ctx, conversation.id, 'bot', rule.closingMessage) };
 }
 

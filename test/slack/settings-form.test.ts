@@ -154,7 +154,7 @@ describe('the settings modal', () => {
     expect(slack.callsTo('views.push')).toHaveLength(pushes);
 
     // an editor for a new rule submitted all the same
-    const editor = openedView({ args: { view: ruleEditorView((await storedBot(service, 'full'))!, null) } } as SlackCall, 'V_SEVENTH', { previous: settings.id });
+    const editor = openedView({ args: { view: ruleEditorView((await storedBot(service, 'full'))!, null) } } as unknown as SlackCall, 'V_SEVENTH', { previous: settings.id });
     const answer = await submit(editor, formState(editor, { rule_name: { value: 'r7' } }));
     expect(answer).toMatchObject({ response_action: 'errors', errors: { rule_name: expect.stringMatching(/at most 6 rules/) } });
     expect(await ruleNames('full')).toHaveLength(6);
@@ -217,6 +217,17 @@ describe('the settings modal', () => {
     expect(turn.body.status).toBe('assigned');
     expect((await storedConversation(service, turn.body.conversationId))!.assignee?.name).toBe('Person U0NEWHIRE1');
     expect((await told()).args.text).toContain(turn.body.conversationId);
+  });
+
+  it('posts an escalation whose named person cannot be found as waiting for a claim, saying whom the rule meant', async () => {
+    // stored before rules were checked (or the person left since)
+    await newBot('stale-name', [rule('VIP desk', { assign: { mode: 'user', staff: 'U0LEFT0001' } })]);
+    const posted = nextCall('chat.postMessage', (call) => call.args.channel === CHANNEL && JSON.stringify(call.args.blocks ?? '').includes('could not be found'));
+    const turn = await api(service, 'POST', '/api/v1/bots/stale-name/messages', { body: { text: 'I want to talk to a human' } });
+    expect(turn.body.status).toBe('waiting');
+    const blocks = JSON.stringify((await posted()).args.blocks);
+    expect(blocks).toContain('Rule *VIP desk* names <@U0LEFT0001>, who could not be found; claim it.');
+    expect(blocks).toContain('handover_claim');
   });
 
   it('refuses a rule naming someone Slack does not know in the workspace', async () => {
