@@ -38,6 +38,7 @@ async function main(): Promise<void> {
         apiUrl: env.SLACK_API_URL,
         admins: env.HANDOVER_ADMINS,
         operatorTenants: env.HANDOVER_OPERATOR_TENANTS.filter((tenant) => tenant.startsWith('slack:')),
+        configuredBots: botConfigs,
         log,
       }),
     );

@@ -2,7 +2,7 @@ import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction, ty
 import type { Logger } from 'pino';
 import type { ServiceAdapterFactory } from '../service-adapter.js';
 import type { HandoverContext } from '../../src/handover-context.js';
-import type { StaffMember } from '../../src/types.js';
+import type { HandoverRule, StaffMember } from '../../src/types.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { handleStaffThreadReply, type StaffThreadReply } from '../../src/handover/staff-thread-reply.js';
 import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-commands.js';
@@ -33,6 +33,8 @@ import { slackTenant, type SlackTenancy } from './slack-tenant.js';
 import { OPERATOR_TENANT, type Tenant } from '../../src/tenants/tenant.js';
 import { adoptUntenantedStaff } from '../../src/tenants/adopt-untenanted.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
+import { SLACK_USER_ID, slackStaffLookup } from './slack-staff-lookup.js';
+import { resolveConfigFileStaff } from '../../src/settings/resolve-config-file-staff.js';
 
 export interface SlackAdapterOptions {
   /** One workspace: its bot token. Unset with `oauth`: the app is installed per workspace. */
@@ -49,6 +51,8 @@ export interface SlackAdapterOptions {
   log: Logger;
   /** How long a notification's Web API call may take before the outbox counts it failed (default 10 s). */
   callTimeoutMs?: number;
+  /** The configuration file's bots: the Slack users their rules name are looked up at start (one workspace only), and the start stops on one not found. */
+  configuredBots?: ReadonlyArray<{ id: string; rules: HandoverRule[] }>;
 }
 
 /**
@@ -60,6 +64,11 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
   return async (ctx) => {
     const log = options.log.child({ adapter: 'slack' });
     if (!options.oauth) await adoptUntenantedStaff(ctx, 'slack', OPERATOR_TENANT);
+    if (!options.oauth && options.configuredBots?.length) {
+      const directory = new WebClient(options.botToken, { slackApiUrl: options.apiUrl, timeout: 10_000, logLevel: LogLevel.ERROR });
+      const { team_id: teamId } = await directory.auth.test();
+      await resolveConfigFileStaff(ctx, options.configuredBots, slackStaffLookup(directory, { teamId }), (reference) => SLACK_USER_ID.test(reference));
+    }
     // one set of kept-alive connections to Slack for all the adapter's Web API clients
     const fetch = slackHttpFetch();
     const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 }, fetch };

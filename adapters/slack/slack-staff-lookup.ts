@@ -1,6 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { StaffLookup } from '../../src/settings/settings-change.js';
 
+/** A Slack user id (U… or, on Enterprise Grid, W…). */
+export const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+
 /**
  * Finds the person a rule names through Slack (users.info with the caller's
  * workspace token): a member of that workspace (or of its Enterprise Grid
@@ -8,7 +11,7 @@ import type { StaffLookup } from '../../src/settings/settings-change.js';
  */
 export function slackStaffLookup(client: WebClient, workspace: { teamId?: string; enterpriseId?: string }): StaffLookup {
   return async (reference) => {
-    if (!/^[UW][A-Z0-9]{2,30}$/.test(reference)) return null;
+    if (!SLACK_USER_ID.test(reference)) return null;
     let user;
     try {
       ({ user } = await client.users.info({ user: reference }));
