@@ -252,6 +252,32 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect((await a().bots.addRule(id, rule, 0))?.rules).toHaveLength(1);
         expect(await b().bots.addRule(id, { name: 'r2' } as never, 0)).toBeNull();
       });
+
+      it('saves settings only on the revision they were read with, counting it up', async () => {
+        const id = unique('bot');
+        await a().bots.create({ id, name: 'Revisions' });
+        expect((await b().bots.find(id, { fresh: true }))?.revision).toBe(0);
+        const settings = { labs: true, handover: true, rules: [{ name: 'r1' }] as never, failedTurnsBeforeHandover: 3 };
+        expect(await a().bots.saveSettings(id, settings, 0)).toMatchObject({ revision: 1, labs: true, failedTurnsBeforeHandover: 3, rules: [{ name: 'r1' }] });
+        expect(await b().bots.saveSettings(id, { ...settings, rules: [] }, 0)).toBeNull();
+        expect((await b().bots.update(id, { handover: false }))?.revision).toBe(2);
+        expect((await a().bots.update(id, { slackChannel: 'C2' }))?.revision).toBe(2);
+        expect((await b().bots.find(id, { fresh: true }))?.rules).toEqual([{ name: 'r1' }]);
+      });
+
+      it('keeps each settings change once, read newest first per bot', async () => {
+        const id = unique('bot');
+        await a().bots.create({ id, name: 'Audited' });
+        for (let revision = 1; revision <= 3; revision += 1) {
+          await a().bots.saveSettings(id, { labs: true, handover: true, rules: [], failedTurnsBeforeHandover: 2 }, revision - 1);
+          const entry = { botId: id, tenant: 'operator', revision, at: new Date(Date.UTC(2026, 0, revision)), actor: { id: 'st1', name: 'Ann' }, summary: `change ${revision}` };
+          await a().settingsAudit.append(entry);
+          await b().settingsAudit.append({ ...entry, summary: 'a retry' });
+        }
+        expect((await b().settingsAudit.latest(id, 2)).map((entry) => entry.summary)).toEqual(['change 3', 'change 2']);
+        expect(await a().settingsAudit.ofRevision(id, 1)).toMatchObject({ actor: { id: 'st1', name: 'Ann' }, summary: 'change 1', at: new Date(Date.UTC(2026, 0, 1)) });
+        expect(await a().settingsAudit.latest(unique('bot'), 5)).toEqual([]);
+      });
     });
 
     describe('staff', () => {
