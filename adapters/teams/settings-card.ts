@@ -44,7 +44,7 @@ export function ruleSummary(rule: HandoverRule, personName: string | null): stri
     rule.tags.length ? `tags ${rule.tags.join(', ')}` : null,
     rule.sla ? `SLA ${rule.sla.minutes} min` : null,
   ];
-  return `${rule.enabled ? '' : '(off) '}${parts.filter(Boolean).join(' · ')}`;
+  return `${rule.enabled ? '' : '(off) '}${parts.filter(Boolean).join(' · ')}`.slice(0, 400);
 }
 
 /**

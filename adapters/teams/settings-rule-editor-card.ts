@@ -19,7 +19,10 @@ export interface RuleEditorOptions {
 }
 
 /** The most people the picker lists (the rest are typed by email or id). */
-export const MAX_STAFF_CHOICES = 100;
+export const MAX_STAFF_CHOICES = 50;
+
+/** What Teams takes for a card, with room for the activity around it. */
+export const MAX_CARD_BYTES = 27 * 1024;
 
 /**
  * The rule editor: scenarios, assignment with a person picker, task, closing
@@ -27,6 +30,16 @@ export const MAX_STAFF_CHOICES = 100;
  * its message next to it (errorMessage, and a red line Teams always shows).
  */
 export function ruleEditorCard(bot: Bot, options: RuleEditorOptions) {
+  // long values echoed back with an error on each field can outgrow Teams' limit: the picker then lists fewer people
+  let shown = Math.min(options.staffChoices.length, MAX_STAFF_CHOICES);
+  for (;;) {
+    const card = editorCard(bot, options, options.staffChoices.slice(0, shown));
+    if (shown === 0 || Buffer.byteLength(JSON.stringify(card)) <= MAX_CARD_BYTES) return card;
+    shown = Math.floor(shown / 2);
+  }
+}
+
+function editorCard(bot: Bot, options: RuleEditorOptions, staffChoices: readonly StaffChoice[]) {
   const { values } = options;
   const errors = options.errors ?? {};
   const input = (field: RuleField, element: Record<string, unknown>) => {
@@ -43,7 +56,6 @@ export function ruleEditorCard(bot: Bot, options: RuleEditorOptions) {
     return input(field, { type: 'Input.Number', label, ...value, ...extra });
   };
   const heading = (text: string) => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
-  const staffChoices = options.staffChoices.slice(0, MAX_STAFF_CHOICES);
 
   return adaptiveCard(
     [

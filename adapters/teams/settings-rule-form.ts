@@ -46,31 +46,36 @@ export const TRIGGER_CHOICES: ReadonlyArray<{ value: (typeof TRIGGERS)[number]; 
 
 const text = (max: number) => z.preprocess((value) => (value === undefined || value === null ? '' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : value), z.string().max(max, `at most ${max} characters`));
 
+/** The most characters an invoke may carry per input: a little over what a rule may hold, so the refreshed card can show it back within Teams' size limit. */
+export const RULE_FORM_MAX_CHARS: Readonly<Record<RuleField, number>> = {
+  name: 100,
+  enabled: 10,
+  triggers: 200,
+  failedTurns: 10,
+  sensitiveTopics: 4200,
+  assign: 10,
+  assignStaff: 200,
+  assignOther: 200,
+  taskEnabled: 10,
+  taskNote: 550,
+  taskDue: 20,
+  closingMessage: 1100,
+  pauseBot: 10,
+  tags: 900,
+  notifySlack: 10,
+  notifyTeams: 10,
+  notifyEmails: 6500,
+  notifyWebhook: 2050,
+  slaMinutes: 10,
+  slaFallback: 10,
+  slaBackupChannel: 40,
+  resumeAfter: 10,
+};
+
 /** What an invoke may carry for the rule editor; anything longer is refused before it is read. */
-export const ruleFormSchema = z.object({
-  name: text(200),
-  enabled: text(10),
-  triggers: text(200),
-  failedTurns: text(10),
-  sensitiveTopics: text(5000),
-  assign: text(10),
-  assignStaff: text(200),
-  assignOther: text(200),
-  taskEnabled: text(10),
-  taskNote: text(1000),
-  taskDue: text(20),
-  closingMessage: text(2000),
-  pauseBot: text(10),
-  tags: text(1000),
-  notifySlack: text(10),
-  notifyTeams: text(10),
-  notifyEmails: text(8000),
-  notifyWebhook: text(2100),
-  slaMinutes: text(10),
-  slaFallback: text(10),
-  slaBackupChannel: text(40),
-  resumeAfter: text(10),
-}) satisfies z.ZodType<RuleFormValues, unknown>;
+export const ruleFormSchema = z.object(
+  Object.fromEntries(Object.entries(RULE_FORM_MAX_CHARS).map(([field, max]) => [field, text(max)])) as Record<RuleField, ReturnType<typeof text>>,
+) satisfies z.ZodType<RuleFormValues, unknown>;
 
 const flag = (value: boolean) => (value ? 'true' : 'false');
 

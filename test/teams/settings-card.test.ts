@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
-import { DEFAULT_CLOSING_MESSAGE } from '../../src/rules/handover-rule-schema.js';
+import { settingsCard } from '../../adapters/teams/settings-card.js';
+import { ruleEditorCard } from '../../adapters/teams/settings-rule-editor-card.js';
+import { RULE_FORM_MAX_CHARS, formValuesOfRule, type RuleFormValues } from '../../adapters/teams/settings-rule-form.js';
+import { DEFAULT_CLOSING_MESSAGE, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
+import { testBot } from '../support/test-bot.js';
 import { adaptiveCardSchemaProblems } from '../schemas/adaptive-card-schema.js';
 import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { adaptiveCardProblems } from './adaptive-card-parser.js';
@@ -319,5 +323,39 @@ describe('personal notification preferences', () => {
   it('are not shown in a channel, where everyone would see them', async () => {
     await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, { text: 'preferences', from: STAFF })) });
     await waitFor(async () => connector.calls.find((call) => call.conversationId === CHANNEL && String(call.body?.text).includes('in our 1:1 chat')));
+  });
+});
+
+describe('the settings cards at their largest', () => {
+  it('stay within what Teams takes (28 KB) and validate, with every field at its longest', () => {
+    const rule = handoverRuleSchema.parse({
+      name: 'x'.repeat(80),
+      triggers: ['contact_request', 'sensitive_topic', 'failed_resolution', 'lack_of_information'],
+      sensitiveTopics: Array.from({ length: 50 }, (_, i) => `${'t'.repeat(78)}${i}`.slice(0, 80)),
+      closingMessage: 'c'.repeat(1000),
+      tags: Array.from({ length: 20 }, (_, i) => `${'g'.repeat(38)}${i}`.slice(0, 40)),
+      notify: { email: Array.from({ length: 20 }, (_, i) => `person${i}@${'e'.repeat(60)}.example.com`), webhook: `https://example.com/${'w'.repeat(1900)}` },
+      task: { note: 'n'.repeat(500) },
+      sla: { minutes: 30, fallback: 'backup', backupSlackChannel: 'C0123456789' },
+    });
+    const bot = testBot([], { id: 'big', name: 'B'.repeat(80), rules: Array.from({ length: 6 }, (_, i) => ({ ...rule, name: `${rule.name.slice(0, 78)}${i}` })) });
+    const staff = Array.from({ length: 500 }, (_, i) => ({ title: `Person ${i} (${'p'.repeat(60)}@example.com)`, value: `${'0'.repeat(30)}${i}` }));
+    const errors = Object.fromEntries(Object.keys(formValuesOfRule(rule, 2)).map((field) => [field, 'e'.repeat(120)]));
+    for (const card of [settingsCard(bot), ruleEditorCard(bot, { index: 5, values: formValuesOfRule(rule, 2, staff[0]!.value), staffChoices: staff, errors })]) {
+      expectValidCard(card);
+      expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    }
+  });
+
+  it('stay within 28 KB when the longest input the editor accepts comes back with an error on every field', () => {
+    const longest = Object.fromEntries(
+      Object.entries(RULE_FORM_MAX_CHARS).map(([field, max]) => [field, 'x'.repeat(max)]),
+    ) as unknown as RuleFormValues;
+    const errors = Object.fromEntries(Object.keys(longest).map((field) => [field, 'e'.repeat(120)]));
+    const staff = Array.from({ length: 500 }, (_, i) => ({ title: `Person ${i}`, value: `aad-${i}` }));
+    expect(JSON.stringify(longest).length).toBeGreaterThan(15_000);
+    const card = ruleEditorCard(testBot([]), { index: null, values: longest, staffChoices: staff, errors });
+    expectValidCard(card);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
   });
 });
