@@ -1,4 +1,6 @@
 import { normalizeText } from '../text/normalize-text.js';
+import { matchChineseContactRequest } from './contact-request-chinese.js';
+import { normalizeForContactRequest } from './contact-request-normalization.js';
 
 /**
  * Does the customer ask to talk to a person? Scored patterns over normalised
@@ -21,6 +23,16 @@ const PERSON = [
   'agenten', 'jemandem', 'jemanden', 'vorgesetzten', 'vorgesetzter', 'geschaftsfuhrer', 'geschaftsfuhrung',
   'operateur', 'responsable', 'superieur', 'gerente', 'supervisor', 'supervisora', 'alguien', 'alguem', 'consultor',
   'consultora', 'asesora', 'humanos', 'humains', 'gestor', 'gestionnaire',
+  // Italian, and roles and colleagues in the other languages
+  'umani', 'persone', 'operatori', 'addetto', 'addetta', 'addetti', 'collega', 'colleghi', 'consulente', 'responsabile', 'capo',
+  'direttore', 'directeur', 'director', 'diretor', 'direktor', 'chef', 'titolare', 'supervisore', 'superiore', 'qualcuno',
+  'jemand', 'irgendwer', 'irgendjemand', 'kollege', 'kollegen', 'kollegin', 'sachbearbeiter', 'beraterin', 'kundenberaterin',
+  'interlocuteur', 'interlocutrice', 'interlocutor', 'encargado', 'encargada', 'ejecutivo', 'executivo', 'colaborador', 'colaboradora',
+  'responsavel', 'assistente', 'operadora', 'funcionario', 'funcionaria', 'empleado', 'empleada', 'mec', 'atendentes', 'operadores',
+  'asesores', 'conseillers', 'mitarbeitenden',
+  // a title before a name: "mit Frau Müller", "la señora García", "il signor Bianchi"
+  'herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor',
+  'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
 ];
 const PERSON_PHRASES = [
   'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'live chat', 'live support',
@@ -32,15 +44,21 @@ const PERSON_PHRASES = [
   'sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique',
   'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'gestor de cuenta',
   'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer',
+  'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation',
+  'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione',
+  'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione',
+  'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore', 'essere umano', 'ser humano', 'etre humain',
+  'carne e ossa', 'carne y hueso', 'vom team', 'l equipe', 'del equipo', 'da equipe', 'do time', 'del team', 'vostro team',
+  'votre equipe', 'su equipo', 'sua equipe', 'dein team', 'eurem team', 'ihrem team',
 ];
 // Departments named without a person: "contact customer service" asks how to reach them (hours, a number), so
 // only a request to talk or be put through makes it a request for a person.
-const DEPARTMENTS = new Set(['sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele']);
+const DEPARTMENTS = new Set(['sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
 const WEAK_REQUEST = new Set(['contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
-const OURS_AFTER_MY = new Set(['account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer']);
+const OURS_AFTER_MY = new Set(['account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
 // "talk about sales", "parler de facturation": the department is the subject, not whom to talk to
-const ABOUT = new Set(['about', 'regarding', 'sobre', 'uber', 'de', 'concernant']);
+const ABOUT = new Set(['about', 'regarding', 'sobre', 'uber', 'de', 'concernant', 'del', 'della', 'di', 'riguardo']);
 const REQUEST = [
   'talk', 'speak', 'chat', 'connect', 'transfer', 'put', 'get', 'give', 'hand', 'handoff', 'escalate', 'reach', 'contact',
   'need', 'want', 'wanna', 'rather', 'prefer', 'ask', 'request', 'hablar', 'quiero', 'necesito',
@@ -53,12 +71,20 @@ const REQUEST = [
   'discuter', 'echanger', 'souhaite', 'aimerais', 'avoir', 'pasame', 'paseme', 'pasarme', 'comuniqueme', 'comunicame',
   'transfiereme', 'conecta', 'conecte', 'conectar', 'atienda', 'atender', 'chatear', 'gustaria', 'transfere', 'passa',
   'atendido', 'atendida', 'coloca', 'relation', 'conversar', 'pode', 'puede', 'puedo', 'posso', 'puis', 'pouvez', 'konnen', 'kann',
+  // give me, fetch, put through, in German, French, Spanish, Portuguese; Italian
+  'gib', 'gebt', 'hol', 'holt', 'verlange', 'verlangen', 'leiten', 'leite', 'leitet', 'verbindet', 'kannst', 'konnten', 'konnte',
+  'donne', 'donnez', 'passe', 'mets', 'joindre', 'contacter', 'parle', 'pourriez', 'pourrais', 'dame', 'deme', 'ponga', 'pongame',
+  'ponme', 'pasas', 'pasa', 'pase', 'pasen', 'conecteme', 'conectame', 'comunicarme', 'platicar', 'quisiera', 'prefiero', 'podria',
+  'arruma', 'chama', 'chame', 'passar', 'passem', 'coloque', 'queria', 'gostava', 'quer', 'prefiro', 'fala', 'poderia',
+  'voglio', 'vorrei', 'potrei', 'passi', 'passami', 'passare', 'passatemi', 'mette', 'metta', 'mettere', 'mettermi', 'trasferisca',
+  'trasferire', 'trasferiscimi', 'trasferitemi', 'collegare', 'collegarmi', 'contattare', 'serve', 'preferisco', 'preferirei',
+  'dammi', 'datemi', 'fammi', 'chiedo', 'desidero', 'puoi', 'puo', 'potete',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
-const REQUEST_AFTER = new Set(['atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen']);
+const REQUEST_AFTER = new Set(['atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
 // Words after a person word that make it someone else's (my travel agent said…), or not a person at all.
-const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room']);
-const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal']);
+const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room', 'virtuale', 'virtuel', 'virtuelle', 'virtual', 'vocale', 'immobiliare', 'assicurativo']);
+const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal', 'mio', 'mia', 'miei', 'mie', 'meus', 'minhas', 'seiner', 'seine', 'seinem', 'seinen', 'ihrer', 'unsere', 'unserem', 'unseren', 'unser']);
 // "are you a human?", "am I talking to a person", "is this a bot": curiosity about us.
 const CURIOSITY_ELSEWHERE = /\b(bist du|sind sie|bin ich|spreche ich mit|rede ich mit) .*(mensch|bot|roboter|person)\b|\b(etes vous|es tu|est ce que je parle a|je parle a) .*(humain|robot|bot|personne)\b|\b(eres|es usted|estoy hablando con) .*(persona|humano|robot|bot)\b|\b(voce e|vc e|estou falando com) .*(pessoa|humano|robo|bot)\b/;
 const CURIOSITY = /\b(are|r) (you|u) (a |an )?(real |really )?(human|person|bot|robot|ai|machine|computer)|\b(am i|are we) (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(human|person|bot|robot|machine|computer|ai)|\bis (this|that|it) (a |an )?(real )?(human|person|bot|robot|machine)\b|\bif (you are|youre) (a |an )?(real )?(human|person|bot)|\b(you are|youre) (a )?(human|person|bot|robot|computer)\b|\bhuman or (a |an )?(bot|robot|computer|ai|machine)|\b(bot|robot|computer|ai|machine) or (a |an )?(real )?(human|person)\b/;
@@ -70,13 +96,55 @@ const ELSEWHERE = /\b(regarding|since|because|as) (i am|im|i m|my|we are|the) .*
 const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|chat)\w* (to|with) (a |the |this |an )?(bot|robot|machine|computer|ai)\b|\b(stop|enough|sick of|tired of|hate) (talking to )?(this |the |a )?(bot|robot|machine)\b|\bno (more )?(bot|robot)s?\b|\bhuman (handoff|handover|agent|support|help|please|pls|plz|now)\b|\b(talking|chatting|speaking|talk|chat|speak)\w* (to|with) (a |the |this |an |your )?(bot|robot|machine|chatbot)s? (is|are|was) (useless|pointless|a waste|stupid|annoying|not helping|no help)\b|\b(this|the|your|stupid) (bot|robot|chatbot) (is|was) (useless|pointless|no help|not helping|stupid)\b/;
 // Asks that name no person word: one word for a handoff, "transfer me", "put me through to support",
 // "anyone who can actually help", other languages' "is there a real person".
-const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\bgibt es (einen |eine )?(echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b|人工|真人|人类|人類|客服|转接|轉接|转移我|轉移我/;
+const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\bgibt es (einen |eine )?(echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b/;
+
+// Patterns over several languages (English, German, French, Spanish, Portuguese, Italian).
+const INDEFINITE = '(someone|somebody|anyone|anybody|jemand|jemanden|irgendwer|irgendjemand|quelquun|alguien|alguem|qualcuno)';
+const SOMEONE = `${INDEFINITE.slice(0, -1)}|human|humain|humano|umano|mensch|menschen)`;
+const HELP = '(help|helfen|aider|ayudar|ayudarme|ajudar|ajude|ajudem|aiutare|aiutarmi|aiuti|aiuta)';
+// What may follow "help" in an ask for a helper rather than for a task: "…der mir wirklich helfen kann?", "…que me pueda ayudar de verdad?"
+const AFTER_HELP = '( (me|mir|moi|mi|please|bitte|svp|stp|por|favor|per|favore|really|actually|wirklich|vraiment|pour|de|vrai|verdad|verdade|en|serio|davvero|sul|kann|konnte|peut|pourrait|puede|pueda|pode|possa|puo|here|hier|ici|aqui|ahi|ai|qui|da|now|jetzt|ora|ahora|agora))*$';
+const HELPER = new RegExp(`\\b${SOMEONE}\\b( \\w+){0,7} ${HELP}${AFTER_HELP}`);
+const TALK = '(talk|speak|chat|sprechen|reden|schreiben|chatten|telefonieren|parler|discuter|ecrire|hablar|escribir|chatear|platicar|falar|conversar|escrever|parlare|scrivere)';
+// "is there a real person I can write to", "c'è una persona con cui parlare"
+const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|operatore)\\b( \\w+){0,5} ${TALK}\\b`);
+// "with whom can I talk about this?"
+const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
+const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online)$/;
+const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand|horaires|heures|jusqu|cuando|horario|horarios|a que hora|hasta que hora|quando|horas|orari|orario|a che ora)\b/;
+// How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
+const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
+const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
+const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me)\b/;
+const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
+// "are there humans working for you?" asks for one of them
+const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|pessoas|personas|persone)\b/;
+const SOMEONE_REAL = /\b(am i|are we) (talking|chatting|speaking) (to|with) (someone|somebody|anyone) real\b/;
+const HUMAN_OR_MACHINE = /\b(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|mensch|person|human)( real| reale| vera| vero| echter| de verdad| de verdade)? (o|ou|oder|or|oppure) (un |une |una |uno |um |uma |ein |eine |einen |a |an |la |le |il )?(robot|robo|bot|chatbot|maquina|machine|macchina|maschine|ia|ki|ai|computer|programa|programm|programme|programma|intelligence|inteligencia|intelligenza)\b|\b(robot|robo|bot|chatbot|maquina|machine|macchina|maschine|ia|ki|ai|computer) (o|ou|oder|or|oppure) (un |une |una |uno |um |uma |ein |eine |einen |a |an )?(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|mensch|person|human)\b/;
+const ARE_YOU_HUMAN = /\b(tu es|t es|vous etes|etes vous|es tu|usted es|es usted|eres|voce e|vc e|e voce|lei e|sei|siete|sind sie|bist du|ist das( hier)?)( vraiment| really| wirklich| davvero| de verdad)? (un |une |una |uno |um |uma |ein |eine |einen )?(vrai |vraie |real |echter |echte |vero |vera |reale )?(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|essere umano|mensch|robot|robo|bot|chatbot|maquina|machine|macchina|roboter)\b/;
+const BOT_FRUSTRATION = /\b(bot|robot|robo|chatbot|roboter|maquina|macchina|maschine|du|tu|toi|dir|voce)\b.*\b(nul|nulle|useless|inutil|inutile|sinnlos|nutzlos|marre|cansado|cansada|canse|cansei|basta|sirve|serve|sers|capisce|capisci|entiende|entende|comprend|comprends|versteht|bringt|stupid|stupide|dumm|idiot|tonto|burro|stupido|pointless|hilfe|keine)\b|\b(marre|canse|cansei|basta|genug) (de |do |da |con |von |mit )?(ce |este |esse |questo |diesem |dem |il |el |o )?(bot|robot|robo|chatbot|roboter|maquina|macchina)\b/;
+const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je veux plus|non voglio|ich will nicht|ich mochte nicht|ich will keinen|ich mochte keinen)( \w+)? (con|com|avec|a|mit|with|to) (un |una |um |uma |une |ein |einem |einer |el |la |o |le |il |lo |dem |der |este |esse |ce |questo )?(bot|robot|robo|maquina|macchina|maschine|roboter|chatbot|machine)\b|\b(ich will keinen|je ne veux pas de|je veux pas de|no quiero|nao quero|non voglio) (bot|robot|robo|roboter|chatbot|maquina|macchina)\b/;
+// A relative or purpose clause after "someone": a person for a job ("jemanden, der die Küche streicht"), unless it is to help or talk.
+const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
+const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|assist|explain|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
+// Modals ask for a person only with a verb of talking: "kann jemand mein Auto reparieren?" is a job.
+const MODALS = new Set(['kann', 'konnen', 'kannst', 'konnte', 'konnten', 'pode', 'puede', 'puedo', 'posso', 'puis', 'pouvez', 'puo', 'puoi', 'potete', 'pourriez', 'pourrais', 'podria', 'poderia']);
+
+// Asking for a number or address to reach them by: "a free number to talk to customer service".
+const CONTACT_NUMBER = /\b(number|phone|telephone|email|address|hotline|numero|nummer|telefonnummer|telefono|telefone|adresse|direccion|endereco|indirizzo|correo)\b( \w+){0,2} (to|para|pour|per|um|zum|a) (talk|speak|call|reach|contact|chat|hablar|llamar|falar|ligar|parler|appeler|joindre|parlare|chiamare|sprechen|anrufen|erreichen)\b/;
+const TITLES = new Set(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor', 'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs']);
 
 const personWords = new Set(PERSON);
 const requestWords = new Set(REQUEST);
 const TYPO_TARGETS = ['human', 'person', 'agent', 'representative', 'operator', 'someone', 'employee', 'customer', 'service', 'speak', 'talk'];
 
 /** Edit distance ≤ 1 for words of five letters or more ("humna", "agnet", "reprsentative"). */
+let known: Set<string> | undefined;
+function vocabulary(): Set<string> {
+  known ??= new Set([...PERSON, ...REQUEST, ...FILLER, ...TYPO_TARGETS, ...REQUEST_AFTER]);
+  return known;
+}
+
 function correctTypo(word: string): string {
   if (word.length < 5 || personWords.has(word) || requestWords.has(word)) return word;
   for (const target of TYPO_TARGETS) {
@@ -102,22 +170,42 @@ function withinOneEdit(a: string, b: string): boolean {
   return short.slice(i) === long.slice(i + 1);
 }
 
-const FILLER = new Set(['a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade']);
+const FILLER = new Set(['a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade', 'per', 'favore', 'subito', 'adesso', 'ora', 'ya', 'ahora', 'agora', 'ja', 'jetzt', 'sofort', 'schnell', 'maintenant', 'urgent', 'urgente', 'dringend', 'uno', 'il', 'lo', 'o', 'os', 'los', 'las', 'der', 'die', 'den', 'dem', 'echt', 'echte', 'vero', 'vera', 'reale', 'vraie', 'real', 'mal', 'gerne', 'mir', 'moi', 'mi', 'me', 'stp', 'porfa', 'pfv', 'aqui', 'ai', 'qui', 'ici', 'hier']);
 
 /** The hand-written rules alone: precise on the phrasings they know, blind to the others. */
 export function matchContactRequestRules(text: string): { isRequest: boolean; score: number } {
-  const normalized = normalizeText(text);
+  const chinese = matchChineseContactRequest(text);
+  if (chinese === 'request') return { isRequest: true, score: 0.8 };
+  if (chinese === 'look-alike') return { isRequest: false, score: 0.05 };
+  const normalized = normalizeForContactRequest(text, vocabulary());
   if (!normalized) return { isRequest: false, score: 0 };
   const words = normalized.split(' ').map(correctTypo);
-  const joined = ` ${words.join(' ')} `;
+  const sentence = words.join(' ');
+  const joined = ` ${sentence} `;
 
-  if (NO_BOT.test(joined)) return { isRequest: true, score: 0.95 };
-  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(words.join(' '))) return { isRequest: true, score: 0.8 };
-  if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined)) return { isRequest: false, score: 0.05 };
-  const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined);
+  if (NO_BOT.test(joined) || NO_BOT_ELSEWHERE.test(joined)) return { isRequest: true, score: 0.95 };
+  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence)) return { isRequest: true, score: 0.8 };
+  if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
+  const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
+  const strong = STRONG_REQUEST.test(joined);
+  // a job with us ("work as an agent", "vous recrutez des conseillers ?"), not a request to talk to one
+  if (JOB.test(joined) && !strong && !HUMANS_AT_WORK.test(joined)) return { isRequest: false, score: 0.05 };
 
   const { positions: personAt, departments } = ourPersonPositions(words, joined);
-  if (personAt.length === 0) return { isRequest: false, score: 0.02 };
+  if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
+  if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
+  // their hours, number or address: how to reach them, not a request to be put through now
+  if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
+  if (!curious) {
+    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined)) {
+      return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
+    }
+    // "is an advisor free?", "c'è un operatore disponibile?"
+    const available = departments.size === 0 && personAt.some((at) => words.slice(Math.max(0, at - 3), at + 4).some((word) => AVAILABLE.test(word)));
+    // "anyone available to help pay a bill": available for a task
+    const forTask = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!${TALK.slice(1, -1)}\\b)`).test(joined);
+    if (available && !forTask && !WHEN.test(joined)) return { isRequest: true, score: 0.75 };
+  }
 
   // A person word with only filler around it: "agent!", "real human pls", "human handoff".
   if (!curious && words.length <= 6 && words.every((word) => FILLER.has(word) || isPersonWord(word)) && !words.some((word) => WEAK_REQUEST.has(word) && word !== 'want' && word !== 'need' && word !== 'get' && word !== 'wanna')) {
@@ -126,6 +214,7 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
   // A request aimed at a person, within a few words before it.
   for (const at of personAt) {
     for (let i = Math.max(0, at - 6); i < at; i += 1) {
+      if (MODALS.has(words[i]!) && isSomeone(words[at]!) && !words.slice(at + 1, at + 8).some((after) => HELP_OR_TALK_WORD.test(after))) continue;
       if (requestWords.has(words[i]!) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
       }
@@ -138,6 +227,13 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
     return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.75 };
   }
   return { isRequest: false, score: curious ? 0.1 : 0.3 };
+}
+
+const SOMEONE_WORD = new RegExp(`^${INDEFINITE}$`);
+const TALK_WORD = new RegExp(`^${TALK}$`);
+
+function isSomeone(word: string): boolean {
+  return SOMEONE_WORD.test(word);
 }
 
 function isPersonWord(word: string): boolean {
@@ -157,8 +253,12 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     if (/^(someone|somebody|anyone|anybody)$/.test(word) && /^(may|might|used|is|has|have|made|stole|hacked|took|who|that|called|named|born|using|charged|was|know|knows|else s|in|at|on|to|out|there)$/.test(next)) return;
     // "someone to look at my car": a person for a job, not someone to talk to
     if (/^(someone|somebody|anyone|anybody)$/.test(word) && next === 'to' && !/^(talk|speak|chat|help|assist)$/.test(words[i + 2] ?? '')) return;
+    // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them
+    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 3), i).some((before) => TALK_WORD.test(before))) return;
     // "call someone", "text someone": the customer's own calls
     if (/^(call|text|email|message|phone|dial)$/.test(words[i - 1] ?? '')) return;
+    // a title is a person only when asked to talk to them, not "my invoice from Mr. Jones"
+    if (TITLES.has(word)) departments.add(i);
     if (word === 'people' && !/(real|actual|live)/.test(words[i - 1] ?? '')) return;
     positions.push(i);
   });

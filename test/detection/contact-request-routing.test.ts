@@ -31,7 +31,7 @@ describe('a contact request reaches the rules with its department', () => {
   });
 
   it("follows the bot's own threshold", () => {
-    const text = 'someone from customer care please';
+    const text = 'human assistance';
     expect(decide(botWith(), text)?.trigger).toBe('contact_request');
     expect(decide(botWith({ contactRequestThreshold: 0.99 }), text)).toBeNull();
   });

@@ -50,7 +50,7 @@ describe('contact requests in the running service', () => {
   });
 
   it("keeps a lukewarm ask with the bot whose threshold is 0.99, and hands it over at the default", async () => {
-    const text = 'someone from customer care please';
+    const text = 'human assistance';
     expect((await say('strict', text)).handover).toBeNull();
     expect((await say('leads', text)).handover).toMatchObject({ trigger: 'contact_request' });
   });

@@ -1,0 +1,59 @@
+/**
+ * Requests for a person written in Chinese, which has no spaces for the word
+ * rules to split on. Patterns over characters (simplified and the common
+ * traditional forms):
+ * - asks for a human: 人工 (except 人工智能, "artificial intelligence"),
+ *   真人 / 活人 ("a real / live person");
+ * - a transfer or connection of the call: 转接 / 接通 / 转人工 (not 转账, a
+ *   bank transfer);
+ * - a verb of fetching or talking aimed at a person or department: 找 / 叫 /
+ *   换 / 联系 someone, 跟 / 和 someone 说话 / 聊 / 沟通;
+ * - "can anyone help me" with no task after it, "is customer service
+ *   online", a call back from someone;
+ * and the look-alikes: curiosity (你是真人吗, 真人还是机器人), customer
+ * service as a topic (its phone number, hours, working in it), a person for
+ * a job (找人帮我修…).
+ */
+export type ChineseVerdict = 'request' | 'look-alike' | null;
+
+const HAN = /\p{Script=Han}/u;
+// Whom a customer asks for: people, roles, departments, a surname with a title.
+const PERSON = '(?:真人|活人|人工(?:客服|服务|服務)?|客服(?:人员|人員|专员|專員)?|工作人员|工作人員|销售|銷售|业务员|業務員|经理|經理|客户经理|客戶經理|主管|负责人|負責人|领导|領導|老板|老闆|上级|上級|技术支持|技術支持|技术人员|技術人員|财务(?:部门|部)?|財務(?:部門|部)?|售后|售後|人|[\\u4e00-\\u9fff](?:先生|女士|小姐|经理|經理|总|總|老师|老師))';
+const TALK = '(?:说话|說話|说|說|聊|聊聊|谈|談|谈谈|談談|沟通|溝通|对话|對話|通话|通話|讲|講|交流)';
+
+const LOOK_ALIKES: RegExp[] = [
+  // curiosity: "are you a real person?", "a person or a robot?", "is an AI replying?"
+  /你(?:是|係)(?:不是)?(?:一个|一個)?(?:真人|人|机器人|機器人|人工智能|ai|AI)(?:吗|嗎|还是|還是|呢|\?|？|$)/,
+  /(?:真人|人)(?:还是|還是)(?:机器人|機器人|ai|AI|人工智能)|(?:机器人|機器人|人工智能)(?:还是|還是)(?:真人|人)/,
+  /是(?:人工智能|机器人|機器人|真人)在(?:回复|回覆|回答)/,
+  // customer service as a topic: its number, hours, address; working in it
+  /客服(?:的)?(?:电话|電話|热线|熱線|号码|號碼|邮箱|郵箱|工作时间|工作時間|时间|時間|几点|幾點|上班|下班|地址|微信|这个行业|這個行業|行业|行業|工作)/,
+  /(?:做|当|當|应聘|應聘|招|招聘)(?:客服|销售|銷售)/,
+  // someone to do a job: 找人帮我修水管
+  /找(?:个|個)?人(?:来|來)?(?:帮|幫)(?:我|忙)[\u4e00-\u9fff]*?(?:修|搬|装|裝|做|写|寫|打扫|打掃|送|拿|取|看)/,
+];
+
+const REQUESTS: RegExp[] = [
+  /人工|真人|活人|人类|人類|转移我|轉移我/,
+  /转接|轉接|接通|转(?:到|给|給)?(?:人工|客服|真人|销售|銷售|经理|經理|主管|售后|售後)|轉(?:到|給)?(?:人工|客服|真人)/,
+  new RegExp(`(?:找|叫|换|換|要|联系|聯繫|聯系|接|让|讓|请|請|安排)(?:一下|一个|一個|个|個|位)?(?:你们|你們)?(?:的)?${PERSON}(?:来|來|过来|過來|跟我|和我|给我|給我|$|[，。！？,.!?])`),
+  new RegExp(`(?:跟|和|与|與|同)(?:你们|你們)?(?:的)?(?:一个|一個|个|個)?${PERSON}${TALK}`),
+  // "can anyone help me?" with nothing after the help
+  /(?:有没有|有沒有|有)(?:人|真人|客服)(?:能|可以|会|會)?(?:帮帮|幫幫|帮|幫)(?:我|忙)(?:吗|嗎|呢|吧)?[?？!！。]*$/,
+  /(?:找|换|換)(?:个|個|一个|一個|位)?[\u4e00-\u9fff]{0,3}的?人(?:来|來)?(?:帮帮|幫幫|帮|幫)?(?:我)?(?:吗|嗎|吧|呢)?[?？!！。]*$/,
+  // is anyone from customer service there / online
+  /(?:有)(?:没有|沒有)?(?:客服|人工|工作人员|工作人員)(?:在|在线|在線)/,
+  // a call back from someone
+  /(?:让|讓|安排|请|請|叫)[\u4e00-\u9fff]{0,6}(?:给我|給我)(?:回|打)(?:个|個)?电话|(?:让|讓|安排|请|請|叫)[\u4e00-\u9fff]{0,6}(?:给我|給我)(?:回|打)(?:个|個)?電話/,
+  // no more bot
+  /(?:不要|别让|別讓|别用|別用|不想跟)(?:这个|這個)?(?:机器人|機器人)/,
+];
+
+export function matchChineseContactRequest(text: string): ChineseVerdict {
+  if (!HAN.test(text)) return null;
+  // 人工智能 is artificial intelligence, 转账 a bank transfer: neither asks for a person.
+  const cleaned = text.replace(/人工智能|人工智慧/g, 'AI').replace(/转账|轉賬|轉帳/g, '汇款');
+  if (LOOK_ALIKES.some((pattern) => pattern.test(cleaned))) return 'look-alike';
+  if (REQUESTS.some((pattern) => pattern.test(cleaned))) return 'request';
+  return null;
+}

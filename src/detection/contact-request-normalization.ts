@@ -1,0 +1,101 @@
+import { normalizeText } from '../text/normalize-text.js';
+
+/**
+ * The contact-request rules' view of a message: the shared normalisation
+ * (lower case, accents folded) plus what chat writing in the languages we
+ * handle does to the words the rules look for:
+ * - French and Italian elisions split, so "l'équipe" and "dell'assistenza"
+ *   keep their noun ("l equipe", "dell assistenza") while "quelqu'un" stays
+ *   one word;
+ * - shorthand and phonetic spellings ("qqn", "jveux", "kiero", "qro", "c/",
+ *   "cn", "nen") written out;
+ * - German umlauts typed as ae/oe/ue ("moechte") folded like the accents;
+ * - one slip of the keyboard (a letter missing, extra, wrong or swapped) in
+ *   a long word the rules know ("mitarbieter", "operatre", "ajente").
+ */
+
+const SHORTHAND: Record<string, string> = {
+  // French
+  qqn: 'quelquun', qqun: 'quelquun', qq1: 'quelquun', qlq: 'quelquun', qqu: 'quelquun', jveux: 'je veux', jvoudrais: 'je voudrais',
+  jpeux: 'je peux', jpourrais: 'je pourrais', jaimerais: 'je aimerais', chui: 'je suis', jsuis: 'je suis', cmt: 'comment',
+  // Spanish
+  kiero: 'quiero', qiero: 'quiero', kero: 'quiero', qero: 'quiero', kisiera: 'quisiera', xfa: 'por favor', porfa: 'por favor', porfis: 'por favor', pls: 'please', plz: 'please',
+  ablar: 'hablar', avlar: 'hablar',
+  // Portuguese
+  qro: 'quero', qru: 'quero', vc: 'voce', vcs: 'voces', pfv: 'por favor', pf: 'por favor', pra: 'para', pro: 'para o', tb: 'tambem', tbm: 'tambem',
+  // Italian
+  cn: 'con', nn: 'non', xfavore: 'per favore', qlcn: 'qualcuno', qualcun: 'qualcuno',
+  // German
+  nen: 'einen', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte',
+};
+
+/** Words the rules look for in any of our languages: the targets of typo correction. */
+const KNOWN_WORDS = [
+  // people and roles
+  'human', 'humain', 'humano', 'umano', 'person', 'persona', 'personne', 'pessoa', 'mensch', 'menschen', 'agent', 'agente', 'operator',
+  'operateur', 'operador', 'operatore', 'representative', 'representante', 'mitarbeiter', 'mitarbeiterin', 'kundenberater', 'kundenservice',
+  'kundendienst', 'ansprechpartner', 'berater', 'beraterin', 'conseiller', 'conseillere', 'asesor', 'asesora', 'atendente', 'assistente',
+  'addetto', 'consulente', 'responsabile', 'responsable', 'responsavel', 'supervisor', 'manager', 'gerente', 'vorgesetzten', 'someone',
+  'somebody', 'jemanden', 'jemandem', 'quelquun', 'alguien', 'alguem', 'qualcuno', 'employee', 'empleado', 'funcionario',
+  'interlocuteur', 'interlocutor', 'colaborador', 'encargado', 'direttore', 'directeur', 'director', 'diretor', 'customer', 'service',
+  // asking to talk or be put through
+  'speak', 'talk', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'durchstellen', 'parler', 'parlare', 'hablar', 'falar', 'conversar',
+  'transfer', 'transferir', 'transferer', 'trasferire', 'connect', 'conectar', 'comunicar', 'contatto', 'contacto', 'contato', 'vorrei',
+  'voglio', 'quiero', 'quero', 'quisiera', 'gostaria', 'voudrais', 'mochte', 'passami', 'pasame', 'richiamare', 'rappeler',
+  'contact', 'assistant', 'assistance', 'support', 'chatting', 'talking', 'speaking', 'somebody', 'speak', 'talk', 'person',
+];
+const known = new Set(KNOWN_WORDS);
+// Real words one slip away from a known word: "beraten" (to advise) is not "berater", a directory not a director.
+const NOT_SLIPS = new Set(['beraten', 'beratung', 'directory', 'directors', 'personal', 'personally', 'transfers', 'services', 'customers', 'parlato', 'parlata', 'contract', 'contracts', 'walking', 'charting', 'supported', 'hablan', 'hablas', 'habla', 'hable', 'hablen', 'hablo', 'falam', 'falas', 'fale', 'falem', 'parles', 'transfert']);
+
+/** `keep`: words never corrected, the caller's own vocabulary ("contact" is not a slip of "contacto"). */
+export function normalizeForContactRequest(text: string, keep: ReadonlySet<string> = new Set()): string {
+  const split = text
+    // "Mensch, …" as an exclamation, not a person
+    .replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '')
+    .replace(/\bquelqu\s*['’]\s*un/giu, 'quelquun')
+    .replace(/\b(l|d|j|m|t|s|n|c|qu|dell|all|dall|nell|sull|un|quest|nessun)['’](?=\p{L})/giu, '$1 ')
+    .replace(/\bc\/(?=\s|\p{L})/giu, 'com ')
+    // French slang "file-moi" is "give me"
+    .replace(/\bfile[\s-]+moi\b/giu, 'donne moi');
+  const words = normalizeText(split).split(' ');
+  if (words[0] === '') return '';
+  return words.map((word) => (keep.has(word) ? word : correctWord(word))).join(' ');
+}
+
+function correctWord(word: string): string {
+  const written = SHORTHAND[word];
+  if (written !== undefined) return written;
+  if (known.has(word) || NOT_SLIPS.has(word) || /\d/.test(word) || !/^[a-z]+$/.test(word)) return word;
+  const folded = word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  if (folded !== word && known.has(folded)) return folded;
+  // run-on words: "speakwith", "tospeak"
+  for (const glue of ['to', 'with']) {
+    if (word.startsWith(glue) && known.has(word.slice(glue.length))) return `${glue} ${word.slice(glue.length)}`;
+    if (word.endsWith(glue) && known.has(word.slice(0, -glue.length))) return `${word.slice(0, -glue.length)} ${glue}`;
+  }
+  if (word.length < 5) return word;
+  for (const target of KNOWN_WORDS) {
+    if (target.length >= 6 && Math.abs(target.length - word.length) <= 1 && withinOneEdit(word, target)) return target;
+  }
+  return word;
+}
+
+/** One insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length === b.length) {
+    let diff = -1;
+    for (let i = 0; i < a.length; i += 1) {
+      if (a[i] === b[i]) continue;
+      if (diff >= 0) return diff === i - 1 && a[diff] === b[i] && a[i] === b[diff] && a.slice(i + 1) === b.slice(i + 1);
+      diff = i;
+    }
+    return true;
+  }
+  if (Math.abs(a.length - b.length) !== 1) return false;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i += 1;
+  return short.slice(i) === long.slice(i + 1);
+}
