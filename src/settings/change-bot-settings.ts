@@ -8,6 +8,7 @@ import type { ChangeBotSettingsInput } from './settings-change.js';
 
 /** A change decided but never saved (its process died in between) stops blocking the bot's settings after this long. */
 const ABANDONED_AFTER_MS = 60_000;
+const MAX_RECOVERIES = 3;
 
 /**
  * Changes a bot's labs, handover or rules from a settings form or a command,
@@ -34,9 +35,12 @@ export async function changeBotSettings(ctx: HandoverContext, input: ChangeBotSe
   const at = ctx.now();
   const winner = { actorId: actor.id, actorName: actor.name, summary, at: at.toISOString() };
   let decision = await ctx.decisions.decideOnce(key, winner);
-  if (!decision.won && (await abandoned(ctx, botId, expectedRevision, decision.winner))) {
-    await ctx.decisions.withdraw(key);
-    decision = await ctx.decisions.decideOnce(key, winner);
+  // A winner that never saved (its process died in between) would block the
+  // bot forever: after a while the revision is decided again under a key
+  // named for that winner, so callers that find it abandoned together still
+  // let only one through.
+  for (let retry = 0; retry < MAX_RECOVERIES && !decision.won && (await abandoned(ctx, botId, expectedRevision, decision.winner)); retry += 1) {
+    decision = await ctx.decisions.decideOnce(`${key}:after:${String(decision.winner.at)}`, winner);
   }
   if (!decision.won) {
     const { actorName, summary: theirs } = decision.winner as { actorName?: string; summary?: string };

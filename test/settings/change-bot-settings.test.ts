@@ -80,6 +80,23 @@ describe('changing a bot’s settings', () => {
     expect(await settingsHistory(service.ctx, 'race', TENANT, 10)).toHaveLength(1);
   });
 
+  it('names a change decided moments ago as the one in the way, and gets past one decided long ago that never saved', async () => {
+    await newBot('crashed');
+    const minutesAgo = (minutes: number) => new Date(service.ctx.now().getTime() - minutes * 60_000).toISOString();
+    await service.ctx.decisions.decideOnce('settings:crashed:0', { actorName: 'Carol', summary: 'added rule "Half done"', at: minutesAgo(0) });
+    await expect(change('crashed', ann, { kind: 'addRule', rule: rule('Mine') })).rejects.toThrow(/changed meanwhile by Carol \(added rule "Half done"\)/);
+
+    await newBot('crashed-long-ago');
+    await service.ctx.decisions.decideOnce('settings:crashed-long-ago:0', { actorName: 'Carol', summary: 'added rule "Half done"', at: minutesAgo(5) });
+    const attempt = (actor: typeof ann, name: string) =>
+      changeBotSettings(service.ctx, { botId: 'crashed-long-ago', tenant: TENANT, actor, expectedRevision: 0, change: { kind: 'addRule', rule: rule(name) } }).then(
+        () => 'saved',
+        (error: unknown) => (error instanceof SettingsChangedError ? 'refused' : String(error)),
+      );
+    expect((await Promise.all([attempt(ann, 'From Ann'), attempt(bob, 'From Bob')])).sort()).toEqual(['refused', 'saved']);
+    expect((await service.ctx.bots.find('crashed-long-ago', { fresh: true }))!.rules).toHaveLength(1);
+  });
+
   it('refuses a 7th rule, an invalid rule by field, and another tenant’s bot as one that does not exist', async () => {
     await newBot('full');
     for (let i = 1; i <= 6; i += 1) await change('full', ann, { kind: 'addRule', rule: rule(`r${i}`) });
