@@ -38,10 +38,32 @@ export interface ContactRequestFeatures {
 }
 
 export function contactRequestFeatures(text: string): ContactRequestFeatures {
+  const out: number[] = [];
+  const { rules, ruleIndex } = visitContactRequestFeatures(text, (index) => out.push(index));
+  return { indices: Int32Array.from(out), value: out.length === 0 ? 0 : 1 / Math.sqrt(out.length), ruleIndex, rules };
+}
+
+/**
+ * The weights of a message's text features summed in the order
+ * contactRequestFeatures lists them (so the sum is the same number, to the
+ * last bit), without listing them: what detection needs on every customer
+ * turn, where the list and its typed copy were garbage at once.
+ */
+export function summedContactRequestFeatures(text: string, weights: Float32Array): { sum: number; count: number; ruleIndex: number; rules: ContactRequestFeatures['rules'] } {
+  let sum = 0;
+  let count = 0;
+  const { rules, ruleIndex } = visitContactRequestFeatures(text, (index) => {
+    sum += weights[index]!;
+    count += 1;
+  });
+  return { sum, count, ruleIndex, rules };
+}
+
+/** Calls `visit` with each text feature's bucket, in one fixed order; the one definition of the features. */
+function visitContactRequestFeatures(text: string, visit: (index: number) => void): Pick<ContactRequestFeatures, 'ruleIndex' | 'rules'> {
   const normalized = normalizeText(text);
   const rules = matchContactRequestRules(text);
   const padded = ` ${normalized} `;
-  const out: number[] = [];
   const verdict = `rule ${rules.score}`;
   if (normalized !== '') {
     // words and adjacent pairs, straight from the padded string's spaces
@@ -49,14 +71,14 @@ export function contactRequestFeatures(text: string): ContactRequestFeatures {
     let start = 1;
     for (let i = 1; i < padded.length; i += 1) {
       if (padded.charCodeAt(i) !== 32) continue;
-      out.push(hashOf(padded, start, i, WORD));
-      if (previousStart >= 0) out.push(hashOf(padded, previousStart, i, PAIR));
+      visit(hashOf(padded, start, i, WORD));
+      if (previousStart >= 0) visit(hashOf(padded, previousStart, i, PAIR));
       previousStart = start;
       start = i + 1;
     }
     for (let n = 3; n <= 5; n += 1) {
-      for (let i = 0; i + n <= padded.length; i += 1) out.push(hashOf(padded, i, i + n, GRAM + n));
+      for (let i = 0; i + n <= padded.length; i += 1) visit(hashOf(padded, i, i + n, GRAM + n));
     }
   }
-  return { indices: Int32Array.from(out), value: out.length === 0 ? 0 : 1 / Math.sqrt(out.length), ruleIndex: hashOf(verdict, 0, verdict.length, RULE), rules };
+  return { ruleIndex: hashOf(verdict, 0, verdict.length, RULE), rules };
 }

@@ -1,4 +1,4 @@
-import { FEATURE_BITS, type ContactRequestFeatures } from './contact-request-features.js';
+import { FEATURE_BITS, summedContactRequestFeatures, type ContactRequestFeatures } from './contact-request-features.js';
 
 /**
  * A logistic regression over hashed features (contact-request-features.ts),
@@ -47,11 +47,21 @@ export function calibratedProbability(model: ContactRequestModel, margin: number
  * human?", "speak slower") at most as likely. Elsewhere the model decides.
  */
 export function contactRequestProbabilityOf(model: ContactRequestModel, features: ContactRequestFeatures): number {
-  const probability = calibratedProbability(model, marginOf(model, features));
-  const kind = ruleVerdictKind(features.rules);
+  return heldToRules(model, calibratedProbability(model, marginOf(model, features)), features.rules);
+}
+
+function heldToRules(model: ContactRequestModel, probability: number, rules: ContactRequestFeatures['rules']): number {
+  const kind = ruleVerdictKind(rules);
   const rate = kind === null ? undefined : model.ruleRates[kind];
   if (rate === undefined) return probability;
   return kind === 'request' ? Math.max(probability, rate) : Math.min(probability, rate);
+}
+
+/** contactRequestProbabilityOf(model, contactRequestFeatures(text)), the same number, with the weights summed as the features are found. */
+export function contactRequestProbabilityOfText(model: ContactRequestModel, text: string): number {
+  const { sum, count, ruleIndex, rules } = summedContactRequestFeatures(text, model.weights);
+  const value = count === 0 ? 0 : 1 / Math.sqrt(count);
+  return heldToRules(model, calibratedProbability(model, model.bias + model.weights[ruleIndex]! + sum * value), rules);
 }
 
 /** The rules' verdict: a request, a known look-alike ("are you a human?", "speak slower"), or neither (null). */

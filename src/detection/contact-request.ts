@@ -1,6 +1,5 @@
 import modelFile from './contact-request-model.json' with { type: 'json' };
-import { contactRequestFeatures } from './contact-request-features.js';
-import { contactRequestProbabilityOf, decodeModel, type ContactRequestModelFile } from './contact-request-model.js';
+import { contactRequestProbabilityOfText, decodeModel, type ContactRequestModelFile } from './contact-request-model.js';
 import { departmentHint, type DepartmentHint } from './department-hint.js';
 
 /**
@@ -24,7 +23,7 @@ export interface ContactRequestReading {
 const model = decodeModel(modelFile as unknown as ContactRequestModelFile);
 
 export function contactRequestProbability(text: string): number {
-  return contactRequestProbabilityOf(model, contactRequestFeatures(text));
+  return contactRequestProbabilityOfText(model, text);
 }
 
 export function detectContactRequest(text: string, threshold = DEFAULT_CONTACT_REQUEST_THRESHOLD): ContactRequestReading {
