@@ -37,22 +37,26 @@ function routeLabel(req: Request, res: Response): string {
  */
 export function httpTiming(histogram: Histogram<'method' | 'route' | 'status'>): RequestHandler {
   return (req, res, next) => {
-    const end = histogram.startTimer({ method: req.method });
+    // on every request: one clock reading and one listener, not prom-client's timer closures
+    const started = performance.now();
     let observed = false;
     const observe = () => {
       if (observed) return;
       observed = true;
-      end({ route: routeLabel(req, res), status: res.headersSent ? String(res.statusCode) : '499' });
+      histogram.observe({ method: req.method, route: routeLabel(req, res), status: res.headersSent ? String(res.statusCode) : '499' }, (performance.now() - started) / 1000);
     };
-    // Node has no event for "headers sent": hook writeHead, as the on-headers package does
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: Response, ...args: unknown[]) {
-      const result = (writeHead as (...a: unknown[]) => unknown).apply(this, args);
-      if (String(this.getHeader('content-type') ?? '').startsWith('text/event-stream')) observe();
-      return result;
-    } as typeof res.writeHead;
-    res.on('finish', observe);
-    res.on('close', observe);
+    // Node has no event for "headers sent": hook writeHead, as the on-headers package does. Only a GET can be a
+    // live stream (EventSource sends nothing else), so only a GET pays for the hook.
+    if (req.method === 'GET') {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: Response, ...args: unknown[]) {
+        const result = (writeHead as (...a: unknown[]) => unknown).apply(this, args);
+        if (String(this.getHeader('content-type') ?? '').startsWith('text/event-stream')) observe();
+        return result;
+      } as typeof res.writeHead;
+    }
+    // a response emits 'close' after 'finish', and alone when its client left first
+    res.once('close', observe);
     next();
   };
 }
