@@ -47,6 +47,8 @@ export interface HandoverRule {
   notify: NotifyAction;
   /** Plain-language guidance for a bot's AI assistant: when it should hand over under this rule (missing: never on the assistant's say). */
   guidance?: string | null;
+  /** Ask the customer "How did we do?" when the handover is resolved (missing: yes). */
+  csat?: boolean;
 }
 
 export interface KnowledgeBaseEntry {

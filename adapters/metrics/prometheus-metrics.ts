@@ -72,6 +72,7 @@ export function createPrometheusMetrics(store: Pick<Repositories, 'conversations
   const modelTokens = new Counter({ name: 'handover_model_tokens_total', help: 'Tokens the model endpoints reported, by bot and type (prompt, completion)', labelNames: ['bot', 'type'], registers: [registry] });
   const modelBreaker = new Gauge({ name: 'handover_model_breaker_state', help: "Each bot's model circuit breaker: 0 closed, 1 half open (one trial call), 2 open (no calls)", labelNames: ['bot'], registers: [registry] });
 
+  const csatAnswers = new Counter({ name: 'handover_csat_answers_total', help: 'Satisfaction answers ("How did we do?"), by bot and score (1-5)', labelNames: ['bot', 'score'], registers: [registry] });
   const liveStreams = new Gauge({ name: 'handover_live_streams', help: 'Live conversation streams (Server-Sent Events) open on this replica', registers: [registry] });
   const streamRequests = new Counter({
     name: 'handover_live_stream_requests_total',
@@ -129,6 +130,7 @@ export function createPrometheusMetrics(store: Pick<Repositories, 'conversations
       claimed: ({ botId, waitedMs }) => timeToClaim.observe({ bot: botId }, waitedMs / 1000),
       ended: ({ botId, how, tookMs }) => timeToEnd.observe({ bot: botId, how }, tookMs / 1000),
       taskReminded: ({ latenessMs }) => reminderLateness.observe({ job: 'task-reminders' }, Math.max(0, latenessMs) / 1000),
+      satisfaction: ({ botId, score }) => csatAnswers.inc({ bot: botId, score: String(score) }),
       modelCalled: ({ botId, purpose, ms, failure, promptTokens, completionTokens }) => {
         if (failure !== 'breaker_open') modelLatency.observe({ bot: botId, purpose }, ms / 1000);
         if (failure) modelErrors.inc({ bot: botId, purpose, kind: failure });

@@ -3,6 +3,7 @@ import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { ConversationEvent } from '../../src/ports/conversation-events.js';
 import { messagesSince } from '../../src/conversation/messages-since.js';
+import { pendingSatisfaction } from '../../src/csat/ask-satisfaction.js';
 import type { Conversation } from '../../src/types.js';
 import { clientKey } from '../http/client-key.js';
 import type { LiveStreams } from '../http/live-streams.js';
@@ -44,7 +45,14 @@ export async function streamConversation(
     } else {
       const { status, paused, assignee } = event;
       write(`event: status\ndata: ${JSON.stringify({ status, paused, assignee })}\n\n`);
+      if (status === 'resolved') askIfPending();
     }
+  };
+  // "How did we do?" follows a resolve: read from what is stored, so a stream on any replica, or reconnected, asks too
+  const askIfPending = () => {
+    void pendingSatisfaction(ctx, conversation.id)
+      .then((pending) => pending && write(`event: csat\ndata: ${JSON.stringify(pending)}\n\n`))
+      .catch((error: unknown) => ctx.log.warn({ err: error, conversationId: conversation.id }, 'satisfaction question lookup failed'));
   };
   const unsubscribe = ctx.events.subscribe(conversation.id, send);
   const keepalive = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS);

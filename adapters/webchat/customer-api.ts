@@ -8,6 +8,7 @@ import { NotFoundError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { LiveStreams } from '../http/live-streams.js';
 import { streamConversation } from './conversation-stream.js';
+import { csatApi } from './csat-api.js';
 import { handoffApi } from './handoff-api.js';
 import { bearerToken, parseBody } from './request-input.js';
 import { customerApiOpenApi } from './openapi.js';
@@ -58,6 +59,7 @@ export function customerApi(ctx: HandoverContext, streams: { stopping: AbortSign
     await streamConversation(ctx, conversation, req, res, streams);
   });
 
+  router.use(csatApi(ctx));
   router.use(handoffApi(ctx, streams));
 
   return router;

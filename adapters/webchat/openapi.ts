@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { customerMessageBodySchema, feedbackBodySchema } from './customer-api-schemas.js';
+import { csatBodySchema, csatResponseSchema } from './csat-api-schemas.js';
 import { botResponseSchema, conversationResponseSchema, errorResponseSchema, turnResponseSchema } from './customer-api-responses.js';
 import { botApiKeyScheme, handoffApiPaths } from './handoff-openapi.js';
 
@@ -73,6 +74,22 @@ export function customerApiOpenApi(): Record<string, unknown> {
           security: [{ conversationToken: [] }],
           requestBody: { required: true, content: { 'application/json': { schema: schema(feedbackBodySchema, 'input') } } },
           responses: { '200': { description: 'The turn', content: json(turnResponseSchema) }, '401': refused, ...common },
+        },
+      },
+      '/conversations/{id}/csat': {
+        post: {
+          operationId: 'rateHandover',
+          summary: 'Answer “How did we do?” for the handover just resolved (1-5 and an optional comment)',
+          description: 'Open once the stream sent a `csat` event (the team resolved the handover and its rule asks). Each handover is rated once; the answer is posted to the team’s escalation thread.',
+          parameters: [conversationId],
+          security: [{ conversationToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: schema(csatBodySchema, 'input') } } },
+          responses: {
+            '200': { description: 'The answer, as stored', content: json(csatResponseSchema) },
+            '401': refused,
+            '409': error('No question is open for this conversation, or the handover was already rated'),
+            ...common,
+          },
         },
       },
       '/conversations/{id}/stream': {

@@ -6,6 +6,7 @@ import type { Conversation, StaffMember } from '../types.js';
 import { loadBot } from '../bots/load-bot.js';
 import { assignWaiting } from '../capacity/capacity-queue.js';
 import { freeSeatsOf } from '../capacity/seats.js';
+import { askSatisfaction } from '../csat/ask-satisfaction.js';
 import { recordHandoverEnded } from '../stats/record-handover-facts.js';
 
 export const RESOLVED_MESSAGE = 'This conversation has been resolved. The bot is back — ask me anything, anytime.';
@@ -40,6 +41,7 @@ export async function resolveConversation(
   const conversation = await appendMessages(ctx, conversationId, [told], { status: ending.status, paused: false, failedTurns: 0 });
   ctx.log.info({ conversationId, staffId: by?.id ?? null, how }, 'handover ended');
   const [freed] = await Promise.all([freeSeatsOf(ctx, conversationId), ctx.capacityQueue.remove(conversationId), recordHandoverEnded(ctx, current, how)]);
+  await askSatisfaction(ctx, current, how);
   const handedOverAt = current.handovers.at(-1)?.at;
   if (handedOverAt) ctx.metrics.ended({ botId: current.botId, how, tookMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });
   for (const taskId of current.taskIds) await ctx.decisions.decideOnce(`task-done:${taskId}`);

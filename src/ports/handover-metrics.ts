@@ -14,6 +14,7 @@ export interface HandoverMetrics {
   modelCalled(event: { botId: string; purpose: 'answer' | 'summary'; ms: number; failure: ChatFailure | null; promptTokens: number; completionTokens: number }): void;
   /** A bot's model circuit breaker changed state. */
   modelBreaker(event: { botId: string; state: 'closed' | 'open' | 'half_open' }): void;
+  satisfaction(event: { botId: string; score: number }): void;
 }
 
 export const NO_METRICS: HandoverMetrics = {
@@ -23,4 +24,5 @@ export const NO_METRICS: HandoverMetrics = {
   taskReminded() {},
   modelCalled() {},
   modelBreaker() {},
+  satisfaction() {},
 };

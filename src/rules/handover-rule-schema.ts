@@ -84,6 +84,8 @@ export const handoverRuleSchema = z
       .default({ slack: true, teams: true, email: [], webhook: null }),
     /** For a bot with an AI assistant: when to hand over under this rule, in plain words ("when the customer mentions a medical emergency"). */
     guidance: z.string().trim().min(1).max(500).nullable().optional(),
+    /** When the team resolves the handover, ask the customer "How did we do?" (1-5 and a comment). */
+    csat: z.boolean().default(true),
   })
   .strict();
 
