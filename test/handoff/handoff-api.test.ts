@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { customerApiOpenApi } from '../../adapters/webchat/openapi.js';
+import { handoffWebhookAdapter } from '../../adapters/webhook/handoff-webhook-notifier.js';
+import { configureBotWebhook } from '../../src/handoff/bot-webhook-settings.js';
+import { resolveConversation } from '../../src/handover/resolve-conversation.js';
+import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { createApiKey } from '../../src/api-keys/api-keys.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
@@ -13,17 +20,40 @@ import { api, startTestService, testDatabaseUri, waitFor } from '../support/test
 let service: RunningService;
 let shopKey: string;
 let otherKey: string;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+/** An external bot's webhook endpoint: keeps every request as received. */
+async function startReceiver() {
+  const received: Array<{ raw: string; headers: Record<string, string> }> = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      received.push({ raw, headers: req.headers as Record<string, string> });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}/events`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
 const externalBot = (id: string) =>
   botConfigSchema.parse({ id, name: `${id} bot`, labs: true, rules: [{ name: 'People', triggers: ['contact_request'], notify: { slack: false, teams: false, email: [], webhook: null } }] });
 
 beforeAll(async () => {
-  service = await startTestService({ mongodbUri: testDatabaseUri(), botConfigs: [externalBot('shop'), externalBot('other')] });
+  receiver = await startReceiver();
+  service = await startTestService({
+    mongodbUri: testDatabaseUri(),
+    botConfigs: [externalBot('shop'), externalBot('other')],
+    outboxBaseDelayMs: 200,
+    adapters: [handoffWebhookAdapter({ allowInternal: ['127.0.0.1'] })],
+  });
   shopKey = (await createApiKey(service.ctx, 'shop', new Date())).key;
   otherKey = (await createApiKey(service.ctx, 'other', new Date())).key;
 });
 afterAll(async () => {
   await service?.stop();
+  await receiver?.close();
 });
 
 const handoff = (overrides: Record<string, unknown> = {}) => ({
@@ -106,6 +136,38 @@ describe('Handoff API', () => {
     await read;
     const view = await api(service, 'GET', `/api/v1/bots/shop/handoffs/${conversationId}`, { token: shopKey });
     expect(view.body.messages.filter((m: { from: string }) => m.from === 'customer').map((m: { text: string }) => m.text)).toContain('It was a birthday present');
+  });
+});
+
+describe('Handoff webhooks', () => {
+  it('tell the bot of the claim, the transfer and the hand-back, signed with its own secret, which a rotation replaces', async () => {
+    const { newSecret } = await configureBotWebhook(service.ctx, 'other', { url: receiver.url }, { now: new Date(), allowInternal: [] });
+    const { conversationId } = (await api(service, 'POST', '/api/v1/bots/other/handoffs', { body: handoff(), token: otherKey })).body;
+    const [noor, lee] = await Promise.all([
+      saveStaffMember(service.ctx, { slackUserId: 'U_NOOR2' }, { name: 'Noor' }, OPERATOR_TENANT),
+      saveStaffMember(service.ctx, { slackUserId: 'U_LEE' }, { name: 'Lee' }, OPERATOR_TENANT),
+    ]);
+    await claimConversation(service.ctx, conversationId, noor);
+    await transferConversation(service.ctx, conversationId, noor, lee);
+    await resolveConversation(service.ctx, conversationId, lee, 'returned');
+    const events = await waitFor(async () => {
+      const mine = receiver.received.map((hit) => ({ hit, event: new Webhook(newSecret!).verify(hit.raw, hit.headers) as { type: string; data: any } })).filter(({ event }) => event.data.conversationId === conversationId);
+      return mine.length >= 3 ? mine : null;
+    });
+    expect(events.map(({ event }) => event.type)).toEqual(['handoff.claimed', 'handoff.transferred', 'handoff.resolved']);
+    expect(events[1]!.event.data).toMatchObject({ assignee: { name: 'Lee' }, by: { name: 'Noor' } });
+    expect(events[2]!.event.data.status).toBe('bot');
+    // the shop bot has no webhook: none of its conversations' events went anywhere
+    expect(receiver.received.every((hit) => !hit.raw.includes('"botId":"shop"'))).toBe(true);
+
+    const rotated = await configureBotWebhook(service.ctx, 'other', { rotateSecret: true }, { now: new Date(), allowInternal: [] });
+    expect(rotated.newSecret).not.toBe(newSecret);
+    expect(() => new Webhook(rotated.newSecret!).verify(events[0]!.hit.raw, events[0]!.hit.headers)).toThrow('No matching signature found');
+  });
+
+  it('a webhook URL naming an internal address literally is refused unless the operator allows it', async () => {
+    await expect(configureBotWebhook(service.ctx, 'other', { url: 'http://169.254.169.254/latest' }, { now: new Date(), allowInternal: [] })).rejects.toThrow('internal address');
+    await expect(configureBotWebhook(service.ctx, 'other', { url: 'ftp://example.com/x' }, { now: new Date(), allowInternal: [] })).rejects.toThrow('https://');
   });
 });
 
