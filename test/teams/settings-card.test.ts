@@ -187,6 +187,21 @@ describe('the Teams settings card', () => {
     expect((await botNow('flow')).handover).toBe(true);
   });
 
+  it('audits every change: history names who did what, newest first', async () => {
+    const before = connector.calls.length;
+    await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, { text: 'history flow', from: STAFF })) });
+    const reply = await waitFor(async () => connector.calls.slice(before).find((call) => call.conversationId === CHANNEL && String(call.body?.text).includes('newest first')));
+    const lines = String(reply.body.text).split('\n').slice(1).filter(Boolean);
+    expect(lines.map((line) => line.replace(/^.*UTC — /, ''))).toEqual([
+      '**Lead** turned Handover on',
+      '**Lead** turned Handover off',
+      '**Lead** deleted rule "Rule 1"',
+      '**Lead** moved rule "Sales leads" up to position 1',
+      '**Lead** changed rule "Sales leads"',
+      '**Lead** added rule "Sales leads" and set failed answers before handover to 3',
+    ]);
+  });
+
   it('refuses a 7th rule', async () => {
     let card = await settingsCardOf('full');
     const editor = await click(button(card, 'Add rule'));
