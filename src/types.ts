@@ -155,11 +155,27 @@ export interface HandoverRecord {
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** A bot's opening hours: local times ('09:00'-'17:00') per weekday in its IANA zone, and closed days ('2026-12-25'). */
+/** A bot's opening hours: local times per weekday in its IANA zone, and closed days ('2026-12-25'). */
 export interface BusinessHours {
   timeZone: string;
-  weekly: Partial<Record<Weekday, Array<[string, string]>>>;
+  weekly: Partial<Record<Weekday, OpenRange[]>>;
   holidays: string[];
+}
+
+/** One stretch of a day the team works, local wall-clock times ('09:00' to '17:00'; '24:00' is midnight at its end). */
+export interface OpenRange {
+  from: string;
+  to: string;
+}
+
+/** Where a waiting customer stands in the bot's queue: "You are #3 — usually answered within ~6 min" (src/queue/). */
+export interface QueueStanding {
+  /** 1 for the oldest waiting handover of the bot. */
+  position: number;
+  /** Null when there were too few recent claims to say. */
+  expectedWaitMinutes: number | null;
+  /** Out of business hours: when the team is back ("Monday 9:00 (Berlin time)"); null while it works. */
+  back: string | null;
 }
 
 /** A handover that came while the team was away: when it is back, as an instant and in words ("Monday 9:00 (Berlin time)"). */

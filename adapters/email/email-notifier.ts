@@ -4,6 +4,7 @@ import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import type { OutboxTarget } from '../../src/notify/outbox.js';
 import type { DeliveryAttempt, EscalationNotifier } from '../../src/ports/escalation-notifier.js';
 import { escalationStatus, triggerLabel } from '../../src/handover/escalation-view.js';
+import { outOfHoursLine } from '../../src/business-hours/out-of-hours.js';
 import { answerPlainText } from '../../src/commands/command-answer.js';
 import { conversationAssignedText, taskAssignedText, taskDueText } from '../../src/notify/notification-texts.js';
 
@@ -55,6 +56,7 @@ export function createEmailNotifier(transport: Transporter): EscalationNotifier 
         ...(handover.summary ? [handover.summary, ''] : []),
         `${customer} needs the team (${triggerLabel(handover)}, rule "${rule.name}").`,
         handover.reason,
+        outOfHoursLine(handover) ?? '',
         '',
         ...lines,
         '',

@@ -18,6 +18,7 @@ import { mongoSettings } from './mongo-settings.js';
 import { mongoSettingsAudit } from './mongo-settings-audit.js';
 import { mongoStaff } from './mongo-staff.js';
 import { mongoTasks } from './mongo-tasks.js';
+import { mongoWaitingQueue, waitingQueueModel } from './mongo-waiting-queue.js';
 
 /** The storage adapter: every repository over one connection, with this process's caches and batches. */
 export interface MongoStorage {
@@ -44,6 +45,7 @@ export function mongoRepositories(store: HandoverStore): Repositories {
     settings: mongoSettings(store),
     settingsAudit: mongoSettingsAudit(store),
     slackInstallations: mongoInstallations(store, 'slackInstallations'),
+    waitingQueue: mongoWaitingQueue(waitingQueueModel(store.connection)),
     seats: mongoSeats(seatModel(store.connection)),
     capacityQueue: mongoCapacityQueue(capacityQueueModel(store.connection)),
     handoverFacts: mongoHandoverFacts(handoverFactModel(store.connection)),
@@ -55,6 +57,7 @@ export function mongoRepositories(store: HandoverStore): Repositories {
 /** Opens the connection and builds every index before the service takes traffic. */
 export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
   const store = await connectHandoverStore(uri);
+  await waitingQueueModel(store.connection).createIndexes();
   // the capacity and team-view collections keep their models with their adapters
   for (const model of [seatModel(store.connection), capacityQueueModel(store.connection), handoverFactModel(store.connection)]) await model.createIndexes();
   return {

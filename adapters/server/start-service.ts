@@ -15,6 +15,7 @@ import { applyBotConfig } from '../../src/config/apply-bot-config.js';
 import type { BotConfig } from '../../src/config/bot-config-file.js';
 import { createConversationTokens, loadTokenSecret } from '../../src/conversation/conversation-tokens.js';
 import { createSharedConversationEvents } from '../../src/events/shared-conversation-events.js';
+import { standingsOf } from '../../src/queue/queue-standing.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { combineNotifiers } from '../../src/notify/combined-notifier.js';
 import { createLogNotifier } from '../../src/notify/log-notifier.js';
@@ -93,7 +94,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { repositories } = mongo;
   const outboxTargets: OutboxTarget[] = [];
   const agenda = createAgenda(mongo.store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });
-  const events = createSharedConversationEvents(repositories.conversations, { pollMs: options.eventPollMs ?? 1_000 });
+  const events = createSharedConversationEvents(repositories.conversations, {
+    pollMs: options.eventPollMs ?? 1_000,
+    queueOf: (botId) => standingsOf(ctx, botId, { verify: false }),
+  });
   const prometheus = createPrometheusMetrics(repositories);
   const liveStreams = createLiveStreams({ perClient: options.streamsPerClient ?? 20, metrics: prometheus.liveStreams });
   const ctx: HandoverContext = {

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { escalationStatus, triggerLabel, type EscalationView } from '../../src/handover/escalation-view.js';
 import { clip, escapeMrkdwn, oneLine, withoutMarkup } from './escape-mrkdwn.js';
+import { outOfHoursLine } from '../../src/business-hours/out-of-hours.js';
 import { namedAssigneeMissingMrkdwn } from './named-assignee-missing.js';
 
 export const CLAIM_ACTION = 'handover_claim';
@@ -43,6 +44,7 @@ export function escalationBlocks(view: EscalationView): KnownBlock[] {
   }
   const facts = [
     `*Status:* ${escapeMrkdwn(escalationStatus(conversation))}`,
+    outOfHoursLine(handover) ? `*${escapeMrkdwn(outOfHoursLine(handover)!)}*` : null,
     `*Tags:* ${conversation.tags.length ? conversation.tags.map(escapeMrkdwn).join(', ') : '—'}`,
     task ? `*Follow-up:* ${escapeMrkdwn(task.note)}, due <!date^${Math.floor(task.dueAt.getTime() / 1000)}^{date_short_pretty} {time}|${task.dueAt.toISOString()}>` : null,
     `*Conversation:* \`${conversation.id}\``,

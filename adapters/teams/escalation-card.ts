@@ -1,4 +1,5 @@
 import { escalationStatus, triggerLabel, type EscalationView } from '../../src/handover/escalation-view.js';
+import { outOfHoursLine } from '../../src/business-hours/out-of-hours.js';
 
 export const CLAIM_VERB = 'claim';
 export const RESOLVE_VERB = 'resolve';
@@ -38,6 +39,7 @@ export function escalationCard(view: EscalationView, note: string | null = null)
         type: 'FactSet',
         facts: [
           { title: 'Status', value: status },
+          ...(outOfHoursLine(handover) ? [{ title: 'Hours', value: outOfHoursLine(handover)! }] : []),
           { title: 'Tags', value: conversation.tags.join(', ') || '—' },
           ...(task ? [{ title: 'Follow-up', value: `${task.note} (due ${task.dueAt.toISOString()})` }] : []),
           { title: 'Conversation', value: conversation.id },

@@ -3,6 +3,7 @@ import { HandoverError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { ConversationEvent } from '../../src/ports/conversation-events.js';
 import { messagesSince } from '../../src/conversation/messages-since.js';
+import { queueStanding } from '../../src/queue/queue-standing.js';
 import { pendingSatisfaction } from '../../src/csat/ask-satisfaction.js';
 import type { Conversation } from '../../src/types.js';
 import { clientKey } from '../http/client-key.js';
@@ -12,7 +13,8 @@ const KEEPALIVE_MS = 25_000;
 
 /**
  * Server-Sent Events for one conversation: `message` for each new bot, agent
- * or system message, `status` on status changes. Message ids sort in time
+ * or system message, `status` on status changes, `queue` when a waiting
+ * customer's place in the queue changes. Message ids sort in time
  * order, so a reconnecting client (Last-Event-ID) gets what it missed.
  */
 export async function streamConversation(
@@ -42,6 +44,8 @@ export async function streamConversation(
     if (event.type === 'message') {
       if (event.message.from === 'customer') return;
       write(`id: ${event.message.id}\nevent: message\ndata: ${JSON.stringify(event.message)}\n\n`);
+    } else if (event.type === 'queue') {
+      write(`event: queue\ndata: ${JSON.stringify(event.queue)}\n\n`);
     } else {
       const { status, paused, assignee } = event;
       write(`event: status\ndata: ${JSON.stringify({ status, paused, assignee })}\n\n`);
@@ -88,6 +92,8 @@ export async function streamConversation(
       for (const message of missed) send({ type: 'message', message });
     }
     send({ type: 'status', status: conversation.status, paused: conversation.paused, assignee: conversation.assignee });
+    const standing = await queueStanding(ctx, conversation);
+    if (standing) send({ type: 'queue', queue: standing });
   } catch (error) {
     // the headers are out, so no error answer: end the stream and let the client reconnect and replay
     ctx.log.warn({ err: error, conversationId: conversation.id }, 'live stream replay failed');

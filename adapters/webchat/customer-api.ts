@@ -4,6 +4,7 @@ import { conversationView } from '../../src/conversation/conversation-view.js';
 import { handleCustomerMessage } from '../../src/conversation/handle-customer-message.js';
 import { conversationRefused, loadCustomerConversation } from '../../src/conversation/load-customer-conversation.js';
 import { recordFeedback } from '../../src/conversation/record-feedback.js';
+import { queueStanding, queueStandingOfTurn } from '../../src/queue/queue-standing.js';
 import { NotFoundError } from '../../src/errors.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { LiveStreams } from '../http/live-streams.js';
@@ -40,17 +41,18 @@ export function customerApi(ctx: HandoverContext, streams: { stopping: AbortSign
       messageId: body.messageId,
       customer: body.customer,
     });
-    res.json({ ...turn.result, ...(turn.token ? { token: turn.token } : {}) });
+    res.json({ ...turn.result, queue: await queueStandingOfTurn(ctx, turn.result), ...(turn.token ? { token: turn.token } : {}) });
   });
 
   router.get('/conversations/:id', async (req, res) => {
     const conversation = await loadCustomerConversation(ctx, conversationIdParam(req), bearerToken(req));
-    res.json(await conversationView(ctx, conversation));
+    res.json({ ...(await conversationView(ctx, conversation)), queue: await queueStanding(ctx, conversation) });
   });
 
   router.post('/conversations/:id/feedback', async (req, res) => {
     const body = parseBody(feedbackBodySchema, req.body);
-    res.json(await recordFeedback(ctx, { conversationId: conversationIdParam(req), token: bearerToken(req), helpful: body.helpful }));
+    const result = await recordFeedback(ctx, { conversationId: conversationIdParam(req), token: bearerToken(req), helpful: body.helpful });
+    res.json({ ...result, queue: await queueStandingOfTurn(ctx, result) });
   });
 
   router.get('/conversations/:id/stream', async (req, res) => {

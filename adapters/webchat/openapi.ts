@@ -95,7 +95,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
       '/conversations/{id}/stream': {
         get: {
           operationId: 'streamConversation',
-          summary: 'Live updates as Server-Sent Events: `message` (bot, agent, system) and `status`',
+          summary: 'Live updates as Server-Sent Events: `message` (bot, agent, system), `status`, and `queue` (a waiting customer’s position and expected wait)',
           description: 'Send Last-Event-ID to get what was missed. EventSource cannot set headers: the token may be given as ?token=.',
           parameters: [conversationId, { name: 'token', in: 'query', required: false, schema: { type: 'string' } }],
           security: [{ conversationToken: [] }, {}],

@@ -84,6 +84,8 @@ export function createWebhookNotifier(ctx: HandoverContext, options: WebhookOpti
           rule: rule.name,
           reason: handover.reason,
           task: task ? { id: task.id, note: task.note, dueAt: task.dueAt } : null,
+          // out of business hours: when the customer was told the team is back (null: it came while the team worked)
+          outOfHours: handover.outOfHours ? { backAt: handover.outOfHours.backAt, back: handover.outOfHours.back } : null,
         },
         attempt,
       );

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import { WEEKDAYS } from '../types.js';
+import { WEEKDAYS, type OpenRange } from '../types.js';
 import { minutesOfDay } from './business-hours.js';
 import { isKnownTimeZone } from './zoned-time.js';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM, 00:00 to 24:00');
+// written as a pair (["09:00", "17:00"]) and kept as an object: the embedded database stores no arrays in arrays
 const range = z
   .tuple([time, time])
-  .refine(([start, end]) => minutesOfDay(start) < minutesOfDay(end), 'a range opens before it closes (["09:00", "17:00"]); split one that crosses midnight in two');
+  .refine(([start, end]) => minutesOfDay(start) < minutesOfDay(end), 'a range opens before it closes (["09:00", "17:00"]); split one that crosses midnight in two')
+  .transform(([from, to]): OpenRange => ({ from, to }));
 
 /** A bot's business hours as written by a person (config file); null: always open. */
 export const businessHoursSchema = z

@@ -32,8 +32,8 @@ export function* openIntervals(hours: BusinessHours, from: Date): Generator<Open
   for (let offset = -1; offset <= HORIZON_DAYS; offset += 1) {
     const day = addDays(today, offset);
     if (holidays.has(isoDay(day))) continue;
-    const ranges = [...(hours.weekly[WEEKDAYS[day.weekday]!] ?? [])].sort((a, b) => minutesOfDay(a[0]) - minutesOfDay(b[0]));
-    for (const [start, end] of ranges) {
+    const ranges = [...(hours.weekly[WEEKDAYS[day.weekday]!] ?? [])].sort((a, b) => minutesOfDay(a.from) - minutesOfDay(b.from));
+    for (const { from: start, to: end } of ranges) {
       const interval = { start: instantOf(day, minutesOfDay(start), hours.timeZone), end: endOf(day, minutesOfDay(end), hours.timeZone) };
       if (interval.end <= interval.start) continue;
       if (pending && interval.start.getTime() <= pending.end.getTime()) {

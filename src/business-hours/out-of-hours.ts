@@ -41,3 +41,10 @@ export function outOfHoursAt(bot: Pick<Bot, 'businessHours'>, at: Date): OutOfHo
 export function backSentence(outOfHours: OutOfHours): string {
   return outOfHours.back ? `We're back ${outOfHours.back}.` : "We're away at the moment.";
 }
+
+/** What an escalation post says of a handover that came out of hours (null: it came while the team worked). */
+export function outOfHoursLine(handover: { outOfHours?: OutOfHours | null } | null): string | null {
+  const away = handover?.outOfHours;
+  if (!away) return null;
+  return away.back ? `Arrived out of hours — the customer was told the team is back ${away.back}` : 'Arrived out of hours';
+}

@@ -8,6 +8,7 @@ import { updateStaffPreferences } from '../staff/save-staff-member.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { Bot, StaffMember } from '../types.js';
 import { plainAnswer, type CommandAnswer } from './command-answer.js';
+import { hoursAnswer } from '../business-hours/hours-answer.js';
 
 /**
  * The words `/handover …` (Slack) and `@Handover …` (Teams) share: parsed
@@ -22,6 +23,7 @@ export const HELP: CommandAnswer = [
   ['• ', { code: 'subscribe [bot]' }, " — this channel receives the bot's escalations"],
   ['• ', { code: 'rules [bot]' }, ' — list the rules; ', { code: 'settings [bot]' }, ' — edit them (admins)'],
   ['• ', { code: 'history [bot]' }, ' — who changed the settings, what and when'],
+  ['• ', { code: 'hours [bot]' }, ' — business hours, and whether the team is in now'],
   ['• ', { code: 'available on|off' }, ' — take part in auto-assignment'],
   ['• ', { code: 'notify conversation on|off' }, ', ', { code: 'notify task on|off' }, ' — direct messages when something is assigned to you'],
   [
@@ -69,6 +71,8 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
       return status(await commandBot(ctx, args[0], input.tenant));
     case 'rules':
       return rules(await commandBot(ctx, args[0], input.tenant));
+    case 'hours':
+      return hoursAnswer(await commandBot(ctx, args[0], input.tenant), ctx.now());
     case 'on':
     case 'off':
       return configure(async () => {

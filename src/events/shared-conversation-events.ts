@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ConversationEvent, ConversationEvents } from '../ports/conversation-events.js';
 import type { ConversationRepository } from '../ports/conversation-repository.js';
+import type { QueueStanding } from '../types.js';
 
 /** Far enough back to catch a message another replica stamped a moment before it committed. */
 const LOOKBACK_MS = 5_000;
@@ -16,7 +17,11 @@ const APPENDS_REREAD = 2;
  */
 export function createSharedConversationEvents(
   conversations: ConversationRepository,
-  options: { pollMs: number },
+  options: {
+    pollMs: number;
+    /** The standings in a bot's queue, so a waiting customer hears of claims made on other replicas. */
+    queueOf?: (botId: string) => Promise<Map<string, QueueStanding>>;
+  },
 ): ConversationEvents & { stop(): void } {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
@@ -24,6 +29,7 @@ export function createSharedConversationEvents(
   const seenMessages = new Set<string>();
   const lastStatus = new Map<string, string>();
   const appendsPolled = new Map<string, number>();
+  const lastQueue = new Map<string, string>();
 
   const remember = (messageId: string) => {
     seenMessages.add(messageId);
@@ -38,6 +44,7 @@ export function createSharedConversationEvents(
       const since = `msg_${(Date.now() - LOOKBACK_MS).toString(36).padStart(9, '0')}`;
       // one read per watched conversation, by id
       const found = await Promise.all([...watched.keys()].map((id) => conversations.find(id)));
+      await pollQueues(found.filter((conversation) => conversation?.status === 'waiting').map((conversation) => conversation!));
       for (const conversation of found) {
         if (!conversation) continue;
         const appends = conversation.transcript.appends;
@@ -61,12 +68,27 @@ export function createSharedConversationEvents(
       polling = false;
     }
   };
+  /** One queue read per bot with a waiting conversation watched here. */
+  const pollQueues = async (waiting: Array<{ id: string; botId: string }>) => {
+    if (!options.queueOf || waiting.length === 0) return;
+    const bots = new Map<string, Map<string, QueueStanding>>();
+    for (const botId of new Set(waiting.map((conversation) => conversation.botId))) bots.set(botId, await options.queueOf(botId));
+    for (const { id, botId } of waiting) {
+      const standing = bots.get(botId)?.get(id);
+      if (!standing) continue;
+      const seen = JSON.stringify(standing);
+      if (lastQueue.get(id) === seen) continue;
+      lastQueue.set(id, seen);
+      emitter.emit(id, { type: 'queue', queue: standing } satisfies ConversationEvent);
+    }
+  };
   const timer = setInterval(() => void poll(), options.pollMs);
   timer.unref();
 
   return {
     publish(conversationId, event) {
       if (event.type === 'message') remember(event.message.id);
+      else if (event.type === 'queue') lastQueue.set(conversationId, JSON.stringify(event.queue));
       else lastStatus.set(conversationId, JSON.stringify([event.status, event.paused, event.assignee?.id ?? null]));
       emitter.emit(conversationId, event);
     },
@@ -81,6 +103,7 @@ export function createSharedConversationEvents(
           watched.delete(conversationId);
           lastStatus.delete(conversationId);
           appendsPolled.delete(conversationId);
+          lastQueue.delete(conversationId);
         }
       };
     },

@@ -1,3 +1,5 @@
+import { loadBot } from '../bots/load-bot.js';
+import { afterOpenMinutes, openMillisBetween } from '../business-hours/business-hours.js';
 import { plainConversation } from '../conversation/plain-conversation.js';
 import type { HandoverContext } from '../handover-context.js';
 import type { SlaCheck } from '../ports/task-scheduler.js';
@@ -13,6 +15,7 @@ export type SlaOutcome = 'not-waiting' | 'done-before' | 'reminded' | 'assigned'
  * reminded, then (after as long again) the rule's fallback runs: the next
  * available staff member gets it, or it is posted to a backup channel. Each
  * stage happens once per handover, on whichever replica runs the check.
+ * Only the bot's business hours count towards the SLA.
  */
 export async function checkUnclaimedEscalation(ctx: HandoverContext, check: SlaCheck): Promise<SlaOutcome> {
   const doc = await ctx.conversations.find(check.conversationId);
@@ -24,14 +27,15 @@ export async function checkUnclaimedEscalation(ctx: HandoverContext, check: SlaC
 
   const conversation = plainConversation(doc);
   const handover = { ...record, conversationId: conversation.id, botId: conversation.botId };
-  const minutesWaiting = Math.round((ctx.now().getTime() - new Date(record.at).getTime()) / 60_000);
+  const bot = await loadBot(ctx, conversation.botId);
+  // open time only: a weekend spent closed is no wait the team caused
+  const minutesWaiting = Math.round(openMillisBetween(bot, new Date(record.at), ctx.now()) / 60_000);
   ctx.log.warn({ conversationId: conversation.id, stage: check.stage, minutesWaiting }, 'escalation unclaimed past its SLA');
 
   if (check.stage === 'reminder') {
     await ctx.notifier.unclaimed({ conversation, handover, minutesWaiting, stage: 'reminder', backupSlackChannel: null });
-    if (sla.fallback !== 'none') {
-      await ctx.scheduler.scheduleSlaCheck({ ...check, stage: 'fallback' }, new Date(ctx.now().getTime() + sla.minutes * 60_000));
-    }
+    const fallbackAt = sla.fallback === 'none' ? null : afterOpenMinutes(bot, ctx.now(), sla.minutes);
+    if (fallbackAt) await ctx.scheduler.scheduleSlaCheck({ ...check, stage: 'fallback' }, fallbackAt);
     return 'reminded';
   }
   if (sla.fallback === 'backup') {

@@ -2,6 +2,7 @@ import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
+import { leaveQueue } from '../queue/queue-standing.js';
 import { plainConversation } from '../conversation/plain-conversation.js';
 import { loadTasks } from '../tasks/task-state.js';
 import { seatHolderOf } from '../capacity/seats.js';
@@ -34,6 +35,7 @@ export async function claimConversation(ctx: HandoverContext, conversationId: st
   const joined = newMessage(ctx, conversationId, 'system', `${staff.name} from the team joined the conversation.`);
   const conversation = await appendMessages(ctx, conversationId, [joined], { status: 'assigned', assignee: person });
   ctx.log.info({ conversationId, staffId: staff.id }, 'conversation claimed');
+  await leaveQueue(ctx, current, true);
   await Promise.all([seatHolderOf(ctx, current, staff), recordHandoverClaimed(ctx, current)]);
   const handedOverAt = current.handovers.at(-1)?.at;
   if (handedOverAt) ctx.metrics.claimed({ botId: current.botId, waitedMs: ctx.now().getTime() - new Date(handedOverAt).getTime() });

@@ -2,6 +2,7 @@ import { appendMessages, newMessage } from '../conversation/append-message.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
 import { assertStaffOfConversation } from '../tenants/assert-staff-of-bot.js';
+import { leaveQueue } from '../queue/queue-standing.js';
 import type { Conversation, StaffMember } from '../types.js';
 import { loadBot } from '../bots/load-bot.js';
 import { assignWaiting } from '../capacity/capacity-queue.js';
@@ -40,6 +41,7 @@ export async function resolveConversation(
   const told = newMessage(ctx, conversationId, 'system', ending.message);
   const conversation = await appendMessages(ctx, conversationId, [told], { status: ending.status, paused: false, failedTurns: 0 });
   ctx.log.info({ conversationId, staffId: by?.id ?? null, how }, 'handover ended');
+  await leaveQueue(ctx, current, false);
   const [freed] = await Promise.all([freeSeatsOf(ctx, conversationId), ctx.capacityQueue.remove(conversationId), recordHandoverEnded(ctx, current, how)]);
   await askSatisfaction(ctx, current, how);
   const handedOverAt = current.handovers.at(-1)?.at;

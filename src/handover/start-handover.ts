@@ -7,6 +7,9 @@ import type { HandoverEntry } from '../ports/conversation-repository.js';
 import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../types.js';
 import type { RuleDecision } from './choose-rule.js';
 import { pickAssignee } from './pick-assignee.js';
+import { afterOpenMinutes } from '../business-hours/business-hours.js';
+import { backSentence, outOfHoursAt } from '../business-hours/out-of-hours.js';
+import { enterQueue } from '../queue/queue-standing.js';
 import { writeEscalationSummary } from './escalation-summary.js';
 import { newFollowUpTask, saveFollowUpTask } from '../tasks/create-follow-up-task.js';
 import { queueForCapacity } from '../capacity/capacity-queue.js';
@@ -122,7 +125,10 @@ async function planHandover(ctx: HandoverContext, bot: Bot, conversation: Conver
   };
   // never silent: the post tells the team whom the rule meant, so someone claims it
   if (rule.assign.mode === 'user' && !assignee) handover.namedAssigneeMissing = rule.assign.staff;
-  return { rule, handover, assignee, task, closing: newMessage(ctx, conversation.id, 'bot', rule.closingMessage) };
+  const outOfHours = outOfHoursAt(bot, now);
+  if (outOfHours) handover.outOfHours = outOfHours;
+  const closingText = outOfHours ? `${rule.closingMessage} ${backSentence(outOfHours)}` : rule.closingMessage;
+  return { rule, handover, assignee, task, closing: newMessage(ctx, conversation.id, 'bot', closingText) };
 }
 
 /** A handover as the conversation keeps it (the conversation and bot are the document's). */
@@ -161,6 +167,7 @@ async function announceHandover(
     'handover started',
   );
 
+  if (conversation.status === 'waiting') await enterQueue(ctx, conversation, handover);
   await ctx.notifier.escalated({ bot, rule, conversation, handover, task, transcript, newConversation });
   if (assignee) {
     await ctx.notifier.assigned({ staff: assignee, conversation, task: null, kind: 'conversation' });
@@ -175,8 +182,9 @@ async function announceHandover(
     await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId: handover.id, stage: 'quiet' }, at);
   }
   if (rule.sla && conversation.status === 'waiting') {
-    const at = new Date(now.getTime() + rule.sla.minutes * 60_000);
-    await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId: handover.id, stage: 'reminder' }, at);
+    // the SLA counts only the hours the team works: out of hours its clock stands still
+    const at = afterOpenMinutes(bot, now, rule.sla.minutes);
+    if (at) await ctx.scheduler.scheduleSlaCheck({ conversationId: conversation.id, handoverId: handover.id, stage: 'reminder' }, at);
   }
 
   return turnResult(conversation, [closing], {

@@ -14,6 +14,7 @@ import type { SeatRepository } from './seat-repository.js';
 import type { SettingsRepository } from './settings-repository.js';
 import type { StaffRepository } from './staff-repository.js';
 import type { TaskRepository } from './task-repository.js';
+import type { WaitingQueueRepository } from './waiting-queue-repository.js';
 
 /** Everything the product stores, through the storage adapter (adapters/mongo). */
 export interface Repositories {
@@ -28,6 +29,8 @@ export interface Repositories {
   settings: SettingsRepository;
   settingsAudit: SettingsAuditRepository;
   slackInstallations: InstallationRepository;
+  /** Each bot's waiting conversations and recent times to claim: queue position and expected wait. */
+  waitingQueue: WaitingQueueRepository;
   /** Capacity routing: staff members' seats and the conversations waiting for one. */
   seats: SeatRepository;
   capacityQueue: CapacityQueueRepository;

@@ -5,7 +5,7 @@ import { outOfHoursAt } from '../../src/business-hours/out-of-hours.js';
 import { instantOf } from '../../src/business-hours/zoned-time.js';
 import type { BusinessHours } from '../../src/types.js';
 
-const office = ['09:00', '17:00'] as [string, string];
+const office = { from: '09:00', to: '17:00' };
 const berlin: BusinessHours = {
   timeZone: 'Europe/Berlin',
   weekly: { mon: [office], tue: [office], wed: [office], thu: [office], fri: [office] },
@@ -58,7 +58,7 @@ describe('business hours in the bot’s zone', () => {
   });
 
   it('in New York: zone names read naturally and a range can run to midnight', () => {
-    const late = { businessHours: { timeZone: 'America/New_York', weekly: { sat: [['20:00', '24:00'] as [string, string]], sun: [['00:00', '02:00'] as [string, string]] }, holidays: [] } };
+    const late = { businessHours: { timeZone: 'America/New_York', weekly: { sat: [{ from: '20:00', to: '24:00' }], sun: [{ from: '00:00', to: '02:00' }] }, holidays: [] } };
     expect(outOfHoursAt(late, at('2026-12-05T12:00:00Z'))?.back).toBe('today 20:00 (New York time)');
     // Saturday 20:00 to Sunday 2:00 is one stretch of open time
     expect(businessHoursState(late, at('2026-12-06T04:59:00Z'))).toEqual({ open: true, closesAt: at('2026-12-06T07:00:00Z') });
@@ -67,7 +67,7 @@ describe('business hours in the bot’s zone', () => {
 
 describe('business hours as written in the config file', () => {
   it('refuses an unknown zone with a message saying what a zone looks like', () => {
-    const parsed = businessHoursSchema.safeParse({ timeZone: 'Europe/Berlinn', weekly: { mon: [office] } });
+    const parsed = businessHoursSchema.safeParse({ timeZone: 'Europe/Berlinn', weekly: { mon: [['09:00', '17:00']] } });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues[0]!.path).toEqual(['timeZone']);
     expect(parsed.error!.issues[0]!.message).toContain('IANA time zone such as "Europe/Berlin"');
@@ -76,9 +76,17 @@ describe('business hours as written in the config file', () => {
   it('refuses a range that closes before it opens, a bad time, a bad holiday and a week with no open hours', () => {
     expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: { mon: [['17:00', '09:00']] } }).success).toBe(false);
     expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: { mon: [['9:00', '17:00']] } }).success).toBe(false);
-    expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: { mon: [office] }, holidays: ['25.12.2026'] }).success).toBe(false);
+    expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: { mon: [['09:00', '17:00']] }, holidays: ['25.12.2026'] }).success).toBe(false);
     expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: {} }).success).toBe(false);
-    expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: { mon: [office] }, extra: 1 }).success).toBe(false);
+    expect(businessHoursSchema.safeParse({ timeZone: 'UTC', weekly: { mon: [['09:00', '17:00']] }, extra: 1 }).success).toBe(false);
+  });
+
+  it('reads a day’s ranges as pairs of local times', () => {
+    expect(businessHoursSchema.parse({ timeZone: 'Europe/Berlin', weekly: { mon: [['09:00', '12:00'], ['13:00', '17:00']] } })).toEqual({
+      timeZone: 'Europe/Berlin',
+      weekly: { mon: [{ from: '09:00', to: '12:00' }, { from: '13:00', to: '17:00' }] },
+      holidays: [],
+    });
   });
 
   it('defaults to always open', () => {

@@ -34,6 +34,20 @@ function render(message) {
 function showStatus({ status, assignee }) {
   if (assignee?.name) agentName = assignee.name;
   $('status').textContent = (STATUS_TEXT[status] || STATUS_TEXT.bot)();
+  if (status !== 'waiting') showQueue(null);
+}
+
+/** "You are #3 — usually answered within ~6 min": where a waiting customer stands (hidden otherwise). */
+function showQueue(queue) {
+  const line = $('queue');
+  line.hidden = !queue;
+  if (!queue) return;
+  const when = queue.back
+    ? `we're back ${queue.back}`
+    : queue.expectedWaitMinutes
+      ? `usually answered within ~${queue.expectedWaitMinutes} min`
+      : "we'll answer as soon as someone is free";
+  line.textContent = `You are #${queue.position} — ${when}`;
 }
 
 function showError(message) {
@@ -63,6 +77,7 @@ function openStream() {
   stream = new EventSource(`/api/v1/conversations/${conversation.conversationId}/stream?token=${encodeURIComponent(conversation.token)}`);
   stream.addEventListener('message', (event) => render(JSON.parse(event.data)));
   stream.addEventListener('status', (event) => showStatus(JSON.parse(event.data)));
+  stream.addEventListener('queue', (event) => showQueue(JSON.parse(event.data)));
 }
 
 async function loadHistory() {
@@ -71,6 +86,7 @@ async function loadHistory() {
     const view = await request('GET', `/api/v1/conversations/${conversation.conversationId}`);
     view.messages.forEach(render);
     showStatus(view);
+    showQueue(view.queue);
     openStream();
   } catch {
     forget();
@@ -101,6 +117,7 @@ async function send(text) {
     }
     turn.replies.forEach(render);
     showStatus(turn);
+    if (turn.queue !== undefined) showQueue(turn.queue);
     openStream();
   } catch (error) {
     showError(error.message);
