@@ -34,6 +34,9 @@ export interface AcceptedHandoff {
 }
 
 const RETRY_WAIT_MS = 10_000;
+/** How long an Idempotency-Key is remembered: as long as a customer message's messageId. */
+export const HANDOFF_KEY_MEMORY_MS = 24 * 60 * 60_000;
+const KEY_PREFIX = 'handoff:';
 /** A key taken this long ago whose conversation never appeared belongs to a handoff that died midway. */
 const ABANDONED_AFTER_MS = 30_000;
 
@@ -83,7 +86,7 @@ async function takeIdempotencyKey(
   request: HandoffRequest,
   id: string,
 ): Promise<{ replay: AcceptedHandoff; conversationId?: never } | { replay?: never; conversationId: string }> {
-  const key = `handoff:${request.botId}:${sha256(request.idempotencyKey!)}`;
+  const key = `${KEY_PREFIX}${request.botId}:${sha256(request.idempotencyKey!)}`;
   const fingerprint = sha256(JSON.stringify([request.customer, request.transcript, request.reason, request.summary ?? null]));
   const race = await ctx.decisions.decideOnce(key, { conversationId: id, fingerprint, at: ctx.now().getTime() });
   if (race.won) return { conversationId: id };
@@ -104,6 +107,11 @@ async function takeIdempotencyKey(
     if (Date.now() >= deadline) throw new ConflictError('this handoff is still being processed; retry in a moment');
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+}
+
+/** Forgets Idempotency-Keys older than HANDOFF_KEY_MEMORY_MS (run by the receipt expiry job); how many went. */
+export function forgetOldHandoffKeys(ctx: HandoverContext): Promise<number> {
+  return ctx.decisions.forgetOlderThan(KEY_PREFIX, new Date(ctx.now().getTime() - HANDOFF_KEY_MEMORY_MS));
 }
 
 function sha256(value: string): string {

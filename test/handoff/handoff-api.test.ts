@@ -13,6 +13,7 @@ import { createApiKey } from '../../src/api-keys/api-keys.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { postAgentReply } from '../../src/handover/post-agent-reply.js';
+import { forgetOldHandoffKeys, HANDOFF_KEY_MEMORY_MS } from '../../src/handover/accept-handoff.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
@@ -100,6 +101,19 @@ describe('Handoff API', () => {
     expect(await service.mongo.store.conversations.countDocuments({ 'customer.id': body.customer.id })).toBe(1);
     const other = await handOver(shopKey, { ...body, reason: 'Something else' }, { 'idempotency-key': key });
     expect(other.status).toBe(409);
+  });
+
+  it('an Idempotency-Key is remembered for a day, then forgotten by the expiry job', async () => {
+    const body = handoff();
+    const key = randomUUID();
+    const first = await handOver(shopKey, body, { 'idempotency-key': key });
+    expect(await forgetOldHandoffKeys(service.ctx)).toBe(0);
+    expect((await handOver(shopKey, body, { 'idempotency-key': key })).body.conversationId).toBe(first.body.conversationId);
+    const dayLater = new Date(Date.now() + HANDOFF_KEY_MEMORY_MS + 60_000);
+    expect(await forgetOldHandoffKeys({ ...service.ctx, now: () => dayLater })).toBeGreaterThanOrEqual(1);
+    const again = await handOver(shopKey, body, { 'idempotency-key': key });
+    expect(again.status).toBe(201);
+    expect(again.body.conversationId).not.toBe(first.body.conversationId);
   });
 
   it('refuses a webhook URL in the body (the operator sets it) and names bad fields', async () => {
