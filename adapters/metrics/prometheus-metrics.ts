@@ -4,6 +4,7 @@ import type { HandoverMetrics } from '../../src/ports/handover-metrics.js';
 import type { Repositories } from '../../src/ports/repositories.js';
 import type { LiveStreamMetrics } from '../http/live-streams.js';
 import { httpTiming } from './http-timing.js';
+import { registerTeamStatsMetrics } from './team-stats-metrics.js';
 
 /** Seconds buckets from a second to a day: claims take minutes, resolutions hours. */
 const HUMAN_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 43200, 86400];
@@ -23,7 +24,7 @@ export interface PrometheusMetrics {
 }
 
 /** Prometheus metrics for `/metrics`, in a registry of this service's own. */
-export function createPrometheusMetrics(store: Pick<Repositories, 'conversations' | 'outbox'>): PrometheusMetrics {
+export function createPrometheusMetrics(store: Pick<Repositories, 'conversations' | 'outbox'> & Partial<Pick<Repositories, 'handoverFacts'>>, now?: () => Date): PrometheusMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'handover_' });
   // prom-client's active handles/requests/resources sums are gauges named *_total, a name only counters may have;
@@ -73,6 +74,8 @@ export function createPrometheusMetrics(store: Pick<Repositories, 'conversations
   const modelBreaker = new Gauge({ name: 'handover_model_breaker_state', help: "Each bot's model circuit breaker: 0 closed, 1 half open (one trial call), 2 open (no calls)", labelNames: ['bot'], registers: [registry] });
 
   const csatAnswers = new Counter({ name: 'handover_csat_answers_total', help: 'Satisfaction answers ("How did we do?"), by bot and score (1-5)', labelNames: ['bot', 'score'], registers: [registry] });
+  if (store.handoverFacts) registerTeamStatsMetrics(registry, store.handoverFacts, now);
+
   const liveStreams = new Gauge({ name: 'handover_live_streams', help: 'Live conversation streams (Server-Sent Events) open on this replica', registers: [registry] });
   const streamRequests = new Counter({
     name: 'handover_live_stream_requests_total',

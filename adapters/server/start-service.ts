@@ -98,7 +98,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     pollMs: options.eventPollMs ?? 1_000,
     queueOf: (botId) => standingsOf(ctx, botId, { verify: false }),
   });
-  const prometheus = createPrometheusMetrics(repositories);
+  const prometheus = createPrometheusMetrics(repositories, options.clock);
   const liveStreams = createLiveStreams({ perClient: options.streamsPerClient ?? 20, metrics: prometheus.liveStreams });
   const ctx: HandoverContext = {
     ...repositories,

@@ -9,6 +9,8 @@ import type { Tenant } from '../tenants/tenant.js';
 import type { Bot, StaffMember } from '../types.js';
 import { plainAnswer, type CommandAnswer } from './command-answer.js';
 import { hoursAnswer } from '../business-hours/hours-answer.js';
+import { statsAnswer } from '../stats/stats-answer.js';
+import { STATS_WINDOWS, teamStats, type StatsWindow } from '../stats/team-stats.js';
 
 /**
  * The words `/handover …` (Slack) and `@Handover …` (Teams) share: parsed
@@ -25,6 +27,7 @@ export const HELP: CommandAnswer = [
   ['• ', { code: 'history [bot]' }, ' — who changed the settings, what and when'],
   ['• ', { code: 'hours [bot]' }, ' — business hours, and whether the team is in now'],
   ['• ', { code: 'available on|off' }, ' — take part in auto-assignment'],
+  ['• ', { code: 'stats [bot] [7d|30d]' }, ' — handovers, time to claim and resolve, open now, satisfaction'],
   ['• ', { code: 'notify conversation on|off' }, ', ', { code: 'notify task on|off' }, ' — direct messages when something is assigned to you'],
   [
     '• ',
@@ -95,6 +98,13 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
         await input.subscribeHere(bot);
         return plainAnswer(`This channel now receives ${bot.name}'s escalations.`);
       });
+    case 'stats': {
+      const window = args.find((arg): arg is StatsWindow => Object.hasOwn(STATS_WINDOWS, arg));
+      const rest = args.filter((arg) => arg !== window);
+      if (rest.length > 1 || args.some((arg) => /^\d+d$/.test(arg) && arg !== window)) return [['Usage: ', { command: 'stats [bot] [7d|30d]' }]];
+      const bot = await commandBot(ctx, rest[0], input.tenant);
+      return statsAnswer(bot, await teamStats(ctx, bot.id, window ?? '7d', ctx.now()));
+    }
     case 'history':
       return history(ctx, await commandBot(ctx, args[0], input.tenant), input.tenant);
     case 'available': {
