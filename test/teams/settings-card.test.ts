@@ -7,6 +7,7 @@ import { settingsCard } from '../../adapters/teams/settings-card.js';
 import { ruleEditorCard } from '../../adapters/teams/settings-rule-editor-card.js';
 import { RULE_FORM_MAX_CHARS, formValuesOfRule, type RuleFormValues } from '../../adapters/teams/settings-rule-form.js';
 import { DEFAULT_CLOSING_MESSAGE, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
+import { settingsHistory } from '../../src/settings/settings-history.js';
 import { testBot } from '../support/test-bot.js';
 import { adaptiveCardSchemaProblems } from '../schemas/adaptive-card-schema.js';
 import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   connector = await startConnectorStandIn();
   service = await startTestService({
     mongodbUri: testDatabaseUri(),
-    botConfigs: [configBot('flow', 1), configBot('full', 5), configBot('checks', 1), configBot('race', 2), configBot('people', 0), configBot('guarded', 2)],
+    botConfigs: [configBot('flow', 1), configBot('full', 5), configBot('checks', 1), configBot('race', 2), configBot('people', 0), configBot('guarded', 2), configBot('burst', 3)],
     adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id, DEPUTY.id], log: pino({ level: 'silent' }) })],
   });
 });
@@ -100,6 +101,7 @@ function filledIn(card: unknown): Record<string, string> {
 
 const text = (card: unknown) => JSON.stringify(card);
 const botNow = async (botId: string) => (await service.ctx.bots.find(botId, { fresh: true }))!;
+const settingsHistoryOf = (botId: string) => settingsHistory(service.ctx, botId, 'operator', 10);
 
 async function settingsCardOf(botId: string, from = LEAD): Promise<Card> {
   const before = connector.calls.length;
@@ -284,6 +286,29 @@ describe('the Teams settings card', () => {
     const lateDelete = await click(button(deputyCard, 'Delete'), {}, DEPUTY);
     expect(text(lateDelete)).toContain('changed these settings meanwhile');
     expect((await botNow('race')).rules.map((rule) => rule.name)).toEqual(['Rule 2', 'Rule 1']);
+  });
+});
+
+describe('simultaneous clicks on cards of one revision', () => {
+  it('save exactly one change and tell every other clicker who made it', async () => {
+    const card = await settingsCardOf('burst');
+    const clicks = [
+      click(button(card, 'Delete', 0), {}, LEAD),
+      click(button(card, 'Move up', 1), {}, DEPUTY),
+      click(button(card, 'Delete', 2), {}, LEAD),
+      click(button(card, 'Move up', 0), {}, DEPUTY),
+      click(button(card, 'Save switches'), { labs: 'true', handover: 'false' }, LEAD),
+    ];
+    const answers = (await Promise.all(clicks)).map(text);
+    const saved = answers.filter((answer) => answer.includes('Saved:'));
+    expect(saved).toHaveLength(1);
+    expect(answers.filter((answer) => answer.includes('changed these settings meanwhile'))).toHaveLength(4);
+    const bot = await botNow('burst');
+    expect(bot.revision).toBe(button(card, 'Edit').data.revision as number + 1);
+    const history = await settingsHistoryOf('burst');
+    expect(history).toHaveLength(1);
+    // every refusal names the change that was saved
+    for (const answer of answers.filter((answer) => !answer.includes('Saved:'))) expect(answer).toContain(history[0]!.summary.replace(/"/g, '\\"'));
   });
 });
 
