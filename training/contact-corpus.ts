@@ -14,7 +14,7 @@ export interface ContactRow {
   isRequest: boolean;
   /** The corpus a row comes from, for leave-one-source-out. */
   source: ContactSource;
-  /** Language of our own rows (de, fr, es, pt); undefined for the public corpora. */
+  /** Language of our own rows (de, fr, es, pt, it, zh); undefined for the public corpora. */
   language?: string;
 }
 

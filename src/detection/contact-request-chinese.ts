@@ -18,8 +18,8 @@ export type ChineseVerdict = 'request' | 'look-alike' | null;
 
 const HAN = /\p{Script=Han}/u;
 // Whom a customer asks for: people, roles, departments, a surname with a title.
-const PERSON = '(?:真人|活人|人工(?:客服|服务|服務)?|客服(?:人员|人員|专员|專員)?|工作人员|工作人員|销售|銷售|业务员|業務員|经理|經理|客户经理|客戶經理|主管|负责人|負責人|领导|領導|老板|老闆|上级|上級|技术支持|技術支持|技术人员|技術人員|财务(?:部门|部)?|財務(?:部門|部)?|售后|售後|人|[\\u4e00-\\u9fff](?:先生|女士|小姐|经理|經理|总|總|老师|老師))';
-const TALK = '(?:说话|說話|说|說|聊|聊聊|谈|談|谈谈|談談|沟通|溝通|对话|對話|通话|通話|讲|講|交流)';
+const PERSON = '(?:真人|活人|人工(?:客服|服务|服務)?|客服(?:人员|人員|专员|專員)?|工作人员|工作人員|销售|銷售|业务员|業務員|经理|經理|客户经理|客戶經理|主管|负责人|負責人|领导|領導|老板|老闆|上级|上級|技术支持|技術支持|技术人员|技術人員|财务(?:部门|部)?|財務(?:部門|部)?|售后|售後|人|[\\u4e00-\\u9fff](?:先生|女士|小姐|经理|經理|总|總|老师|老師))(?:部门|部門|部)?';
+const TALK = '(?:说话|說話|说|說|聊|聊聊|谈|談|谈谈|談談|沟通|溝通|对话|對話|通话|通話|讲|講|交流|通个电话|通個電話|通电话|通電話|打电话|打電話)';
 
 const LOOK_ALIKES: RegExp[] = [
   // curiosity: "are you a real person?", "a person or a robot?", "is an AI replying?"
@@ -35,8 +35,8 @@ const LOOK_ALIKES: RegExp[] = [
 
 const REQUESTS: RegExp[] = [
   /人工|真人|活人|人类|人類|转移我|轉移我/,
-  /转接|轉接|接通|转(?:到|给|給)?(?:人工|客服|真人|销售|銷售|经理|經理|主管|售后|售後)|轉(?:到|給)?(?:人工|客服|真人)/,
-  new RegExp(`(?:找|叫|换|換|要|联系|聯繫|聯系|接|让|讓|请|請|安排)(?:一下|一个|一個|个|個|位)?(?:你们|你們)?(?:的)?${PERSON}(?:来|來|过来|過來|跟我|和我|给我|給我|$|[，。！？,.!?])`),
+  /转接|轉接|接通|转(?:一下)?(?:到|给|給)?(?:人工|客服|真人|销售|銷售|经理|經理|主管|售后|售後)|轉(?:到|給)?(?:人工|客服|真人)/,
+  new RegExp(`(?:找|叫|换|換|要|联系|聯繫|聯系|接|让|讓|请|請|安排)(?:一下|一个|一個|个|個|位)?(?:你们|你們)?(?:的)?${PERSON}(?:来|來|过来|過來|出来|出來|跟我|和我|给我|給我|联系我|聯繫我|${TALK}|$|[，。！？,.!?])`),
   new RegExp(`(?:跟|和|与|與|同)(?:你们|你們)?(?:的)?(?:一个|一個|个|個)?${PERSON}${TALK}`),
   // "can anyone help me?" with nothing after the help
   /(?:有没有|有沒有|有)(?:人|真人|客服)(?:能|可以|会|會)?(?:帮帮|幫幫|帮|幫)(?:我|忙)(?:吗|嗎|呢|吧)?[?？!！。]*$/,
@@ -46,13 +46,16 @@ const REQUESTS: RegExp[] = [
   // a call back from someone
   /(?:让|讓|安排|请|請|叫)[\u4e00-\u9fff]{0,6}(?:给我|給我)(?:回|打)(?:个|個)?电话|(?:让|讓|安排|请|請|叫)[\u4e00-\u9fff]{0,6}(?:给我|給我)(?:回|打)(?:个|個)?電話/,
   // no more bot
-  /(?:不要|别让|別讓|别用|別用|不想跟)(?:这个|這個)?(?:机器人|機器人)/,
+  /(?:不要|别让|別讓|别用|別用|不想跟|不想和|不要跟|不要和)(?:这个|這個)?(?:机器人|機器人)/,
 ];
 
 export function matchChineseContactRequest(text: string): ChineseVerdict {
   if (!HAN.test(text)) return null;
   // 人工智能 is artificial intelligence, 转账 a bank transfer: neither asks for a person.
-  const cleaned = text.replace(/人工智能|人工智慧/g, 'AI').replace(/转账|轉賬|轉帳/g, '汇款');
+  const cleaned = text
+    .replace(/人工智能|人工智慧/g, 'AI')
+    // labour cost, handmade, man-made: 人工 as an adjective, not a human agent; 真人秀 is a reality show
+    .replace(/人工(?=费|費|成本|制作|製作|合成|湖|降雨|呼吸|授精|材料)|真人(?=秀)/g, '手工').replace(/转账|轉賬|轉帳/g, '汇款');
   if (LOOK_ALIKES.some((pattern) => pattern.test(cleaned))) return 'look-alike';
   if (REQUESTS.some((pattern) => pattern.test(cleaned))) return 'request';
   return null;

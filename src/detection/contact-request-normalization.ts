@@ -14,7 +14,7 @@ import { normalizeText } from '../text/normalize-text.js';
  *   a long word the rules know ("mitarbieter", "operatre", "ajente").
  */
 
-const SHORTHAND: Record<string, string> = {
+const SHORTHAND_WORDS: Record<string, string> = {
   // French
   qqn: 'quelquun', qqun: 'quelquun', qq1: 'quelquun', qlq: 'quelquun', qqu: 'quelquun', jveux: 'je veux', jvoudrais: 'je voudrais',
   jpeux: 'je peux', jpourrais: 'je pourrais', jaimerais: 'je aimerais', chui: 'je suis', jsuis: 'je suis', cmt: 'comment',
@@ -45,6 +45,8 @@ const KNOWN_WORDS = [
   'contact', 'assistant', 'assistance', 'support', 'chatting', 'talking', 'speaking', 'somebody', 'speak', 'talk', 'person',
 ];
 const known = new Set(KNOWN_WORDS);
+// a Map, not the object: "constructor" is a word, not a property
+const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 // Real words one slip away from a known word: "beraten" (to advise) is not "berater", a directory not a director.
 const NOT_SLIPS = new Set(['beraten', 'beratung', 'directory', 'directors', 'personal', 'personally', 'transfers', 'services', 'customers', 'parlato', 'parlata', 'contract', 'contracts', 'walking', 'charting', 'supported', 'hablan', 'hablas', 'habla', 'hable', 'hablen', 'hablo', 'falam', 'falas', 'fale', 'falem', 'parles', 'transfert']);
 
@@ -60,11 +62,23 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
     .replace(/\bfile[\s-]+moi\b/giu, 'donne moi');
   const words = normalizeText(split).split(' ');
   if (words[0] === '') return '';
-  return words.map((word) => (keep.has(word) ? word : correctWord(word))).join(' ');
+  return words.map((word) => (keep.has(word) ? word : correctedWord(word))).join(' ');
+}
+
+// Customers reuse the same few thousand words: remember each word's correction (bounded, then start again).
+const corrections = new Map<string, string>();
+function correctedWord(word: string): string {
+  let corrected = corrections.get(word);
+  if (corrected === undefined) {
+    if (corrections.size >= 50_000) corrections.clear();
+    corrected = correctWord(word);
+    corrections.set(word, corrected);
+  }
+  return corrected;
 }
 
 function correctWord(word: string): string {
-  const written = SHORTHAND[word];
+  const written = SHORTHAND.get(word);
   if (written !== undefined) return written;
   if (known.has(word) || NOT_SLIPS.has(word) || /\d/.test(word) || !/^[a-z]+$/.test(word)) return word;
   const folded = word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
@@ -75,10 +89,28 @@ function correctWord(word: string): string {
     if (word.endsWith(glue) && known.has(word.slice(0, -glue.length))) return `${word.slice(0, -glue.length)} ${glue}`;
   }
   if (word.length < 5) return word;
-  for (const target of KNOWN_WORDS) {
-    if (target.length >= 6 && Math.abs(target.length - word.length) <= 1 && withinOneEdit(word, target)) return target;
+  // Candidates share the word or one of its one-letter deletions with a target or one of the target's (a deletion index,
+  // so the search costs a few map lookups, not an edit distance per known word); the edit distance then confirms.
+  for (const variant of [word, ...deletions(word)]) {
+    for (const target of SLIP_INDEX.get(variant) ?? []) if (withinOneEdit(word, target)) return target;
   }
   return word;
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+const SLIP_INDEX = new Map<string, string[]>();
+for (const target of KNOWN_WORDS) {
+  if (target.length < 6) continue;
+  for (const variant of new Set([target, ...deletions(target)])) {
+    const targets = SLIP_INDEX.get(variant) ?? [];
+    if (!targets.includes(target)) targets.push(target);
+    SLIP_INDEX.set(variant, targets);
+  }
 }
 
 /** One insertion, deletion, substitution or swap of neighbours. */

@@ -29,7 +29,7 @@ const PERSON = [
   'jemand', 'irgendwer', 'irgendjemand', 'kollege', 'kollegen', 'kollegin', 'sachbearbeiter', 'beraterin', 'kundenberaterin',
   'interlocuteur', 'interlocutrice', 'interlocutor', 'encargado', 'encargada', 'ejecutivo', 'executivo', 'colaborador', 'colaboradora',
   'responsavel', 'assistente', 'operadora', 'funcionario', 'funcionaria', 'empleado', 'empleada', 'mec', 'atendentes', 'operadores',
-  'asesores', 'conseillers', 'mitarbeitenden',
+  'asesores', 'conseillers', 'mitarbeitenden', 'incaricato', 'incaricata',
   // a title before a name: "mit Frau Müller", "la señora García", "il signor Bianchi"
   'herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor',
   'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
@@ -78,7 +78,7 @@ const REQUEST = [
   'arruma', 'chama', 'chame', 'passar', 'passem', 'coloque', 'queria', 'gostava', 'quer', 'prefiro', 'fala', 'poderia',
   'voglio', 'vorrei', 'potrei', 'passi', 'passami', 'passare', 'passatemi', 'mette', 'metta', 'mettere', 'mettermi', 'trasferisca',
   'trasferire', 'trasferiscimi', 'trasferitemi', 'collegare', 'collegarmi', 'contattare', 'serve', 'preferisco', 'preferirei',
-  'dammi', 'datemi', 'fammi', 'chiedo', 'desidero', 'puoi', 'puo', 'potete',
+  'dammi', 'datemi', 'fammi', 'chiedo', 'desidero', 'puoi', 'puo', 'potete', 'collega', 'bisogno', 'fatemi',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
@@ -111,6 +111,8 @@ const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|
 // "with whom can I talk about this?"
 const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
 const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online)$/;
+// "anyone available to help pay a bill": available for a task
+const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!${TALK.slice(1, -1)}\\b)`);
 const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand|horaires|heures|jusqu|cuando|horario|horarios|a que hora|hasta que hora|quando|horas|orari|orario|a che ora)\b/;
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
@@ -126,6 +128,8 @@ const BOT_FRUSTRATION = /\b(bot|robot|robo|chatbot|roboter|maquina|macchina|masc
 const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je veux plus|non voglio|ich will nicht|ich mochte nicht|ich will keinen|ich mochte keinen)( \w+)? (con|com|avec|a|mit|with|to) (un |una |um |uma |une |ein |einem |einer |el |la |o |le |il |lo |dem |der |este |esse |ce |questo )?(bot|robot|robo|maquina|macchina|maschine|roboter|chatbot|machine)\b|\b(ich will keinen|je ne veux pas de|je veux pas de|no quiero|nao quero|non voglio) (bot|robot|robo|roboter|chatbot|maquina|macchina)\b/;
 // A relative or purpose clause after "someone": a person for a job ("jemanden, der die Küche streicht"), unless it is to help or talk.
 const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
+// Verbs that hand the customer over: "passatemi qualcuno che ne capisca" asks for that someone whatever the clause says.
+const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get)$/;
 const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|assist|explain|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
 // Modals ask for a person only with a verb of talking: "kann jemand mein Auto reparieren?" is a job.
 const MODALS = new Set(['kann', 'konnen', 'kannst', 'konnte', 'konnten', 'pode', 'puede', 'puedo', 'posso', 'puis', 'pouvez', 'puo', 'puoi', 'potete', 'pourriez', 'pourrais', 'podria', 'poderia']);
@@ -135,6 +139,7 @@ const CONTACT_NUMBER = /\b(number|phone|telephone|email|address|hotline|numero|n
 const TITLES = new Set(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor', 'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs']);
 
 const personWords = new Set(PERSON);
+const PHRASE_FIRST_WORDS = PERSON_PHRASES.map((phrase) => [phrase, phrase.split(' ')[0]!] as const);
 const requestWords = new Set(REQUEST);
 const TYPO_TARGETS = ['human', 'person', 'agent', 'representative', 'operator', 'someone', 'employee', 'customer', 'service', 'speak', 'talk'];
 
@@ -202,8 +207,7 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
     }
     // "is an advisor free?", "c'è un operatore disponibile?"
     const available = departments.size === 0 && personAt.some((at) => words.slice(Math.max(0, at - 3), at + 4).some((word) => AVAILABLE.test(word)));
-    // "anyone available to help pay a bill": available for a task
-    const forTask = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!${TALK.slice(1, -1)}\\b)`).test(joined);
+    const forTask = AVAILABLE_FOR_TASK.test(joined);
     if (available && !forTask && !WHEN.test(joined)) return { isRequest: true, score: 0.75 };
   }
 
@@ -254,7 +258,7 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     // "someone to look at my car": a person for a job, not someone to talk to
     if (/^(someone|somebody|anyone|anybody)$/.test(word) && next === 'to' && !/^(talk|speak|chat|help|assist)$/.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them
-    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 3), i).some((before) => TALK_WORD.test(before))) return;
+    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 3), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before))) return;
     // "call someone", "text someone": the customer's own calls
     if (/^(call|text|email|message|phone|dial)$/.test(words[i - 1] ?? '')) return;
     // a title is a person only when asked to talk to them, not "my invoice from Mr. Jones"
@@ -262,7 +266,10 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     if (word === 'people' && !/(real|actual|live)/.test(words[i - 1] ?? '')) return;
     positions.push(i);
   });
-  for (const phrase of PERSON_PHRASES) {
+  const present = new Set(words);
+  for (const [phrase, first] of PHRASE_FIRST_WORDS) {
+    // most phrases' first word is not in the message: skip the substring search
+    if (!present.has(first)) continue;
     const index = joined.indexOf(` ${phrase} `);
     if (index < 0) continue;
     const before = joined.slice(0, index).trim().split(' ');

@@ -147,3 +147,19 @@ describe.each(Object.keys(requests))('contact_request in %s', (language) => {
     expect(detectContactRequest(text).isRequest).toBe(false);
   });
 });
+
+describe('contact_request: the department hint in other languages', () => {
+  it.each([
+    ['Mi passi il reparto vendite', 'sales'],
+    ['麻烦叫一下你们的销售', 'sales'],
+    ['Vous pouvez me passer la compta ?', 'billing'],
+    ['我要找你们主管', 'manager'],
+    ['Vorrei parlare col direttore', 'manager'],
+    ['请帮我接通售后', 'support'],
+    ['Passami qualcuno del supporto tecnico', 'support'],
+  ])('%j asks for %s', (text, department) => {
+    const reading = detectContactRequest(text);
+    expect(reading.isRequest).toBe(true);
+    expect(reading.department).toBe(department);
+  });
+});
