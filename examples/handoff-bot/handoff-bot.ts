@@ -65,11 +65,25 @@ export async function startHandoffBot(options: HandoffBotOptions) {
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
 
   const call = async (method: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${options.handoverUrl}/api/v1/bots/${options.botId}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
+    const request = () =>
+      fetch(`${options.handoverUrl}/api/v1/bots/${options.botId}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+    let response: Response;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        response = await request();
+        break;
+      } catch (error) {
+        // a connection that failed (or a reused one the server had just closed): the same call again is safe,
+        // since the handoff carries its Idempotency-Key and a message its messageId
+        if (attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
     const answer = await response.json();
     if (!response.ok) throw new Error(`Handover answered ${response.status}: ${answer.error?.message}`);
     return answer;
