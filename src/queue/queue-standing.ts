@@ -11,6 +11,13 @@ export type { QueueStanding };
 
 /** How many waiting conversations of one bot are ranked; beyond that a customer is told the last position. */
 const QUEUE_READ_LIMIT = 500;
+/**
+ * How many of the oldest entries a customer's own look at the queue checks
+ * against their conversations: a stale entry (a process stopped between the
+ * conversation's write and the queue's) only grows older, so it surfaces
+ * at the front, and the check stays a few reads however long the queue.
+ */
+const ENTRIES_CHECKED = 20;
 
 /** A conversation handed over and not claimed joins the end of its bot's queue. */
 export async function enterQueue(ctx: HandoverContext, conversation: Conversation, handover: HandoverRecord): Promise<void> {
@@ -41,15 +48,15 @@ export async function leaveQueue(ctx: HandoverContext, before: StoredConversatio
 
 /** Tells every waiting customer of a bot (on this replica's streams; other replicas' polls catch up) their standing. */
 export async function announceQueue(ctx: HandoverContext, botId: string): Promise<void> {
-  for (const [conversationId, standing] of await standingsOf(ctx, botId, { verify: true })) {
+  for (const [conversationId, standing] of await standingsOf(ctx, botId, { verify: false })) {
     ctx.events.publish(conversationId, { type: 'queue', queue: standing });
   }
 }
 
 /**
- * The standing of each waiting conversation of a bot. `verify`: entries
- * whose conversation is no longer waiting for that handover (a process
- * stopped between the two writes) are dropped from the queue for good.
+ * The standing of each waiting conversation of a bot. `verify`: the oldest
+ * entries whose conversation is no longer waiting for that handover are
+ * dropped from the queue for good (see ENTRIES_CHECKED).
  */
 export async function standingsOf(ctx: HandoverContext, botId: string, options: { verify: boolean }): Promise<Map<string, QueueStanding>> {
   const [bot, entries, waits] = await Promise.all([loadBot(ctx, botId), ctx.waitingQueue.waiting(botId, QUEUE_READ_LIMIT), ctx.waitingQueue.recentClaimWaits(botId)]);
@@ -79,15 +86,16 @@ function commonStanding(bot: Bot, waits: Awaited<ReturnType<HandoverContext['wai
 }
 
 async function stillWaiting(ctx: HandoverContext, entries: WaitingEntry[]): Promise<WaitingEntry[]> {
+  const checked = entries.slice(0, ENTRIES_CHECKED);
   // by _id, one each: the embedded database would scan every conversation for an $in
-  const found = await Promise.all(entries.map((entry) => ctx.conversations.find(entry.conversationId)));
+  const found = await Promise.all(checked.map((entry) => ctx.conversations.find(entry.conversationId)));
   const kept: WaitingEntry[] = [];
-  for (const [index, entry] of entries.entries()) {
+  for (const [index, entry] of checked.entries()) {
     const conversation = found[index];
     if (conversation?.status === 'waiting' && conversation.lastHandoverId === entry.handoverId) kept.push(entry);
     else await ctx.waitingQueue.leave(entry.conversationId);
   }
-  return kept;
+  return [...kept, ...entries.slice(ENTRIES_CHECKED)];
 }
 
 /** The standing a turn's answer reports (null unless the conversation waits for the team). */

@@ -97,4 +97,16 @@ describe('queue position', () => {
     now = new Date(now.getTime() + 8 * 86_400_000);
     expect((await api(replicaB, 'GET', `/api/v1/conversations/${next.id}`, { token: next.token })).body.queue).toEqual({ position: 1, expectedWaitMinutes: null, back: null });
   });
+
+  it('drops an entry left behind by a process that stopped between the conversation’s write and the queue’s', async () => {
+    const gone = await askForPerson('line');
+    const waiting = await askForPerson('line');
+    // behind the customer from the first test, who still waits
+    expect(waiting.queue.position).toBe(3);
+    // the conversation was resolved, but its queue entry was never removed
+    await replicaA.mongo.store.conversations.updateOne({ _id: gone.id }, { $set: { status: 'resolved' } });
+    const view = await api(replicaB, 'GET', `/api/v1/conversations/${waiting.id}`, { token: waiting.token });
+    expect(view.body.queue.position).toBe(2);
+    expect((await replicaA.ctx.waitingQueue.waiting('line', 10)).map((entry) => entry.conversationId)).not.toContain(gone.id);
+  });
 });
