@@ -73,12 +73,7 @@ export function ruleEditorView(bot: Bot, index: number | null): View {
       max_value: '20',
       initial_value: String(bot.failedTurnsBeforeHandover),
     }),
-    input(
-      FIELD.topics,
-      'Sensitive topics (one a line)',
-      { type: 'plain_text_input', action_id: FIELD.topics, multiline: true, max_length: 3000, initial_value: (rule?.sensitiveTopics ?? DEFAULT_SENSITIVE_TOPICS).join('\n').slice(0, 3000) },
-      true,
-    ),
+    listInput(FIELD.topics, 'Sensitive topics (one a line)', rule?.sensitiveTopics ?? DEFAULT_SENSITIVE_TOPICS, '\n'),
     input(FIELD.assign, 'Who gets it', { type: 'radio_buttons', action_id: FIELD.assign, options: ASSIGN_OPTIONS, initial_option: ASSIGN_OPTIONS.find((o) => o.value === assignMode)! }),
     input(FIELD.assignee, 'The specific person', { type: 'users_select', action_id: FIELD.assignee, ...(named ? { initial_user: named } : {}) }, true),
     input(FIELD.task, 'Follow-up task', { type: 'checkboxes', action_id: FIELD.task, ...check('on', 'Create a follow-up task', rule?.task.enabled ?? true) }, true),
@@ -94,7 +89,7 @@ export function ruleEditorView(bot: Bot, index: number | null): View {
     input(FIELD.pause, 'Bot', { type: 'checkboxes', action_id: FIELD.pause, ...check('on', 'Pause the bot while the team has the conversation', rule?.pauseBot ?? true) }, true),
     input(FIELD.tags, 'Tags (comma-separated)', { type: 'plain_text_input', action_id: FIELD.tags, initial_value: (rule?.tags ?? [DEFAULT_TAG]).join(', ') }, true),
     input(FIELD.notify, 'Where to notify', { type: 'checkboxes', action_id: FIELD.notify, options: NOTIFY_OPTIONS, ...(notify.length ? { initial_options: notify } : {}) }, true),
-    input(FIELD.emails, 'Also email (comma-separated addresses)', { type: 'plain_text_input', action_id: FIELD.emails, ...(rule?.notify.email.length ? { initial_value: rule.notify.email.join(', ') } : {}) }, true),
+    listInput(FIELD.emails, 'Also email (comma-separated addresses)', rule?.notify.email ?? [], ', '),
     input(FIELD.webhook, 'Also call a webhook', { type: 'url_text_input', action_id: FIELD.webhook, ...(rule?.notify.webhook ? { initial_value: rule.notify.webhook } : {}) }, true),
     input(FIELD.sla, 'Unclaimed after (minutes): remind the channel', {
       type: 'number_input',
@@ -118,8 +113,23 @@ export function ruleEditorView(bot: Bot, index: number | null): View {
   };
 }
 
-function input(blockId: string, label: string, element: InputBlock['element'], optional = false): KnownBlock {
-  return { type: 'input', block_id: blockId, label: { type: 'plain_text', text: label }, optional, element };
+function input(blockId: string, label: string, element: InputBlock['element'], optional = false, hint?: string): KnownBlock {
+  return { type: 'input', block_id: blockId, label: { type: 'plain_text', text: label }, optional, element, ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}) };
+}
+
+/** Slack's text inputs hold at most this many characters (initial value included). */
+export const TEXT_INPUT_MAX = 3000;
+
+/**
+ * A list as a text input. A list too long for one (50 long topics, 20 long
+ * addresses) is not cut: the input starts empty and, left empty, keeps the
+ * list as it is (see ruleFromForm).
+ */
+function listInput(blockId: string, label: string, items: readonly string[], separator: string): KnownBlock {
+  const text = items.join(separator);
+  const fits = text.length <= TEXT_INPUT_MAX;
+  const element: InputBlock['element'] = { type: 'plain_text_input', action_id: blockId, multiline: separator === '\n', max_length: TEXT_INPUT_MAX, ...(fits && text ? { initial_value: text } : {}) };
+  return input(blockId, label, element, true, fits ? undefined : `${items.length} entries, too long to show here: leave this empty to keep them as they are, or type the whole new list.`);
 }
 
 /** The rule being edited, for what the form does not show (kept as it was). */

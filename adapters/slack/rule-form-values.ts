@@ -1,6 +1,6 @@
 import type { HandoverRule } from '../../src/types.js';
 import type { RuleIssue } from '../../src/settings/apply-settings-change.js';
-import { FIELD } from './rule-editor-view.js';
+import { FIELD, TEXT_INPUT_MAX } from './rule-editor-view.js';
 
 /** One input's state as Slack sends it in a view_submission (`view.state.values[block_id][action_id]`). */
 interface InputState {
@@ -44,7 +44,10 @@ export function ruleFromForm(values: ViewStateValues, base: HandoverRule | undef
   };
 
   const triggers = checked(FIELD.triggers);
-  const sensitiveTopics = list(text(FIELD.topics), /\n/);
+  // a list too long to show was offered empty (rule-editor-view.ts listInput): left empty, it stays as it was
+  const keptIfEmpty = (items: string[], kept: string[] | undefined, separator: string) =>
+    items.length === 0 && kept && kept.join(separator).length > TEXT_INPUT_MAX ? kept : items;
+  const sensitiveTopics = keptIfEmpty(list(text(FIELD.topics), /\n/), base?.sensitiveTopics, '\n');
   if (triggers.includes('sensitive_topic') && sensitiveTopics.length === 0) errors[FIELD.topics] = 'List at least one topic, one a line.';
   const mode = at(FIELD.assign).selected_option?.value ?? 'claim';
   const person = at(FIELD.assignee).selected_user ?? null;
@@ -70,7 +73,7 @@ export function ruleFromForm(values: ViewStateValues, base: HandoverRule | undef
     notify: {
       slack: checked(FIELD.notify).includes('slack'),
       teams: checked(FIELD.notify).includes('teams'),
-      email: list(text(FIELD.emails), /[,\s;]+/),
+      email: keptIfEmpty(list(text(FIELD.emails), /[,\s;]+/), base?.notify.email, ', '),
       webhook: text(FIELD.webhook).trim() || null,
     },
     sla: slaMinutes === null ? null : { minutes: slaMinutes, fallback, backupSlackChannel: at(FIELD.slaBackup).selected_conversation ?? null },

@@ -7,6 +7,7 @@ import { settingsMetadata } from './settings-metadata.js';
 export const YAML_CALLBACK = 'handover_settings';
 export const RULES_BLOCK = 'rules';
 export const RULES_INPUT = 'rules_yaml';
+const YAML_MAX = 3000;
 
 /**
  * "Advanced (YAML)", pushed over the settings modal: the bot's rules as YAML
@@ -15,6 +16,16 @@ export const RULES_INPUT = 'rules_yaml';
  * view. The form (rule-editor-view.ts) is the main path.
  */
 export function settingsYamlView(bot: Bot): View {
+  const yaml = rulesToYaml(bot.rules);
+  // rulesToYaml stops at the text input's 3,000 characters: a cut list saved back would lose rules
+  if (yaml.length >= YAML_MAX) {
+    return {
+      type: 'modal',
+      title: { type: 'plain_text', text: 'Rules as YAML' },
+      close: { type: 'plain_text', text: 'Back' },
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `The rules of *${bot.name}* are longer than ${YAML_MAX} characters as YAML, more than Slack's text field holds: edit them with the form, one rule at a time.`.slice(0, 3000) } }],
+    };
+  }
   return {
     type: 'modal',
     callback_id: YAML_CALLBACK,
@@ -34,7 +45,7 @@ export function settingsYamlView(bot: Bot): View {
         type: 'input',
         block_id: RULES_BLOCK,
         label: { type: 'plain_text', text: 'Rules (YAML)' },
-        element: { type: 'plain_text_input', action_id: RULES_INPUT, multiline: true, initial_value: rulesToYaml(bot.rules), max_length: 3000 },
+        element: { type: 'plain_text_input', action_id: RULES_INPUT, multiline: true, initial_value: yaml, max_length: YAML_MAX },
       },
       {
         type: 'context',
