@@ -3,6 +3,7 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { checkUnclaimedEscalation } from '../../src/handover/check-unclaimed-escalation.js';
 import { DEFAULT_CLOSING_MESSAGE } from '../../src/rules/handover-rule-schema.js';
+import { postToSlackEndpoint, slashCommandBody } from '../slack/slack-stand-in.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { api, waitFor } from '../support/test-service.js';
 
@@ -86,5 +87,17 @@ describe('out of business hours', () => {
     // the fallback is as long again in open time: Monday 9:50
     const fallback = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId, 'data.stage': 'fallback' });
     expect(fallback?.nextRunAt).toEqual(new Date('2026-12-14T08:50:00Z'));
+  });
+
+  it('/handover hours shows the week in the bot’s zone, the closed days ahead and when the team is back', async () => {
+    now = new Date('2026-12-05T11:00:00Z');
+    const response = await postToSlackEndpoint(service.url, slashCommandBody('hours berlin', { id: 'U_HOURS1', name: 'hanna' }, CHANNEL), 'application/x-www-form-urlencoded');
+    expect(response.status).toBe(200);
+    const text = String(JSON.parse(response.text || '{}').text ?? '');
+    expect(text).toContain('Europe/Berlin');
+    expect(text).toContain('Mon: 09:00–17:00');
+    expect(text).toContain('Sat: closed');
+    expect(text).toContain('2026-12-25');
+    expect(text).toContain('back Monday 9:00 (Berlin time)');
   });
 });
