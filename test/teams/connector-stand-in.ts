@@ -17,6 +17,8 @@ export async function startConnectorStandIn() {
   const calls: ConnectorCall[] = [];
   /** The roster (TeamsInfo.getMember) by Entra object id, Teams user id or principal name; anyone else is not a member. */
   const members = new Map<string, { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }>();
+  /** While set, roster lookups are refused (as when the bot may not read the team's members). */
+  const roster = { refused: false };
   let next = 1;
   const server = createServer((req, res) => {
     let raw = '';
@@ -34,6 +36,10 @@ export async function startConnectorStandIn() {
       res.setHeader('content-type', 'application/json');
       const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/.exec(req.url ?? '');
       if (req.method === 'GET' && member) {
+        if (roster.refused) {
+          res.statusCode = 403;
+          return void res.end(JSON.stringify({ error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } }));
+        }
         const found = members.get(decodeURIComponent(member[1]!).toLowerCase());
         if (found) return void res.end(JSON.stringify(found));
         res.statusCode = 404;
@@ -52,6 +58,7 @@ export async function startConnectorStandIn() {
   return {
     url: `http://127.0.0.1:${port}/`,
     calls,
+    roster,
     /** Puts someone in the roster, found by any of their ids. */
     addMember(person: { id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }) {
       for (const key of [person.id, person.aadObjectId, person.email, person.userPrincipalName]) if (key) members.set(key.toLowerCase(), person);

@@ -341,6 +341,20 @@ describe('a rule that names a Teams member', () => {
     expect(text(picked)).toContain('⚠️ pick the person, or type their email or Teams id below');
     expect((await botNow('people')).rules.map((rule) => rule.name)).toEqual(['To Ana']);
   });
+
+  it('says so, and saves nothing, when the roster cannot be read', async () => {
+    const card = await settingsCardOf('people');
+    const editor = await click(button(card, 'Add rule'));
+    connector.roster.refused = true;
+    try {
+      const answer = await click(button(editor, 'Save rule'), { ...filledIn(editor), name: 'To Bea', assign: 'user', assignOther: 'bea@example.com' });
+      expect(text(answer)).toContain('Not saved: Teams did not tell us who that is just now. Try again in a moment.');
+      expect(inputs(answer).get('assignOther')?.value).toBe('bea@example.com');
+    } finally {
+      connector.roster.refused = false;
+    }
+    expect((await botNow('people')).rules.map((rule) => rule.name)).toEqual(['To Ana']);
+  });
 });
 
 describe('personal notification preferences', () => {
