@@ -96,7 +96,7 @@ export function customerApiOpenApi(): Record<string, unknown> {
         get: {
           operationId: 'streamConversation',
           summary: 'Live updates as Server-Sent Events: `message` (bot, agent, system), `status`, and `queue` (a waiting customer’s position and expected wait)',
-          description: 'Send Last-Event-ID to get what was missed. EventSource cannot set headers: the token may be given as ?token=.',
+          description: 'Send Last-Event-ID to get what was missed. EventSource cannot set headers: the token may be given as ?token=. After the team resolves a handover whose rule asks, a `csat` event ({handoverId, question}) opens “How did we do?”: answer it with POST /conversations/{id}/csat.',
           parameters: [conversationId, { name: 'token', in: 'query', required: false, schema: { type: 'string' } }],
           security: [{ conversationToken: [] }, {}],
           responses: {

@@ -6,6 +6,8 @@ const shown = new Set();
 let conversation = JSON.parse(localStorage.getItem(storageKey) || 'null');
 let stream = null;
 let agentName = null;
+/** The handover "How did we do?" is open for (null: no question on the page). */
+let csatHandover = null;
 
 const STATUS_TEXT = {
   bot: () => 'Chatting with the bot',
@@ -35,6 +37,7 @@ function showStatus({ status, assignee }) {
   if (assignee?.name) agentName = assignee.name;
   $('status').textContent = (STATUS_TEXT[status] || STATUS_TEXT.bot)();
   if (status !== 'waiting') showQueue(null);
+  if (status !== 'resolved') closeCsat();
 }
 
 /** "You are #3 — usually answered within ~6 min": where a waiting customer stands (hidden otherwise). */
@@ -48,6 +51,39 @@ function showQueue(queue) {
       ? `usually answered within ~${queue.expectedWaitMinutes} min`
       : "we'll answer as soon as someone is free";
   line.textContent = `You are #${queue.position} — ${when}`;
+}
+
+/** "How did we do?" after the team resolved the handover: 1-5 and an optional comment, answered once. */
+function askCsat(ask) {
+  if (!ask || ask.handoverId === csatHandover) return;
+  csatHandover = ask.handoverId;
+  $('csat-question').textContent = ask.question;
+  $('csat').reset();
+  $('csat').hidden = false;
+  $('csat-thanks').hidden = true;
+}
+
+function closeCsat() {
+  csatHandover = null;
+  $('csat').hidden = true;
+}
+
+async function sendCsat() {
+  const score = Number(new FormData($('csat')).get('score'));
+  if (!score) return showError('Choose a score from 1 to 5.');
+  const comment = $('csat-comment').value.trim();
+  $('csat-send').disabled = true;
+  try {
+    await request('POST', `/api/v1/conversations/${conversation.conversationId}/csat`, { score, ...(comment ? { comment } : {}) });
+    closeCsat();
+    $('csat-thanks').hidden = false;
+  } catch (error) {
+    showError(error.message);
+    // answered before (another tab) or no longer open: nothing left to ask
+    if (/already|no satisfaction/.test(error.message)) closeCsat();
+  } finally {
+    $('csat-send').disabled = false;
+  }
 }
 
 function showError(message) {
@@ -78,6 +114,7 @@ function openStream() {
   stream.addEventListener('message', (event) => render(JSON.parse(event.data)));
   stream.addEventListener('status', (event) => showStatus(JSON.parse(event.data)));
   stream.addEventListener('queue', (event) => showQueue(JSON.parse(event.data)));
+  stream.addEventListener('csat', (event) => askCsat(JSON.parse(event.data)));
 }
 
 async function loadHistory() {
@@ -101,6 +138,7 @@ function forget() {
   shown.clear();
   $('messages').replaceChildren();
   $('greeting').hidden = false;
+  $('csat-thanks').hidden = true;
   showStatus({ status: 'bot' });
 }
 
@@ -145,6 +183,12 @@ $('text').addEventListener('input', () => {
   $('counter').textContent = `${$('text').value.length}/4000`;
 });
 $('new-conversation').addEventListener('click', forget);
+// a plain button, not a second submit: Enter in the comment must not send the rating half-written
+$('csat').addEventListener('submit', (event) => event.preventDefault());
+$('csat-send').addEventListener('click', () => {
+  showError('');
+  void sendCsat();
+});
 
 fetch(`/api/v1/bots/${botId}`)
   .then((response) => (response.ok ? response.json() : { name: botId }))
