@@ -17,7 +17,7 @@ const QUEUE_READ_LIMIT = 500;
  * conversation's write and the queue's) only grows older, so it surfaces
  * at the front, and the check stays a few reads however long the queue.
  */
-const ENTRIES_CHECKED = 20;
+const ENTRIES_CHECKED = 5;
 
 /** A conversation handed over and not claimed joins the end of its bot's queue. */
 export async function enterQueue(ctx: HandoverContext, conversation: Conversation, handover: HandoverRecord): Promise<void> {
