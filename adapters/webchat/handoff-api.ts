@@ -5,6 +5,7 @@ import { conversationView } from '../../src/conversation/conversation-view.js';
 import { InvalidInputError, NotFoundError } from '../../src/errors.js';
 import { forwardCustomerMessage, loadBotConversation } from '../../src/handoff/handoff-conversation.js';
 import { acceptHandoff } from '../../src/handover/accept-handoff.js';
+import { queueStanding, queueStandingOfTurn } from '../../src/queue/queue-standing.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import type { LiveStreams } from '../http/live-streams.js';
 import { streamConversation } from './conversation-stream.js';
@@ -46,14 +47,17 @@ export function handoffApi(ctx: HandoverContext, streams: { stopping: AbortSigna
 
   router.get('/bots/:botId/handoffs/:conversationId', async (req, res) => {
     const botId = await authenticatedBot(ctx, req);
-    res.json(await conversationView(ctx, await loadBotConversation(ctx, botId, conversationIdParam(req))));
+    const conversation = await loadBotConversation(ctx, botId, conversationIdParam(req));
+    // where the customer stands while waiting, for the bot to tell them
+    res.json({ ...(await conversationView(ctx, conversation)), queue: await queueStanding(ctx, conversation) });
   });
 
   router.post('/bots/:botId/handoffs/:conversationId/messages', async (req, res) => {
     const botId = await authenticatedBot(ctx, req);
     const conversationId = conversationIdParam(req);
     const body = parseBody(forwardedMessageBodySchema, req.body);
-    res.json(await forwardCustomerMessage(ctx, { botId, conversationId, text: body.text, messageId: body.messageId }));
+    const result = await forwardCustomerMessage(ctx, { botId, conversationId, text: body.text, messageId: body.messageId });
+    res.json({ ...result, queue: await queueStandingOfTurn(ctx, result) });
   });
 
   router.get('/bots/:botId/handoffs/:conversationId/events', async (req, res) => {

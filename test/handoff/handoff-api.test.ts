@@ -5,6 +5,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { customerApiOpenApi } from '../../adapters/webchat/openapi.js';
+import { conversationResponseSchema } from '../../adapters/webchat/customer-api-responses.js';
+import { forwardedMessageResponseSchema, handoffResponseSchema } from '../../adapters/webchat/handoff-api-schemas.js';
 import { handoffWebhookAdapter } from '../../adapters/webhook/handoff-webhook-notifier.js';
 import { configureBotWebhook } from '../../src/handoff/bot-webhook-settings.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
@@ -251,6 +253,11 @@ describe('Handoff API document', () => {
       ['/bots/{botId}/handoffs/{conversationId}/events', 'get', (await api(service, 'GET', '/api/v1/bots/shop/handoffs/cv_nothing/events', { token: shopKey })).status],
     ];
     expect(answers.map(([, , status]) => status)).toEqual([201, 200, 409, 400, 401, 200, 404, 200, 400, 404]);
+    // the answers have the documented shapes (the document is built from these schemas)
+    expect(handoffResponseSchema.strict().safeParse(created.body).error).toBeUndefined();
+    expect(conversationResponseSchema.safeParse((await api(service, 'GET', `/api/v1/bots/shop/handoffs/${conversationId}`, { token: shopKey })).body).error).toBeUndefined();
+    const forwarded = await api(service, 'POST', `/api/v1/bots/shop/handoffs/${conversationId}/messages`, { body: { text: 'and another thing' }, token: shopKey });
+    expect(forwardedMessageResponseSchema.safeParse(forwarded.body).error).toBeUndefined();
     for (const [path, method, status] of answers) expect(documented(path, method), `${method} ${path} answers ${status}`).toContain(String(status));
     for (const path of Object.keys(doc.paths).filter((p) => p.includes('/handoffs'))) {
       for (const method of Object.keys(doc.paths[path]!)) expect(doc.paths[path]![method]!.security).toEqual([{ botApiKey: [] }]);
