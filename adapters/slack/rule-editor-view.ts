@@ -75,7 +75,13 @@ export function ruleEditorView(bot: Bot, index: number | null): View {
     }),
     listInput(FIELD.topics, 'Sensitive topics (one a line)', rule?.sensitiveTopics ?? DEFAULT_SENSITIVE_TOPICS, '\n'),
     input(FIELD.assign, 'Who gets it', { type: 'radio_buttons', action_id: FIELD.assign, options: ASSIGN_OPTIONS, initial_option: ASSIGN_OPTIONS.find((o) => o.value === assignMode)! }),
-    input(FIELD.assignee, 'The specific person', { type: 'users_select', action_id: FIELD.assignee, ...(named ? { initial_user: named } : {}) }, true),
+    input(
+      FIELD.assignee,
+      'The specific person',
+      { type: 'users_select', action_id: FIELD.assignee, ...(named ? { initial_user: named } : {}) },
+      true,
+      rule?.assign.mode === 'user' && !named ? `Now: ${rule.assign.staff} (left empty, stays so)`.slice(0, 2000) : undefined,
+    ),
     input(FIELD.task, 'Follow-up task', { type: 'checkboxes', action_id: FIELD.task, ...check('on', 'Create a follow-up task', rule?.task.enabled ?? true) }, true),
     input(FIELD.taskNote, 'Task note', { type: 'plain_text_input', action_id: FIELD.taskNote, max_length: 500, initial_value: rule?.task.note ?? 'Follow up with the customer' }, true),
     input(FIELD.taskDue, 'Task due in (minutes)', {

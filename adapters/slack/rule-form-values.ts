@@ -50,7 +50,8 @@ export function ruleFromForm(values: ViewStateValues, base: HandoverRule | undef
   const sensitiveTopics = keptIfEmpty(list(text(FIELD.topics), /\n/), base?.sensitiveTopics, '\n');
   if (triggers.includes('sensitive_topic') && sensitiveTopics.length === 0) errors[FIELD.topics] = 'List at least one topic, one a line.';
   const mode = at(FIELD.assign).selected_option?.value ?? 'claim';
-  const person = at(FIELD.assignee).selected_user ?? null;
+  // a person named by email or staff id (config file) has no Slack user to preselect: kept unless someone is picked
+  const person = at(FIELD.assignee).selected_user ?? (base?.assign.mode === 'user' ? base.assign.staff : null);
   if (mode === 'user' && !person) errors[FIELD.assignee] = 'Pick the person who gets these conversations.';
   const assign = mode === 'user' ? { mode: 'user' as const, staff: person ?? '' } : mode === 'auto' ? { mode: 'auto' as const } : { mode: 'claim' as const };
   const slaMinutes = number(FIELD.sla, null);

@@ -39,4 +39,12 @@ describe('the settings views at the schema’s limits', () => {
     const form = ruleFromForm(formState(editor), bot.rules[0]);
     expect('rule' in form && handoverRuleSchema.parse(form.rule)).toMatchObject({ sensitiveTopics: bot.rules[0]!.sensitiveTopics, notify: { email: bot.rules[0]!.notify.email } });
   });
+
+  it('keeps a person named by email when the editor is saved without picking someone else', () => {
+    const byEmail = testBot([{ name: 'To Ana', triggers: ['contact_request'], assign: { mode: 'user', staff: 'ana@example.com' } }]);
+    const editor = ruleEditorView(byEmail, 0) as never;
+    expect(JSON.stringify(editor)).toContain('Now: ana@example.com');
+    const form = ruleFromForm(formState(editor), byEmail.rules[0]);
+    expect('rule' in form && form.rule.assign).toEqual({ mode: 'user', staff: 'ana@example.com' });
+  });
 });
