@@ -56,6 +56,8 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
     // "Mensch, …" as an exclamation, not a person
     .replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '')
     .replace(/\bquelqu\s*['’]\s*un/giu, 'quelquun')
+    // "s'il vous plaît" stays "sil vous plait", the form the rules know
+    .replace(/\bs['’](?=ils?\b)/giu, 's')
     .replace(/\b(l|d|j|m|t|s|n|c|qu|dell|all|dall|nell|sull|un|quest|nessun)['’](?=\p{L})/giu, '$1 ')
     .replace(/\bc\/(?=\s|\p{L})/giu, 'com ')
     // French slang "file-moi" is "give me"

@@ -34,6 +34,7 @@ const requests: Record<string, Case[]> = {
     ['typo, no accent', 'jpeux parler a un conseiler ?'],
     ['call back', "Qu'un conseiller me rappelle svp"],
     ['anyone available', 'Un agent est-il joignable ?'],
+    ['politeness', "Un opérateur humain, s'il vous plaît"],
   ],
   es: [
     ['slang', 'dame un humano porfa'],
