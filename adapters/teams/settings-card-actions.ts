@@ -95,7 +95,8 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
     const parsedValues = ruleFormSchema.safeParse(data);
     if (!parsedValues.success) return editor(asShown(bot, revision), index, null, {}, { text: 'The form could not be read: open the rule again.', tone: 'attention' });
     const values = parsedValues.data;
-    if (index !== null && !bot.rules[index]) return overview(bot, { text: `Rule ${index + 1} no longer exists: nothing was saved.`, tone: 'attention' });
+    // on a stale card the save itself says who changed what
+    if (index !== null && !bot.rules[index] && revision === bot.revision) return overview(bot, { text: `Rule ${index + 1} no longer exists: nothing was saved.`, tone: 'attention' });
     const others = bot.rules.filter((_, i) => i !== index).map((rule) => rule.name);
     const submitted = ruleOfFormValues(values, others);
     if ('errors' in submitted) return editor(asShown(bot, revision), index, values, submitted.errors, { text: 'Not saved: check the fields marked below.', tone: 'attention' });
@@ -139,6 +140,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
         for (const issue of error.issues) errors[fieldOfRulePath(issue.path)] ??= issue.message;
         return editor(asShown(bot, revision), index, values, errors, { text: 'Not saved: check the fields marked below.', tone: 'attention' });
       }
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
       throw error;
     }
     return overview(saved, { text: `Saved: ${describeChange(bot, ruleChange) || `rule "${rule.name}" unchanged`}.`, tone: 'good' });

@@ -29,7 +29,7 @@ beforeAll(async () => {
   connector = await startConnectorStandIn();
   service = await startTestService({
     mongodbUri: testDatabaseUri(),
-    botConfigs: [configBot('flow', 1), configBot('full', 5), configBot('checks', 1), configBot('race', 2), configBot('people', 0), configBot('guarded', 2), configBot('burst', 3)],
+    botConfigs: [configBot('flow', 1), configBot('full', 5), configBot('checks', 1), configBot('race', 2), configBot('people', 0), configBot('guarded', 2), configBot('burst', 3), configBot('gone', 2)],
     adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id, DEPUTY.id], log: pino({ level: 'silent' }) })],
   });
 });
@@ -286,6 +286,17 @@ describe('the Teams settings card', () => {
     const lateDelete = await click(button(deputyCard, 'Delete'), {}, DEPUTY);
     expect(text(lateDelete)).toContain('changed these settings meanwhile');
     expect((await botNow('race')).rules.map((rule) => rule.name)).toEqual(['Rule 2', 'Rule 1']);
+  });
+});
+
+describe('an editor left open while the rule is deleted', () => {
+  it('saves nothing and says who deleted it', async () => {
+    const card = await settingsCardOf('gone');
+    const editor = await click(button(card, 'Edit', 1), {}, DEPUTY);
+    await click(button(card, 'Delete', 1));
+    const late = await click(button(editor, 'Save rule'), { ...filledIn(editor), tags: 'late' }, DEPUTY);
+    expect(text(late)).toContain('Not saved: Lead changed these settings meanwhile (deleted rule \\"Rule 2\\")');
+    expect((await botNow('gone')).rules.map((rule) => [rule.name, rule.tags])).toEqual([['Rule 1', ['human_handover']]]);
   });
 });
 
