@@ -107,8 +107,10 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
     for (const burst of [1, 2]) {
       const conversationId = await escalatedConversation(http, url, slack);
       const meter = cpuMeter(processes);
+      if (burst === 1) window.from = process.hrtime.bigint() / 1000n;
       const claims = await simultaneousClaims(http, url, slack, clicks, conversationId, `AB${round}${basename(dir)}${burst}`);
       const cpu = meter.stop();
+      if (burst === 1) window.to = process.hrtime.bigint() / 1000n;
       Object.assign(figures, {
         [`burst${burst}_p50_ms`]: round1(claims.p50),
         [`burst${burst}_p99_ms`]: round1(claims.p99),
@@ -126,7 +128,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
       mkdirSync(profDir, { recursive: true });
       const name = `${basename(dir)}-${phase}-${round + 1}`;
       for (const file of readdirSync(profTemp)) renameSync(join(profTemp, file), join(profDir, `${name}.cpuprofile`));
-      if (window.to) writeFileSync(join(profDir, `${name}.window`), `${window.from}-${window.to} ${turns}\n`);
+      if (window.to) writeFileSync(join(profDir, `${name}.window`), `${window.from}-${window.to} ${phase === 'turns' ? turns : clicks}\n`);
       rmSync(profTemp, { recursive: true, force: true });
     }
   }
