@@ -47,5 +47,8 @@ export function mongoCapacityQueue(queue: Model<QueuedConversationDocument>): Ca
         ({ _id, handoverId, botId, tenant: owner, since }): QueuedConversation => ({ conversationId: _id, handoverId, botId, tenant: owner, since }),
       );
     },
+    async tenants() {
+      return (await queue.distinct('tenant')).map(String).sort();
+    },
   };
 }

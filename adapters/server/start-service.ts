@@ -8,6 +8,7 @@ import { createAgenda } from '../../jobs/agenda-scheduler.js';
 import { scheduleTaskReminders } from '../../jobs/task-reminders-job.js';
 import { dueTaskScheduler } from '../../jobs/due-task-sweep.js';
 import { scheduleReceiptExpiry } from '../../jobs/receipt-expiry-job.js';
+import { scheduleCapacityQueue } from '../../jobs/capacity-queue-job.js';
 import { createBotResponders } from '../../src/bots/bot-responders.js';
 import { ensureDemoBot } from '../../src/bots/demo-bot.js';
 import { adoptUntenantedBots } from '../../src/tenants/adopt-untenanted.js';
@@ -137,6 +138,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   await agenda.start();
   await scheduleTaskReminders(agenda, ctx, mongo.dueTaskLists, options.jobPollMs);
   await scheduleReceiptExpiry(agenda, ctx, options.receiptExpiryEveryMs ?? 60 * 60_000);
+  await scheduleCapacityQueue(agenda, ctx, 60_000);
   await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);
 
   const stopping = new AbortController();

@@ -19,6 +19,17 @@ export async function queueForCapacity(ctx: HandoverContext, bot: Bot, conversat
 }
 
 /**
+ * Serves every tenant's queue: what waited through closed hours is given
+ * out once the team works again, and a free-up whose serving was cut off
+ * (a replica stopped half-way) is caught up. Returns how many were assigned.
+ */
+export async function serveCapacityQueues(ctx: HandoverContext): Promise<number> {
+  let assigned = 0;
+  for (const tenant of await ctx.capacityQueue.tenants()) assigned += await assignWaiting(ctx, tenant);
+  return assigned;
+}
+
+/**
  * Someone of the tenant freed up (resolved, handed on, became available):
  * the waiting conversations are given out, oldest first, while anyone has
  * room. The claim decision settles each one, so a replica serving the same

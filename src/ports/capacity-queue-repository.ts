@@ -14,4 +14,6 @@ export interface CapacityQueueRepository {
   remove(conversationId: string): Promise<void>;
   /** A tenant's queue, oldest first, at most `limit`. */
   oldest(tenant: string, limit: number): Promise<QueuedConversation[]>;
+  /** The tenants with a conversation waiting. */
+  tenants(): Promise<string[]>;
 }
