@@ -10,7 +10,7 @@ const ENTRY = 'dist/adapters/server/main.js';
  * `mongodbUri`, with Slack's API at the stand-in. `nodeFlags` go before
  * `npm start`'s (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
  */
-export async function startBenchService(mongodbUri: string, slackUrl: string, nodeFlags: string[] = []): Promise<{ process: ChildProcess; url: string }> {
+export async function startBenchService(mongodbUri: string, slackUrl: string, nodeFlags: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
   const env = {
     MONGODB_URI: mongodbUri,
@@ -22,6 +22,7 @@ export async function startBenchService(mongodbUri: string, slackUrl: string, no
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slackUrl,
     SLACK_CHANNEL: 'C0123456789',
+    ...extraEnv,
   };
   const child = nodeFlags.length === 0 ? startNodeProcess(ENTRY, env) : spawn(process.execPath, [...nodeFlags, ...SERVICE_NODE_FLAGS, ENTRY], { cwd: repoRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return { process: child, url: `http://127.0.0.1:${port}` };

@@ -1,0 +1,163 @@
+// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3]`: the AI
+// assistant path (issue 22) on its own, so the default bench stays as long as
+// it was. A stand-in model answers every request in a fixed 200 ms (the
+// Chat Completions protocol, through the service's openai SDK). At 32 clients:
+//  - AI turns: Handover's added p99 = the turn's p99 minus the model's 200 ms;
+//  - FAQ turns (the demo bot) beside 32 clients of AI turns, the model up,
+//    then with the model down (it never answers; the breaker opens after 3
+//    timeouts and the AI turns fall back to the knowledge base at once).
+// The last line is one JSON object.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
+import { startChatCompletionsStandIn } from '../test/ai/chat-completions-stand-in.js';
+import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
+import { stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { startBenchService } from './bench-service.js';
+import { benchHttpClient } from './http-client.js';
+import { percentile, runLoad, type LoadResult } from './load.js';
+import { QUESTIONS } from './many-conversations.js';
+
+const quick = process.argv.includes('--quick');
+const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.split('=')[1] ?? (quick ? 1 : 3));
+const CONCURRENCY = 32;
+const MODEL_MS = 200;
+const TIMEOUT_MS = 2_000;
+const AI_TURNS = quick ? 640 : 1_600;
+const FAQ_TURNS = quick ? 1_000 : 4_000;
+/** Turns a conversation gets before a client starts a new one (as customers do: a few questions each). */
+const TURNS_PER_CONVERSATION = 5;
+
+let modelDown = false;
+/** How long the stand-in took to answer, as it measured (its timer is late too on a loaded machine). */
+let modelLatencies: number[] = [];
+const model = await startChatCompletionsStandIn(async () => {
+  if (modelDown) return { hang: true };
+  const started = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, MODEL_MS));
+  modelLatencies.push(performance.now() - started);
+  return { text: 'A session costs 80 euros and lasts an hour; the first one is free.' };
+});
+const slack = await startSlackStandIn();
+const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-ai-'));
+const db = await startEmbeddedDatabase({ dataDir });
+const configFile = join(dataDir, 'handover.json');
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    bots: [
+      {
+        id: 'ai',
+        name: 'AI coach',
+        labs: true,
+        knowledgeBase: QUESTIONS.map((question, index) => ({ id: `q${index}`, questions: [question], answer: `Answer ${index}.` })),
+        assistant: { baseUrl: model.url, model: 'bench', timeoutMs: TIMEOUT_MS, fallback: 'faq' },
+        // no lack_of_information or failed_resolution: every turn is the model's answer, none a handover
+        rules: [{ name: 'default', triggers: ['contact_request', 'sensitive_topic'] }],
+      },
+    ],
+  }),
+);
+const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, [], { HANDOVER_CONFIG: configFile });
+const http = benchHttpClient();
+
+/** Clients each keep a conversation for a few turns, then start another. */
+function turnsOf(botId: string) {
+  const conversations = new Map<number, { id: string; token: string; turns: number }>();
+  return async (worker: number, index: number): Promise<boolean> => {
+    const current = conversations.get(worker);
+    const text = QUESTIONS[index % QUESTIONS.length]!;
+    const continuing = current && current.turns < TURNS_PER_CONVERSATION;
+    const response = await http.postJson(
+      `${service.url}/api/v1/bots/${botId}/messages`,
+      continuing ? { text, conversationId: current.id } : { text },
+      continuing ? { authorization: `Bearer ${current.token}` } : {},
+    );
+    if (!response.ok) return false;
+    const body = JSON.parse(response.body) as { conversationId: string; token?: string; replies: unknown[] };
+    if (continuing) current.turns += 1;
+    else conversations.set(worker, { id: body.conversationId, token: body.token!, turns: 1 });
+    return body.replies.length > 0;
+  };
+}
+
+/**
+ * AI turns from `concurrency` clients until stopped (load beside a measured
+ * phase), each client at most one turn per MODEL_MS: with the model down the
+ * fallback answers at once, and unpaced clients would double the load on the
+ * process instead of showing what the outage itself costs the FAQ bots.
+ */
+function backgroundAiTurns(concurrency: number) {
+  let stop = false;
+  let count = 0;
+  const turn = turnsOf('ai');
+  const done = Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (!stop) {
+        const started = performance.now();
+        await turn(worker, count).catch(() => false);
+        count += 1;
+        const rest = MODEL_MS - (performance.now() - started);
+        if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+      }
+    }),
+  );
+  return {
+    async stop() {
+      stop = true;
+      await done;
+      return count;
+    },
+  };
+}
+
+const summary = (load: LoadResult) => ({ requests: load.requests, errors: load.errors, perSecond: Math.round(load.perSecond), p50: round(load.p50), p99: round(load.p99) });
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+const results: Array<Record<string, unknown>> = [];
+try {
+  await waitForHttp(`${service.url}/readyz`);
+  // warm both paths (JIT, connections, the knowledge-base index)
+  await runLoad(200, CONCURRENCY, turnsOf('demo'));
+  await runLoad(CONCURRENCY * 4, CONCURRENCY, turnsOf('ai'));
+  for (let r = 0; r < rounds; r++) {
+    modelDown = false;
+    modelLatencies = [];
+    const ai = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'));
+    const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
+    const faqAlone = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    let background = backgroundAiTurns(CONCURRENCY);
+    const faqBesideModel = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    const aiTurnsBesideUp = await background.stop();
+    modelDown = true;
+    // the breaker opens after its 3 timeouts, then stays open 30 s: the phase below stays well inside that
+    await runLoad(3, 3, turnsOf('ai'));
+    background = backgroundAiTurns(CONCURRENCY);
+    const faqModelDown = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    const aiTurnsBesideDown = await background.stop();
+    const round = {
+      round: r + 1,
+      ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10 },
+      faqAlone: summary(faqAlone),
+      faqBesideAiModelUp: { ...summary(faqBesideModel), aiTurnsBeside: aiTurnsBesideUp },
+      faqBesideAiModelDown: { ...summary(faqModelDown), aiTurnsBeside: aiTurnsBesideDown },
+    };
+    results.push({ ...round, loadAverage: loadavg()[0] });
+    console.error(JSON.stringify(round));
+    // let the breaker close again (its 30 s) before the next round's model-up phase
+    if (r + 1 < rounds) {
+      modelDown = false;
+      await new Promise((resolve) => setTimeout(resolve, 31_000));
+      await runLoad(CONCURRENCY, CONCURRENCY, turnsOf('ai'));
+    }
+  }
+  console.log(JSON.stringify({ loadAverage: loadavg().map((value) => Math.round(value * 10) / 10), concurrency: CONCURRENCY, modelMs: MODEL_MS, modelRequests: model.calls.length, rounds: results }));
+} finally {
+  http.close();
+  await stopProcess(service.process);
+  await db.stop();
+  await slack.close();
+  await model.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
