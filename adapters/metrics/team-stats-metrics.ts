@@ -48,16 +48,16 @@ export function registerTeamStatsMetrics(registry: Registry, facts: HandoverFact
   gauge('handover_team_handovers', 'Handovers started in the window, by bot and trigger', ['bot', 'window', 'trigger'], (g, all) => {
     for (const s of all) for (const trigger of TRIGGERS) g.set({ bot: s.botId, window: s.window, trigger }, s.byTrigger[trigger]);
   });
-  gauge('handover_team_time_to_claim_seconds', 'Median (0.5) and p90 (0.9) time from handover to claim, claims in the window', ['bot', 'window', 'quantile'], (g, all) => {
+  gauge('handover_team_time_to_claim_seconds', 'Median and p90 time from handover to claim (stat: median, p90), claims in the window', ['bot', 'window', 'stat'], (g, all) => {
     for (const s of all) {
-      g.set({ bot: s.botId, window: s.window, quantile: '0.5' }, seconds(s.timeToClaim.median));
-      g.set({ bot: s.botId, window: s.window, quantile: '0.9' }, seconds(s.timeToClaim.p90));
+      g.set({ bot: s.botId, window: s.window, stat: 'median' }, seconds(s.timeToClaim.median));
+      g.set({ bot: s.botId, window: s.window, stat: 'p90' }, seconds(s.timeToClaim.p90));
     }
   });
-  gauge('handover_team_time_to_resolve_seconds', 'Median (0.5) and p90 (0.9) time from handover to resolve, resolves in the window', ['bot', 'window', 'quantile'], (g, all) => {
+  gauge('handover_team_time_to_resolve_seconds', 'Median and p90 time from handover to resolve (stat: median, p90), resolves in the window', ['bot', 'window', 'stat'], (g, all) => {
     for (const s of all) {
-      g.set({ bot: s.botId, window: s.window, quantile: '0.5' }, seconds(s.timeToResolve.median));
-      g.set({ bot: s.botId, window: s.window, quantile: '0.9' }, seconds(s.timeToResolve.p90));
+      g.set({ bot: s.botId, window: s.window, stat: 'median' }, seconds(s.timeToResolve.median));
+      g.set({ bot: s.botId, window: s.window, stat: 'p90' }, seconds(s.timeToResolve.p90));
     }
   });
   gauge('handover_team_open', 'Handovers with the team now, and of those nobody has yet (queued)', ['bot', 'state'], (g, all) => {

@@ -7,6 +7,16 @@ import { capacityOf } from './staff-capacity.js';
 
 /** Looks again this often when someone else took the seat meant for this conversation. */
 const ROUNDS = 5;
+/** Looking for stale seats reads each seat's conversation: when everyone is full, once a minute per tenant and process is enough. */
+const STALE_CHECK_EVERY_MS = 60_000;
+const staleCheckedAt = new Map<string, number>();
+
+function staleSeatsDue(tenant: string, now: Date): boolean {
+  const last = staleCheckedAt.get(tenant);
+  if (last !== undefined && Math.abs(now.getTime() - last) < STALE_CHECK_EVERY_MS) return false;
+  staleCheckedAt.set(tenant, now.getTime());
+  return true;
+}
 
 /**
  * The least-loaded available person of the bot's tenant under their limit
@@ -21,7 +31,7 @@ export async function pickUnderCapacity(ctx: HandoverContext, bot: Bot, holder: 
     const load = await loadOf(ctx, available.map((staff) => staff.id));
     const withRoom = available.filter((staff) => load.get(staff.id)! < capacityOf(staff, bot));
     if (withRoom.length === 0) {
-      if (round === 0 && (await freeStaleSeats(ctx, available.map((staff) => staff.id))) > 0) continue;
+      if (round === 0 && staleSeatsDue(bot.tenant, ctx.now()) && (await freeStaleSeats(ctx, available.map((staff) => staff.id))) > 0) continue;
       return null;
     }
     const least = Math.min(...withRoom.map((staff) => load.get(staff.id)!));

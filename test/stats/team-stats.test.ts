@@ -130,8 +130,8 @@ describe('the team view (/handover stats)', () => {
 
     const metrics = await scrape();
     expect(sample(metrics, 'handover_team_handovers{bot="stats",window="30d",trigger="contact_request"}')).toBe(4);
-    expect(sample(metrics, 'handover_team_time_to_claim_seconds{bot="stats",window="30d",quantile="0.9"}')).toBe(20 * 60);
-    expect(sample(metrics, 'handover_team_time_to_resolve_seconds{bot="stats",window="7d",quantile="0.5"}')).toBe(30 * 60);
+    expect(sample(metrics, 'handover_team_time_to_claim_seconds{bot="stats",window="30d",stat="p90"}')).toBe(20 * 60);
+    expect(sample(metrics, 'handover_team_time_to_resolve_seconds{bot="stats",window="7d",stat="median"}')).toBe(30 * 60);
     expect(sample(metrics, 'handover_team_open{bot="stats",state="queued"}')).toBe(1);
     expect(sample(metrics, 'handover_team_csat_average{bot="stats",window="30d"}')).toBe(3);
     expect(sample(metrics, 'handover_team_csat_answers{bot="stats",window="7d"}')).toBe(2);
