@@ -1,0 +1,49 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
+import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from '../teams/connector-stand-in.js';
+import { escalationPosts } from '../support/stored-state.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+
+let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+let service: RunningService;
+const LEAD = { id: 'aad-csat-lead', name: 'Lead' };
+
+beforeAll(async () => {
+  connector = await startConnectorStandIn();
+  service = await startTestService({
+    mongodbUri: testDatabaseUri(),
+    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id], log: pino({ level: 'silent' }) })],
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+  await connector?.close();
+});
+
+async function sendActivity(activity: unknown) {
+  const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  expect(response.status).toBeLessThan(300);
+}
+
+describe('"How did we do?" in Teams', () => {
+  it("posts the customer's rating into the escalation card's reply chain, once", async () => {
+    await sendActivity(teamsMessage(connector.url, { text: 'subscribe demo', from: LEAD }));
+    await waitFor(async () => connector.calls.find((call) => call.conversationId === CHANNEL && String(call.body.text).includes('This channel now receives')));
+
+    const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a human' } });
+    const { conversationId, token } = turn.body as { conversationId: string; token: string };
+    const post = await waitFor(async () => (await escalationPosts(service, conversationId)).teams as { activityId: string } | undefined);
+    await sendActivity(cardAction(connector.url, 'claim', conversationId, { id: 'aad-csat-kim', name: 'Kim' }));
+    await sendActivity(cardAction(connector.url, 'resolve', conversationId, { id: 'aad-csat-kim', name: 'Kim' }));
+
+    const rated = await api(service, 'POST', `/api/v1/conversations/${conversationId}/csat`, { body: { score: 5, comment: 'Lovely' }, token });
+    expect(rated.status).toBe(200);
+    const chain = `${CHANNEL};messageid=${post.activityId}`;
+    const relayed = await waitFor(async () => connector.calls.find((call) => call.method === 'POST' && call.conversationId === chain && String(call.body.text).includes('5/5')));
+    expect(String(relayed.body.text)).toContain('Lovely');
+    expect((await api(service, 'POST', `/api/v1/conversations/${conversationId}/csat`, { body: { score: 1 }, token })).status).toBe(409);
+    expect(connector.calls.filter((call) => call.conversationId === chain && String(call.body.text).includes('/5'))).toHaveLength(1);
+  });
+});
