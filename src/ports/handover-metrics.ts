@@ -14,6 +14,7 @@ export interface HandoverMetrics {
   modelCalled(event: { botId: string; purpose: 'answer' | 'summary'; ms: number; failure: ChatFailure | null; promptTokens: number; completionTokens: number }): void;
   /** A bot's model circuit breaker changed state. */
   modelBreaker(event: { botId: string; state: 'closed' | 'open' | 'half_open' }): void;
+  /** A customer answered "How did we do?" (1-5). */
   satisfaction(event: { botId: string; score: number }): void;
 }
 
