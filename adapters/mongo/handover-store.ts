@@ -1,7 +1,6 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import type { Bot, Conversation, HandoverRecord, Message, StaffMember, Task, TurnResult } from '../../src/types.js';
 import type { OutboxRow } from '../../src/ports/outbox-repository.js';
-import { warmUpStore } from './store-warm-up.js';
 
 /**
  * The MongoDB collections and their indexes. Everything the product knows
@@ -326,20 +325,15 @@ export function createHandoverStore(connection: Connection): HandoverStore {
 
 /** Opens the connection and builds every index before the service takes traffic. */
 export async function connectHandoverStore(uri: string): Promise<HandoverStore> {
-  // a few connections open from the start (never more than the URI allows): a burst right after a start need not open them
-  const maxPoolSize = Number(/[?&]maxPoolSize=(\d+)/i.exec(uri)?.[1] ?? 100);
   const connection = await mongoose
-    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 5_000, minPoolSize: Math.min(WARM_CONNECTIONS, maxPoolSize) })
+    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 5_000 })
     .asPromise();
   const store = createHandoverStore(connection);
   for (const model of Object.values(store)) {
     if (typeof model === 'function' && 'createIndexes' in model) await (model as Model<unknown>).createIndexes();
   }
-  await warmUpStore(store);
   return store;
 }
-
-const WARM_CONNECTIONS = 4;
 
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
