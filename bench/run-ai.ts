@@ -18,6 +18,7 @@ import { startBenchService } from './bench-service.js';
 import { benchHttpClient } from './http-client.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
 import { QUESTIONS } from './many-conversations.js';
+import { cpuMeter, pidWithArgument } from './process-cpu.js';
 
 const quick = process.argv.includes('--quick');
 const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.split('=')[1] ?? (quick ? 1 : 3));
@@ -112,21 +113,32 @@ function backgroundAiTurns(concurrency: number) {
   };
 }
 
+/** CPU ms a turn cost the service and the database (from /proc), and the bench's clients and stand-in model. */
+const cpuPerTurn = (cpu: Record<string, number>, turns: number) => ({
+  serviceCpuMsPerTurn: Math.round((cpu.service! / turns) * 100) / 100,
+  databaseCpuMsPerTurn: Math.round((cpu.database! / turns) * 100) / 100,
+  benchCpuMsPerTurn: Math.round((cpu.bench! / turns) * 100) / 100,
+});
 const summary = (load: LoadResult) => ({ requests: load.requests, errors: load.errors, perSecond: Math.round(load.perSecond), p50: round(load.p50), p99: round(load.p99) });
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 const results: Array<Record<string, unknown>> = [];
 try {
   await waitForHttp(`${service.url}/readyz`);
+  const databasePid = pidWithArgument(dataDir);
   // warm both paths (JIT, connections, the knowledge-base index)
   await runLoad(200, CONCURRENCY, turnsOf('demo'));
   await runLoad(CONCURRENCY * 4, CONCURRENCY, turnsOf('ai'));
   for (let r = 0; r < rounds; r++) {
     modelDown = false;
     modelLatencies = [];
+    let meter = cpuMeter({ service: service.process.pid!, database: databasePid });
     const ai = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'));
+    const aiCpu = meter.stop();
     const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
+    meter = cpuMeter({ service: service.process.pid!, database: databasePid });
     const faqAlone = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    const faqCpu = meter.stop();
     let background = backgroundAiTurns(CONCURRENCY);
     const faqBesideModel = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
     const aiTurnsBesideUp = await background.stop();
@@ -138,8 +150,8 @@ try {
     const aiTurnsBesideDown = await background.stop();
     const round = {
       round: r + 1,
-      ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10 },
-      faqAlone: summary(faqAlone),
+      ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, ...cpuPerTurn(aiCpu, ai.requests) },
+      faqAlone: { ...summary(faqAlone), ...cpuPerTurn(faqCpu, faqAlone.requests) },
       faqBesideAiModelUp: { ...summary(faqBesideModel), aiTurnsBeside: aiTurnsBesideUp },
       faqBesideAiModelDown: { ...summary(faqModelDown), aiTurnsBeside: aiTurnsBesideDown },
     };
