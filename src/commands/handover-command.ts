@@ -10,6 +10,7 @@ import type { Bot, StaffMember } from '../types.js';
 import { plainAnswer, type CommandAnswer } from './command-answer.js';
 import { hoursAnswer } from '../business-hours/hours-answer.js';
 import { statsAnswer } from '../stats/stats-answer.js';
+import { DEFAULT_STAFF_CAPACITY } from '../capacity/staff-capacity.js';
 import { STATS_WINDOWS, teamStats, type StatsWindow } from '../stats/team-stats.js';
 
 /**
@@ -27,6 +28,7 @@ export const HELP: CommandAnswer = [
   ['• ', { code: 'history [bot]' }, ' — who changed the settings, what and when'],
   ['• ', { code: 'hours [bot]' }, ' — business hours, and whether the team is in now'],
   ['• ', { code: 'available on|off' }, ' — take part in auto-assignment'],
+  ['• ', { code: 'capacity [1-100|default]' }, ' — how many open conversations auto-assignment gives you (default 5)'],
   ['• ', { code: 'stats [bot] [7d|30d]' }, ' — handovers, time to claim and resolve, open now, satisfaction'],
   ['• ', { code: 'notify conversation on|off' }, ', ', { code: 'notify task on|off' }, ' — direct messages when something is assigned to you'],
   [
@@ -107,6 +109,14 @@ export async function runHandoverCommand(ctx: HandoverContext, input: CommandInp
     }
     case 'history':
       return history(ctx, await commandBot(ctx, args[0], input.tenant), input.tenant);
+    case 'capacity': {
+      const [value] = args;
+      if (value === undefined) return capacityAnswer(input.staff.capacity ?? null);
+      const limit = value === 'default' ? null : Number(value);
+      if (limit !== null && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) return [['Usage: ', { command: 'capacity [1-100|default]' }]];
+      const updated = await updateStaffPreferences(ctx, input.staff.id, { capacity: limit });
+      return capacityAnswer(updated?.capacity ?? null);
+    }
     case 'available': {
       const state = args[0];
       if (state !== 'on' && state !== 'off') return [['Usage: ', { command: 'available on|off' }]];
@@ -159,6 +169,12 @@ async function history(ctx: HandoverContext, bot: Bot, tenant: Tenant): Promise<
   return [
     [{ strong: bot.name }, ` — the last ${entries.length === 1 ? 'change' : `${entries.length} changes`}, newest first:`],
     ...entries.map((entry) => [`${entry.at.toISOString().slice(0, 16).replace('T', ' ')} UTC — `, { strong: entry.actor.name }, ` ${entry.summary}`]),
+  ];
+}
+
+function capacityAnswer(capacity: number | null): CommandAnswer {
+  return [
+    ['Auto-assignment gives you up to ', { strong: String(capacity ?? DEFAULT_STAFF_CAPACITY) }, ` open conversations${capacity === null ? ' (the default)' : ''}; a bot's own limit comes first. Claiming by hand is never limited.`],
   ];
 }
 

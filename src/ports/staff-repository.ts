@@ -2,7 +2,7 @@ import type { StaffMember } from '../types.js';
 
 export type PlatformIdentity = { slackUserId: string } | { teamsUserId: string };
 
-export type StaffPreferences = Partial<Pick<StaffMember, 'available' | 'notifyOnConversationAssigned' | 'notifyOnTaskAssigned'>>;
+export type StaffPreferences = Partial<Pick<StaffMember, 'available' | 'capacity' | 'notifyOnConversationAssigned' | 'notifyOnTaskAssigned'>>;
 
 /** How to reach someone 1:1 on a platform (a Teams personal chat's conversation reference). */
 export type PersonalChatReference = Record<string, unknown>;

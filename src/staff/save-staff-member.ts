@@ -25,8 +25,8 @@ export async function updateStaffPreferences(
   changes: StaffPreferences,
 ): Promise<StaffMember | null> {
   const staff = await ctx.staff.updatePreferences(staffId, changes);
-  // someone who became available can take what waits for room at once
-  if (staff?.tenant && changes.available === true) await assignWaiting(ctx, staff.tenant);
+  // someone who became available, or took on more, can take what waits for room at once
+  if (staff?.tenant && (changes.available === true || changes.capacity !== undefined)) await assignWaiting(ctx, staff.tenant);
   return staff;
 }
 
