@@ -24,7 +24,7 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
-import { SIGNING_SECRET, startSlackStandIn } from '../test/slack/slack-stand-in.js';
+import { SIGNING_SECRET, signedHeaders, startSlackStandIn } from '../test/slack/slack-stand-in.js';
 import { freePort, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { benchHttpClient, type BenchHttpClient } from './http-client.js';
 import { runLoad } from './load.js';
@@ -42,6 +42,9 @@ const clients = Number(option('clients', '32'));
 const clicks = Number(option('clicks', '50'));
 const profDir = option('prof', '');
 const heapDir = option('heap', '');
+/** --prewarm-slack=N --prewarm-builds=<name>,…: N signed url_verification challenges sent to those builds' fresh services before the first claim burst (does warming the receiver's path help?). */
+const prewarmSlack = Number(option('prewarm-slack', '0'));
+const prewarmBuilds = option('prewarm-builds', '').split(',');
 if (dirs.length < 1 || !['turns', 'claims'].includes(phase)) throw new Error('usage: --dirs=<checkout>,<checkout> [--phase=turns|claims]');
 
 const slack = await startSlackStandIn();
@@ -104,6 +107,14 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
       };
     }
     const figures: Record<string, number> = {};
+    for (let i = 0; prewarmBuilds.includes(basename(dir)) && i < prewarmSlack; i += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, () => {
+          const body = JSON.stringify({ token: 'bench', challenge: randomUUID(), type: 'url_verification' });
+          return http.post(`${url}/slack/events`, body, signedHeaders(body, 'application/json'));
+        }),
+      );
+    }
     for (const burst of [1, 2]) {
       const conversationId = await escalatedConversation(http, url, slack);
       const meter = cpuMeter(processes);
