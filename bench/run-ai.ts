@@ -60,7 +60,8 @@ writeFileSync(
     ],
   }),
 );
-const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, [], { HANDOVER_CONFIG: configFile });
+// SERVICE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the service's node
+const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [], { HANDOVER_CONFIG: configFile });
 const http = benchHttpClient();
 
 /** Clients each keep a conversation for a few turns, then start another. */

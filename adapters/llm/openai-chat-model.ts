@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
 import type { ChatModel, ChatOutcome, ChatRequest } from '../../src/ports/chat-model.js';
+import { nodeHttpFetch } from './node-http-fetch.js';
 
 export interface OpenAiChatModelOptions {
   /** API keys by the environment variable the bot config names (read once by the composition root). */
@@ -15,12 +16,13 @@ export interface OpenAiChatModelOptions {
  */
 export function openAiChatModel(options: OpenAiChatModelOptions): ChatModel {
   const clients = new Map<string, OpenAI>();
+  const fetch = nodeHttpFetch();
   const clientFor = ({ baseUrl, apiKeyEnv }: ChatRequest['endpoint']): OpenAI => {
     const key = `${baseUrl}\n${apiKeyEnv ?? ''}`;
     let client = clients.get(key);
     if (!client) {
       // local servers (Ollama, llama.cpp) take any key; the SDK insists on one
-      client = new OpenAI({ baseURL: baseUrl, apiKey: (apiKeyEnv && options.apiKeys[apiKeyEnv]) || 'no-key', maxRetries: 0 });
+      client = new OpenAI({ baseURL: baseUrl, apiKey: (apiKeyEnv && options.apiKeys[apiKeyEnv]) || 'no-key', maxRetries: 0, fetch });
       clients.set(key, client);
     }
     return client;
