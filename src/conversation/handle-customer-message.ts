@@ -12,7 +12,7 @@ import type { Bot, Conversation, Customer, HandoverRule, Message, TurnResult } f
 import { newMessage } from './append-message.js';
 import { newConversation } from './new-conversation.js';
 import { checkCustomerToken } from './load-customer-conversation.js';
-import { readCustomerTurn, type CustomerTurnReading } from './read-customer-turn.js';
+import { detectInMessage, readCustomerTurn, type CustomerTurnReading, type MessageDetection } from './read-customer-turn.js';
 import { receiptIdFor, recordReceiptAnswer, requestFingerprint, takeReceipt } from './message-receipts.js';
 import { turnResult } from './turn-result.js';
 
@@ -98,12 +98,13 @@ interface TurnPlan {
  * `asked`: the AI assistant's answer, asked before the turn's write (the
  * plan runs inside it, synchronously); null: the knowledge base answers here.
  */
-function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message: Message, asked: BotAnswer | null = null): TurnPlan {
+function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message: Message, asked: AskedAssistant | null = null): TurnPlan {
   const withTeam = before.status === 'waiting' || before.status === 'assigned';
   const base = { ...before, lastCustomerText: message.text, updatedAt: message.at };
   if (before.paused) return { after: base, failed: false, withTeam, reply: null, decision: null };
 
-  const reading = readCustomerTurn(asked ? { answer: () => asked } : ctx.responders.forBot(bot), message.text, before.lastCustomerText, bot.contactRequestThreshold);
+  const { answer, detected } = asked ?? {};
+  const reading = readCustomerTurn(answer ? { answer: () => answer } : ctx.responders.forBot(bot), message.text, before.lastCustomerText, bot.contactRequestThreshold, detected);
   const after: Conversation = {
     ...base,
     failedTurns: before.failedTurns + (reading.failed ? 1 : 0),
@@ -139,6 +140,12 @@ function turnSignals(message: Message, reading: CustomerTurnReading, failedTurns
  * conversation is paused or with the team, the message is feedback on the
  * last answer, or a rule hands over whatever the answer.
  */
+interface AskedAssistant {
+  answer: BotAnswer | null;
+  /** The message's words read once for the question and the plan. */
+  detected: MessageDetection;
+}
+
 async function askAssistant(
   ctx: HandoverContext,
   bot: Bot,
@@ -146,16 +153,17 @@ async function askAssistant(
   message: Message,
   before: Conversation,
   transcript: () => Promise<Message[]>,
-): Promise<BotAnswer | null> {
+): Promise<AskedAssistant | null> {
   if (before.paused || before.status === 'waiting' || before.status === 'assigned') return null;
-  const reading = readCustomerTurn({ answer: () => NO_ANSWER }, message.text, before.lastCustomerText, bot.contactRequestThreshold);
-  if (reading.negativeFeedback) return null;
+  const detected = detectInMessage(message.text, bot.contactRequestThreshold);
+  const reading = readCustomerTurn({ answer: () => NO_ANSWER }, message.text, before.lastCustomerText, bot.contactRequestThreshold, detected);
+  if (reading.negativeFeedback) return { answer: null, detected };
   const failsIfAnswered = !reading.contactRequest && reading.repeatedQuestion;
   const ifAnswered = chooseRule(bot, turnSignals(message, { ...reading, answer: ANY_ANSWER }, before.failedTurns + (failsIfAnswered ? 1 : 0)));
   const ifNot = chooseRule(bot, turnSignals(message, reading, before.failedTurns + (reading.failed ? 1 : 0)));
   const guidedBefore = (rule: HandoverRule) => bot.rules.slice(0, bot.rules.indexOf(rule)).some((earlier) => earlier.enabled && earlier.guidance);
-  if (ifAnswered && ifNot && ifAnswered.rule === ifNot.rule && ifAnswered.trigger === ifNot.trigger && !guidedBefore(ifAnswered.rule)) return null;
-  return assistant.answer({ text: message.text, transcript: await transcript() });
+  if (ifAnswered && ifNot && ifAnswered.rule === ifNot.rule && ifAnswered.trigger === ifNot.trigger && !guidedBefore(ifAnswered.rule)) return { answer: null, detected };
+  return { answer: await assistant.answer({ text: message.text, transcript: await transcript() }), detected };
 }
 
 const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, confidence: 0 };
@@ -205,7 +213,7 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
 }
 
 /** The assistant's answer in an existing conversation, read for it (a model turn can afford the read; a knowledge-base turn does not make it). */
-async function askAssistantAbout(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message): Promise<BotAnswer | null> {
+async function askAssistantAbout(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message): Promise<AskedAssistant | null> {
   const stored = await ctx.conversations.find(message.conversationId);
   if (!stored) return null;
   return askAssistant(ctx, bot, assistant, message, plainConversation(stored), () => ctx.conversations.readTranscriptTail(stored, TRANSCRIPT_MESSAGES));

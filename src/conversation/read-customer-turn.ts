@@ -17,9 +17,26 @@ export interface CustomerTurnReading {
 
 const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, confidence: 0 };
 
-export function readCustomerTurn(responder: Responder, text: string, previousText: string | null, contactRequestThreshold?: number): CustomerTurnReading {
+/** What the message's words alone show (no answer, no earlier message): a turn that asks a model reads it once for both steps. */
+export interface MessageDetection {
+  contactRequest: boolean;
+  department: string | null;
+  negativeFeedback: boolean;
+}
+
+export function detectInMessage(text: string, contactRequestThreshold?: number): MessageDetection {
   const { isRequest: contactRequest, department } = detectContactRequest(text, contactRequestThreshold);
-  const negativeFeedback = !contactRequest && isNegativeFeedback(text);
+  return { contactRequest, department, negativeFeedback: !contactRequest && isNegativeFeedback(text) };
+}
+
+export function readCustomerTurn(
+  responder: Responder,
+  text: string,
+  previousText: string | null,
+  contactRequestThreshold?: number,
+  detected: MessageDetection = detectInMessage(text, contactRequestThreshold),
+): CustomerTurnReading {
+  const { contactRequest, department, negativeFeedback } = detected;
   // "That didn't help" is about the last answer, not a question for the knowledge base.
   const answer = negativeFeedback ? NO_ANSWER : responder.answer(text);
   const repeatedQuestion = !negativeFeedback && previousText !== null && isSameQuestion(text, previousText);
