@@ -139,7 +139,14 @@ const CONTACT_NUMBER = /\b(number|phone|telephone|email|address|hotline|numero|n
 const TITLES = new Set(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor', 'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs']);
 
 const personWords = new Set(PERSON);
-const PHRASE_FIRST_WORDS = PERSON_PHRASES.map((phrase) => [phrase, phrase.split(' ')[0]!] as const);
+// each phrase with its first word and its space-padded form, built once rather than per message
+const PHRASE_FIRST_WORDS = PERSON_PHRASES.map((phrase) => [phrase, phrase.split(' ')[0]!, ` ${phrase} `] as const);
+const TRADE_AFTER = /^(viajes|viagens|voyage|seguros|assurance|assurances|reisen)$/;
+const INDEFINITE_PERSON = /^(someone|somebody|anyone|anybody)$/;
+const NOT_ASKED_FOR_AFTER = /^(may|might|used|is|has|have|made|stole|hacked|took|who|that|called|named|born|using|charged|was|know|knows|else s|in|at|on|to|out|there)$/;
+const TALK_OR_HELP_VERB = /^(talk|speak|chat|help|assist)$/;
+const OWN_CALL_VERB = /^(call|text|email|message|phone|dial)$/;
+const REAL_PEOPLE = /(real|actual|live)/;
 const requestWords = new Set(REQUEST);
 const TYPO_TARGETS = ['human', 'person', 'agent', 'representative', 'operator', 'someone', 'employee', 'customer', 'service', 'speak', 'talk'];
 
@@ -252,25 +259,25 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     if (!personWords.has(word)) return;
     if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') || NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '')) return;
     // "agente de viajes", "agent de voyage": a trade, not our staff
-    if (/^(viajes|viagens|voyage|seguros|assurance|assurances|reisen)$/.test(words[i + 2] ?? '')) return;
+    if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
     const next = words[i + 1] ?? '';
-    if (/^(someone|somebody|anyone|anybody)$/.test(word) && /^(may|might|used|is|has|have|made|stole|hacked|took|who|that|called|named|born|using|charged|was|know|knows|else s|in|at|on|to|out|there)$/.test(next)) return;
+    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next)) return;
     // "someone to look at my car": a person for a job, not someone to talk to
-    if (/^(someone|somebody|anyone|anybody)$/.test(word) && next === 'to' && !/^(talk|speak|chat|help|assist)$/.test(words[i + 2] ?? '')) return;
+    if (INDEFINITE_PERSON.test(word) && next === 'to' && !TALK_OR_HELP_VERB.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them
     if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 3), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before))) return;
     // "call someone", "text someone": the customer's own calls
-    if (/^(call|text|email|message|phone|dial)$/.test(words[i - 1] ?? '')) return;
+    if (OWN_CALL_VERB.test(words[i - 1] ?? '')) return;
     // a title is a person only when asked to talk to them, not "my invoice from Mr. Jones"
     if (TITLES.has(word)) departments.add(i);
-    if (word === 'people' && !/(real|actual|live)/.test(words[i - 1] ?? '')) return;
+    if (word === 'people' && !REAL_PEOPLE.test(words[i - 1] ?? '')) return;
     positions.push(i);
   });
   const present = new Set(words);
-  for (const [phrase, first] of PHRASE_FIRST_WORDS) {
+  for (const [phrase, first, padded] of PHRASE_FIRST_WORDS) {
     // most phrases' first word is not in the message: skip the substring search
     if (!present.has(first)) continue;
-    const index = joined.indexOf(` ${phrase} `);
+    const index = joined.indexOf(padded);
     if (index < 0) continue;
     const before = joined.slice(0, index).trim().split(' ');
     if (NOT_OUR_PERSON_BEFORE.has(before[before.length - 1] ?? '') && !OURS_AFTER_MY.has(phrase)) continue;
