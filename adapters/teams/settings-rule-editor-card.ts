@@ -110,6 +110,7 @@ function editorCard(bot: Bot, options: RuleEditorOptions, staffChoices: readonly
       ...textInput('closingMessage', 'Closing message to the customer', { isMultiline: true, isRequired: true, maxLength: 1000 }),
       ...toggle('pauseBot', 'Pause the bot while the team has the conversation'),
       ...textInput('tags', 'Tags (comma separated)'),
+      ...toggle('csat', 'Ask the customer how we did (CSAT) when it is resolved'),
 
       heading('Notify'),
       ...toggle('notifySlack', 'Post in Slack (the subscribed channel)'),

@@ -31,6 +31,7 @@ export interface RuleFormValues {
   slaFallback: string;
   slaBackupChannel: string;
   resumeAfter: string;
+  csat: string;
 }
 
 export type RuleField = keyof RuleFormValues;
@@ -70,6 +71,7 @@ export const RULE_FORM_MAX_CHARS: Readonly<Record<RuleField, number>> = {
   slaFallback: 10,
   slaBackupChannel: 40,
   resumeAfter: 10,
+  csat: 10,
 };
 
 /** What an invoke may carry for the rule editor; anything longer is refused before it is read. */
@@ -120,6 +122,7 @@ export function formValuesOfRule(rule: HandoverRule | null, failedTurnsBeforeHan
     slaFallback: base.sla?.fallback ?? 'none',
     slaBackupChannel: base.sla?.backupSlackChannel ?? '',
     resumeAfter: base.resumeBotAfterQuietMinutes ? String(base.resumeBotAfterQuietMinutes) : '',
+    csat: flag(base.csat !== false),
   };
 }
 
@@ -148,6 +151,8 @@ export function fieldOfRulePath(path: ReadonlyArray<PropertyKey>): RuleField {
       return second === 'backupSlackChannel' || second === undefined ? 'slaBackupChannel' : 'slaMinutes';
     case 'resumeBotAfterQuietMinutes':
       return 'resumeAfter';
+    case 'csat':
+      return 'csat';
     case 'failedTurnsBeforeHandover':
       return 'failedTurns';
     case 'name':
@@ -206,6 +211,8 @@ export function ruleOfFormValues(values: RuleFormValues, otherRuleNames: readonl
     notify: { slack: values.notifySlack === 'true', teams: values.notifyTeams === 'true', email: list(values.notifyEmails, /[,;\s]+/), webhook: values.notifyWebhook.trim() || null },
     sla: slaMinutes === null ? null : { minutes: slaMinutes, fallback: values.slaFallback || 'none', backupSlackChannel: values.slaBackupChannel.trim() || null },
     resumeBotAfterQuietMinutes: resumeAfter,
+    // a card sent before the switch existed carries none: the rule keeps asking
+    csat: values.csat !== 'false',
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -48,6 +48,16 @@ describe('the rule editor’s inputs', () => {
     expect('ok' in picked && picked.ok.rule.assign).toEqual({ mode: 'user', staff: 'aad-1' });
   });
 
+  it('carry the CSAT switch: on by default, off when unticked, on for a card sent before the switch existed', () => {
+    const values = formValuesOfRule(rule, 2);
+    expect(values.csat).toBe('true');
+    const off = ruleOfFormValues({ ...values, csat: 'false' }, []);
+    expect('ok' in off && off.ok.rule.csat).toBe(false);
+    const older = ruleOfFormValues({ ...values, csat: '' }, []);
+    expect('ok' in older && older.ok.rule.csat).toBe(true);
+    expect(formValuesOfRule(handoverRuleSchema.parse({ ...rule, csat: false }), 2).csat).toBe('false');
+  });
+
   it('refuse a name another rule of the bot has', () => {
     expect(ruleOfFormValues(formValuesOfRule(rule, 2), ['Disputes'])).toEqual({ errors: { name: 'another rule is already named "Disputes"' } });
   });
