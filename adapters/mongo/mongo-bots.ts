@@ -14,7 +14,7 @@ const FRESH_FOR_MS = 1_000;
 
 /** A change of these moves the bot's revision, so a settings form opened before it cannot overwrite it. */
 function touchesSettings(changes: object): boolean {
-  return 'labs' in changes || 'handover' in changes || 'rules' in changes || 'failedTurnsBeforeHandover' in changes;
+  return 'labs' in changes || 'handover' in changes || 'rules' in changes || 'failedTurnsBeforeHandover' in changes || 'staffCapacity' in changes || 'businessHours' in changes;
 }
 
 export function mongoBots(store: HandoverStore): BotRepository {
@@ -70,12 +70,12 @@ export function mongoBots(store: HandoverStore): BotRepository {
     async replaceRules(botId, rules) {
       return changed(botId, await store.bots.findOneAndUpdate({ _id: botId }, { $set: { rules }, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean());
     },
-    async saveSettings(botId, { labs, handover, rules, failedTurnsBeforeHandover }, expectedRevision) {
+    async saveSettings(botId, { labs, handover, rules, failedTurnsBeforeHandover, staffCapacity, businessHours }, expectedRevision) {
       // Atomic on MongoDB. On FerretDB this conditional update is not, so the
       // domain first decides the revision once (ctx.decisions, a unique key:
       // settings:<botId>:<revision>) and only the winner gets here.
       const revision = expectedRevision === 0 ? { $in: [0, null] } : expectedRevision;
-      const doc = await store.bots.findOneAndUpdate({ _id: botId, revision }, { $set: { labs, handover, rules, failedTurnsBeforeHandover }, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean();
+      const doc = await store.bots.findOneAndUpdate({ _id: botId, revision }, { $set: { labs, handover, rules, failedTurnsBeforeHandover, staffCapacity: staffCapacity ?? null, businessHours: businessHours ?? null }, $inc: { revision: 1 } }, { returnDocument: 'after' }).lean();
       return changed(botId, doc);
     },
     async configFileValues(botId) {

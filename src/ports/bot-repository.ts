@@ -27,8 +27,8 @@ export interface BotRepository {
   /** Appends a rule unless the rules changed since they were `expectedCount` long; null when they did (or there is no such bot). */
   addRule(botId: string, rule: HandoverRule, expectedCount: number): Promise<Bot | null>;
   replaceRules(botId: string, rules: HandoverRule[]): Promise<Bot | null>;
-  /** Sets labs, handover and rules and counts the revision up, unless the revision moved from `expectedRevision`; null when it did (or there is no such bot). */
-  saveSettings(botId: string, settings: Pick<Bot, 'labs' | 'handover' | 'rules' | 'failedTurnsBeforeHandover'>, expectedRevision: number): Promise<Bot | null>;
+  /** Sets labs, handover, rules, staff capacity and business hours and counts the revision up, unless the revision moved from `expectedRevision`; null when it did (or there is no such bot). */
+  saveSettings(botId: string, settings: Pick<Bot, 'labs' | 'handover' | 'rules' | 'failedTurnsBeforeHandover' | 'staffCapacity' | 'businessHours'>, expectedRevision: number): Promise<Bot | null>;
   /** The values the configuration file set last time (null: no such bot). */
   configFileValues(botId: string): Promise<ConfigFileValues | null>;
   /** Sets fields from the configuration file, remembering them as its values. */

@@ -1,9 +1,11 @@
 import { InvalidInputError, NotFoundError, RuleLimitError } from '../errors.js';
 import { handoverRuleSchema, handoverRulesSchema, MAX_RULES_PER_BOT } from '../rules/handover-rule-schema.js';
-import type { Bot, HandoverRule } from '../types.js';
+import { businessHoursSchema } from '../business-hours/business-hours-schema.js';
+import { botConfigSchema } from '../config/bot-config-file.js';
+import type { Bot, BusinessHours, HandoverRule } from '../types.js';
 import type { SettingsChange } from './settings-change.js';
 
-export type BotSettings = Pick<Bot, 'labs' | 'handover' | 'rules' | 'failedTurnsBeforeHandover'>;
+export type BotSettings = Pick<Bot, 'labs' | 'handover' | 'rules' | 'failedTurnsBeforeHandover' | 'staffCapacity' | 'businessHours'>;
 
 /** What is wrong with a rule a form submitted, by field (the path inside the rule, as zod names it). */
 export interface RuleIssue {
@@ -13,8 +15,12 @@ export interface RuleIssue {
 
 /** A rule a form submitted that cannot be saved as it is: each issue names its field, for the form to show next to it. */
 export class RuleInvalidError extends InvalidInputError {
-  constructor(readonly issues: RuleIssue[]) {
-    super(`the rule cannot be saved: ${issues.map((issue) => `${issue.path.join('.') || 'rule'}: ${issue.message}`).join('; ')}`);
+  /** subject: what cannot be saved, in words ("the business hours"). */
+  constructor(
+    readonly issues: RuleIssue[],
+    subject = 'the rule',
+  ) {
+    super(`${subject} cannot be saved: ${issues.map((issue) => `${issue.path.join('.') || 'rule'}: ${issue.message}`).join('; ')}`);
   }
 }
 
@@ -46,6 +52,13 @@ export function applySettingsChange(botId: string, before: BotSettings, change: 
       ruleAt(change.index);
       rules.splice(change.index, 1);
       return { ...before, rules };
+    case 'businessHours':
+      return { ...before, rules, businessHours: validBusinessHours(change.businessHours) };
+    case 'staffCapacity': {
+      const parsed = botConfigSchema.shape.staffCapacity.safeParse(change.staffCapacity);
+      if (!parsed.success) throw new RuleInvalidError([{ path: ['staffCapacity'], message: 'a whole number of conversations from 1 to 100 (empty: each person’s own limit)' }], 'the staff capacity');
+      return { ...before, rules, staffCapacity: parsed.data };
+    }
     case 'moveRuleUp': {
       const rule = ruleAt(change.index);
       if (change.index === 0) throw new InvalidInputError(`rule "${rule.name}" is already the first`);
@@ -71,4 +84,17 @@ function validFailedTurns(value: number | undefined, current: number): number {
   if (value === undefined) return current;
   if (!Number.isInteger(value) || value < 1 || value > 20) throw new RuleInvalidError([{ path: ['failedTurnsBeforeHandover'], message: 'between 1 and 20 failed answers' }]);
   return value;
+}
+
+/**
+ * Business hours a form submitted, checked by the config file's schema so
+ * form and file accept the same; issues name their field inside the hours
+ * (['timeZone'], ['weekly', 'mon', 0], ['holidays', 2]).
+ */
+function validBusinessHours(hours: BusinessHours | null): BusinessHours | null {
+  if (hours === null) return null;
+  const written = { ...hours, weekly: Object.fromEntries(Object.entries(hours.weekly).map(([day, ranges]) => [day, (ranges ?? []).map((range) => [range.from, range.to])])) };
+  const parsed = businessHoursSchema.safeParse(written);
+  if (!parsed.success) throw new RuleInvalidError(parsed.error.issues.map((issue) => ({ path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), message: issue.message })), 'the business hours');
+  return parsed.data;
 }

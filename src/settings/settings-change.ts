@@ -1,6 +1,6 @@
 import type { PlatformIdentity } from '../ports/staff-repository.js';
 import type { Tenant } from '../tenants/tenant.js';
-import type { HandoverRule } from '../types.js';
+import type { BusinessHours, HandoverRule } from '../types.js';
 
 /** One change of a bot's settings, as a settings form (Slack modal, Teams card) or a command makes it. */
 export type SettingsChange =
@@ -11,7 +11,11 @@ export type SettingsChange =
   | { kind: 'deleteRule'; index: number }
   | { kind: 'moveRuleUp'; index: number }
   /** The whole list at once (Slack's "Advanced (YAML)" view). */
-  | { kind: 'replaceRules'; rules: HandoverRule[] };
+  | { kind: 'replaceRules'; rules: HandoverRule[] }
+  /** null: always open. Validated as the config file's businessHours. */
+  | { kind: 'businessHours'; businessHours: BusinessHours | null }
+  /** Open conversations auto-assignment gives each person for this bot; null: their own limit. */
+  | { kind: 'staffCapacity'; staffCapacity: number | null };
 
 /** Who makes a change: a staff member the caller has checked may configure the tenant. */
 export interface SettingsActor {
