@@ -13,6 +13,8 @@ import { updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import type { Tenant } from '../../src/tenants/tenant.js';
 import type { Bot, StaffMember } from '../../src/types.js';
 import { SETTINGS_VERBS, adaptiveCard, noteBlock, settingsCard, type CardNote } from './settings-card.js';
+import { hoursCard } from './settings-hours-card.js';
+import { fieldOfHoursPath, formValuesOfHours, hoursFormSchema, hoursOfFormValues, staffCapacityOfInput, type HoursFieldErrors, type HoursFormValues } from './settings-hours-form.js';
 import { SAVE_PREFERENCES_VERB, preferencesCard, preferencesInputSchema } from './settings-preferences-card.js';
 import { ruleEditorCard, type StaffChoice } from './settings-rule-editor-card.js';
 import { fieldOfRulePath, formValuesOfRule, ruleFormSchema, ruleOfFormValues, type FieldErrors, type RuleFormValues } from './settings-rule-form.js';
@@ -63,7 +65,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
     return names;
   };
 
-  const overview = async (bot: Bot, note: CardNote | null = null) => settingsCard(bot, { note, personNames: await personNames(bot) });
+  const overview = async (bot: Bot, note: CardNote | null = null, capacity: { value?: string; error?: string } = {}) => settingsCard(bot, { note, personNames: await personNames(bot), capacity });
 
   /** The tenant's people the picker lists: those known to Teams, with whoever the rule names now. */
   const staffChoices = async (bot: Bot, named: StaffMember | null): Promise<StaffChoice[]> => {
@@ -146,6 +148,55 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
     return overview(saved, { text: `Saved: ${describeChange(bot, ruleChange) || `rule "${rule.name}" unchanged`}.`, tone: 'good' });
   };
 
+  const NOT_SAVED: CardNote = { text: 'Not saved: check the fields marked below.', tone: 'attention' };
+
+  const hoursEditor = (bot: Bot, values: HoursFormValues | null, errors: HoursFieldErrors = {}, note: CardNote | null = null) =>
+    hoursCard(bot, { values: values ?? formValuesOfHours(bot.businessHours), errors, note });
+
+  /** Saves the business hours card's inputs, or answers it again with what to fix. */
+  const saveHours = async (caller: SettingsCaller, bot: Bot, revision: number, data: Record<string, unknown>) => {
+    const parsedValues = hoursFormSchema.safeParse(data);
+    if (!parsedValues.success) return hoursEditor(asShown(bot, revision), null, {}, { text: 'The form could not be read: open the business hours again.', tone: 'attention' });
+    const values = parsedValues.data;
+    const submitted = hoursOfFormValues(values);
+    if ('errors' in submitted) return hoursEditor(asShown(bot, revision), values, submitted.errors, NOT_SAVED);
+    const hoursChange: SettingsChange = { kind: 'businessHours', businessHours: submitted.ok };
+    const summary = describeChange(bot, hoursChange);
+    try {
+      const saved = await change(caller, bot, revision, hoursChange);
+      return overview(saved, { text: summary ? `Saved: ${summary}.` : 'Nothing changed.', tone: 'good' });
+    } catch (error) {
+      // the hours as they are now, against the current revision: typing them again over someone else's is a choice made seeing them
+      if (error instanceof SettingsChangedError) return hoursEditor((await findBot(ctx, bot.id)) ?? bot, null, {}, changedMeanwhile(error));
+      if (error instanceof RuleInvalidError) {
+        const errors: HoursFieldErrors = {};
+        const zoneField = values.timeZoneOther.trim() ? 'timeZoneOther' : 'timeZone';
+        for (const issue of error.issues) errors[fieldOfHoursPath(issue.path, zoneField)] ??= issue.message;
+        return hoursEditor(asShown(bot, revision), values, errors, NOT_SAVED);
+      }
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
+      throw error;
+    }
+  };
+
+  /** Saves the settings card's staff capacity, or answers it again with the message next to the input. */
+  const saveCapacity = async (caller: SettingsCaller, bot: Bot, revision: number, data: Record<string, unknown>) => {
+    const written = data.staffCapacity === undefined || data.staffCapacity === null ? '' : String(data.staffCapacity).slice(0, 20);
+    const capacity = staffCapacityOfInput(written);
+    if ('error' in capacity) return overview(asShown(bot, revision), NOT_SAVED, { value: written, error: capacity.error });
+    const capacityChange: SettingsChange = { kind: 'staffCapacity', staffCapacity: capacity.ok };
+    const summary = describeChange(bot, capacityChange);
+    try {
+      const saved = await change(caller, bot, revision, capacityChange);
+      return overview(saved, { text: summary ? `Saved: ${summary}.` : 'Nothing changed.', tone: 'good' });
+    } catch (error) {
+      if (error instanceof SettingsChangedError) return overview((await findBot(ctx, bot.id)) ?? bot, changedMeanwhile(error));
+      if (error instanceof RuleInvalidError) return overview(asShown(bot, revision), NOT_SAVED, { value: written, error: error.issues[0]?.message ?? error.message });
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
+      throw error;
+    }
+  };
+
   const onBotAction = async (verb: string, data: Record<string, unknown>, caller: SettingsCaller) => {
     const parsed = actionDataSchema.safeParse(data);
     if (!parsed.success) return plainCard('This card is out of date or incomplete: send "settings" to get a new one.');
@@ -167,6 +218,12 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
         return editor(bot, index, null);
       case SETTINGS_VERBS.saveRule:
         return saveRule(caller, bot, revision, index >= 0 ? index : null, data);
+      case SETTINGS_VERBS.editHours:
+        return hoursEditor(bot, null);
+      case SETTINGS_VERBS.saveHours:
+        return saveHours(caller, bot, revision, data);
+      case SETTINGS_VERBS.saveCapacity:
+        return saveCapacity(caller, bot, revision, data);
     }
 
     let settingsChange: SettingsChange;

@@ -1,5 +1,6 @@
 import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import type { Bot, HandoverRule } from '../../src/types.js';
+import { describeBusinessHours } from '../../src/settings/describe-business-hours.js';
 import { TRIGGER_CHOICES, formatDueIn } from './settings-rule-form.js';
 
 /** The verbs of the settings cards' Action.Execute buttons (Universal Actions). */
@@ -11,6 +12,9 @@ export const SETTINGS_VERBS = {
   saveRule: 'settings_rule_save',
   deleteRule: 'settings_rule_delete',
   moveRuleUp: 'settings_rule_up',
+  editHours: 'settings_hours_edit',
+  saveHours: 'settings_hours_save',
+  saveCapacity: 'settings_capacity_save',
 } as const;
 
 /** A line under the heading: what just happened, or why nothing did. */
@@ -43,15 +47,47 @@ export function ruleSummary(rule: HandoverRule, personName: string | null): stri
     rule.pauseBot ? 'bot paused' : 'bot keeps answering',
     rule.tags.length ? `tags ${rule.tags.join(', ')}` : null,
     rule.sla ? `SLA ${rule.sla.minutes} min` : null,
+    rule.csat === false ? 'no satisfaction question' : null,
   ];
   return `${rule.enabled ? '' : '(off) '}${parts.filter(Boolean).join(' · ')}`.slice(0, 400);
 }
 
+/** A field the save refused: its message next to it (errorMessage, and a red line Teams always shows). */
+function withError(element: Record<string, unknown>, error: string | undefined) {
+  return error ? [{ ...element, errorMessage: error }, { type: 'TextBlock', text: `⚠️ ${error}`, color: 'Attention', wrap: true, size: 'Small', spacing: 'None' }] : [element];
+}
+
+/** The business hours in a line with Edit hours, and the bot's staff capacity with its own Save. */
+function hoursAndCapacity(bot: Bot, capacity: { value?: string; error?: string }) {
+  const shown = capacity.value ?? (bot.staffCapacity ? String(bot.staffCapacity) : '');
+  return [
+    { type: 'TextBlock', text: `Business hours: ${describeBusinessHours(bot.businessHours)}`, wrap: true, separator: true, spacing: 'Medium' },
+    { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Edit hours', verb: SETTINGS_VERBS.editHours, data: botActionData(bot), associatedInputs: 'None' }] },
+    ...withError(
+      {
+        type: 'Input.Number',
+        id: 'staffCapacity',
+        label: 'Staff capacity: open conversations of this bot per person (empty: each person’s own limit)',
+        min: 1,
+        max: 100,
+        placeholder: 'each person’s own',
+        ...(/^\d{1,3}$/.test(shown) ? { value: Number(shown) } : {}),
+      },
+      capacity.error,
+    ),
+    { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Save capacity', verb: SETTINGS_VERBS.saveCapacity, data: botActionData(bot) }] },
+  ];
+}
+
 /**
- * A bot's settings as an Adaptive Card form: the Labs and Handover switches
- * and its rules, each with Edit / Move up / Delete, and Add rule.
+ * A bot's settings as an Adaptive Card form: the Labs and Handover switches,
+ * business hours and staff capacity, and its rules, each with Edit / Move
+ * up / Delete, and Add rule.
  */
-export function settingsCard(bot: Bot, options: { note?: CardNote | null; personNames?: ReadonlyMap<string, string> } = {}) {
+export function settingsCard(
+  bot: Bot,
+  options: { note?: CardNote | null; personNames?: ReadonlyMap<string, string>; capacity?: { value?: string; error?: string } } = {},
+) {
   const rules = bot.rules.map((rule, index) => ({
     type: 'Container',
     separator: true,
@@ -83,6 +119,7 @@ export function settingsCard(bot: Bot, options: { note?: CardNote | null; person
       { type: 'Input.Toggle', id: 'labs', title: 'Labs (human handover is a Labs feature: it works only while Labs is on)', value: String(bot.labs), valueOn: 'true', valueOff: 'false' },
       { type: 'Input.Toggle', id: 'handover', title: 'Human handover', value: String(bot.handover), valueOn: 'true', valueOff: 'false' },
       { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Save switches', verb: SETTINGS_VERBS.switches, data: botActionData(bot) }] },
+      ...hoursAndCapacity(bot, options.capacity ?? {}),
       {
         type: 'TextBlock',
         text: `Rules: ${bot.rules.length} of ${MAX_RULES_PER_BOT}. The first enabled rule whose scenario matches runs.`,

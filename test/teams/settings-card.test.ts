@@ -9,10 +9,9 @@ import { RULE_FORM_MAX_CHARS, formValuesOfRule, type RuleFormValues } from '../.
 import { DEFAULT_CLOSING_MESSAGE, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { settingsHistory } from '../../src/settings/settings-history.js';
 import { testBot } from '../support/test-bot.js';
-import { adaptiveCardSchemaProblems } from '../schemas/adaptive-card-schema.js';
 import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-import { adaptiveCardProblems } from './adaptive-card-parser.js';
-import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { CHANNEL, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { button, buttons, expectValidCard, filledIn, inputs, settingsCardDriver } from './settings-card-driver.js';
 
 // Universal Actions as Teams sends them: an `adaptiveCard/action` invoke whose
 // value.action carries the button's verb and its data merged with the card's inputs.
@@ -38,78 +37,14 @@ afterAll(async () => {
   await connector?.close();
 });
 
-type Card = { body: unknown[]; actions: Array<Record<string, any>> };
-
-/** Every card must be one Teams renders: the 1.5 schema and Microsoft's own parser find nothing wrong. */
-function expectValidCard(card: unknown): Card {
-  expect(adaptiveCardSchemaProblems(card)).toEqual([]);
-  expect(adaptiveCardProblems(card)).toEqual([]);
-  expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-  return card as Card;
-}
-
-/** Clicks an Action.Execute button: its data, with the inputs the person filled in. */
-async function click(action: { verb: string; data: Record<string, unknown> }, inputs: Record<string, string> = {}, from = LEAD): Promise<Card> {
-  const activity = cardAction(connector.url, action.verb, '', from);
-  activity.value.action.data = { ...action.data, ...inputs } as never;
-  const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  expect(response.status).toBe(200);
-  const answer = await response.json();
-  // the card Teams puts in place of the one clicked
-  expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
-  return expectValidCard(answer.value);
-}
-
-/** The Action.Execute buttons of a card, wherever they sit (card actions, ActionSets in containers). */
-function buttons(card: unknown): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
-  const found: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as Record<string, any>;
-    if (element.type === 'Action.Execute') found.push({ title: element.title, verb: element.verb, data: element.data });
-    Object.values(element).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
-
-function button(card: unknown, title: string, nth = 0) {
-  const matching = buttons(card).filter((candidate) => candidate.title === title);
-  expect(matching.length, `a "${title}" button`).toBeGreaterThan(nth);
-  return matching[nth]!;
-}
-
-/** The inputs of a card by id, with the values it shows. */
-function inputs(card: unknown): Map<string, Record<string, any>> {
-  const found = new Map<string, Record<string, any>>();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const element = node as Record<string, any>;
-    if (typeof element.type === 'string' && element.type.startsWith('Input.')) found.set(element.id, element);
-    Object.values(element).forEach(walk);
-  };
-  walk(card);
-  return found;
-}
-
-/** What a person would submit unchanged: every input's current value. */
-function filledIn(card: unknown): Record<string, string> {
-  return Object.fromEntries([...inputs(card)].map(([id, input]) => [id, input.value === undefined ? '' : String(input.value)]));
-}
-
+const { click, settingsCardOf } = settingsCardDriver(
+  () => service,
+  () => connector,
+  LEAD,
+);
 const text = (card: unknown) => JSON.stringify(card);
 const botNow = async (botId: string) => (await service.ctx.bots.find(botId, { fresh: true }))!;
 const settingsHistoryOf = (botId: string) => settingsHistory(service.ctx, botId, 'operator', 10);
-
-async function settingsCardOf(botId: string, from = LEAD): Promise<Card> {
-  const before = connector.calls.length;
-  await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, { text: `settings ${botId}`, from })) });
-  const post = await waitFor(async () => connector.calls.slice(before).find((call) => call.conversationId === CHANNEL && call.method === 'POST' && call.body.attachments?.length));
-  expect(post.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
-  return expectValidCard(post.body.attachments[0].content);
-}
 
 describe('the Teams settings card', () => {
   it('shows the switches as toggles and the rules with Edit, Move up, Delete and Add rule', async () => {
@@ -118,7 +53,7 @@ describe('the Teams settings card', () => {
     expect(fields.get('labs')).toMatchObject({ type: 'Input.Toggle', value: 'true' });
     expect(fields.get('handover')).toMatchObject({ type: 'Input.Toggle', value: 'true' });
     expect(text(card)).toContain('1. Rule 1');
-    expect(buttons(card).map((action) => action.title)).toEqual(['Save switches', 'Edit', 'Delete', 'Add rule']);
+    expect(buttons(card).map((action) => action.title)).toEqual(['Save switches', 'Edit hours', 'Save capacity', 'Edit', 'Delete', 'Add rule']);
     // each button names the bot and the revision the card shows
     expect(button(card, 'Edit').data).toMatchObject({ botId: 'flow', revision: (await botNow('flow')).revision, index: 0 });
   });
