@@ -19,6 +19,8 @@ import { button, cardText, filledIn, inputs, settingsCardDriver } from './settin
 let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
 let service: RunningService;
 const LEAD = { id: 'aad-hours-lead', name: 'Lead' };
+const DEPUTY = { id: 'aad-hours-deputy', name: 'Dana' };
+const STAFF = { id: 'aad-hours-staff', name: 'Sam' };
 /** The domain's clock: each test sets the moment the customer writes. */
 let now = new Date('2026-12-05T11:00:00Z'); // a Saturday, 12:00 in Berlin
 const configBot = (id: string) =>
@@ -29,8 +31,8 @@ beforeAll(async () => {
   service = await startTestService({
     mongodbUri: testDatabaseUri(),
     clock: () => now,
-    botConfigs: [configBot('hours'), configBot('zones'), configBot('rating'), configBot('seats')],
-    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id], log: pino({ level: 'silent' }) })],
+    botConfigs: [configBot('hours'), configBot('zones'), configBot('rating'), configBot('seats'), configBot('guarded'), configBot('race')],
+    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id, DEPUTY.id], log: pino({ level: 'silent' }) })],
   });
 });
 afterAll(async () => {
@@ -98,6 +100,34 @@ describe('business hours in the Teams settings card', () => {
     expect(cardText(answer)).toContain('Not saved: check the fields marked below.');
     const after = await botNow('zones');
     expect([after.businessHours ?? null, after.revision]).toEqual([before.businessHours ?? null, before.revision]);
+  });
+});
+
+describe('who may change the hours and capacity in Teams', () => {
+  it('refuses anyone but an admin, and saves nothing', async () => {
+    const card = await settingsCardOf('guarded');
+    const before = await botNow('guarded');
+    const form = await click(button(card, 'Edit hours'));
+    for (const [action, filled] of [
+      [button(card, 'Edit hours'), {}],
+      [button(form, 'Save hours'), { ...filledIn(form), alwaysOpen: 'false', timeZone: 'Europe/Berlin' }],
+      [button(card, 'Save capacity'), { staffCapacity: '1' }],
+    ] as const) {
+      expect(cardText(await click(action, filled, STAFF)), action.verb).toContain('Only workspace admins');
+    }
+    const after = await botNow('guarded');
+    expect([after.businessHours ?? null, after.staffCapacity ?? null, after.revision]).toEqual([null, null, before.revision]);
+  });
+
+  it('tells the second of two admins editing the hours who changed what, and shows the hours as they are now', async () => {
+    const card = await settingsCardOf('race');
+    const leadForm = await click(button(card, 'Edit hours'));
+    const deputyForm = await click(button(card, 'Edit hours'), {}, DEPUTY);
+    await click(button(leadForm, 'Save hours'), { ...filledIn(leadForm), alwaysOpen: 'false', timeZone: 'Europe/London' });
+    const late = await click(button(deputyForm, 'Save hours'), { ...filledIn(deputyForm), alwaysOpen: 'false', timeZone: 'America/New_York' }, DEPUTY);
+    expect(cardText(late)).toContain('Not saved: Lead changed these settings meanwhile (set business hours to Mon–Fri 9:00–17:00 (Europe/London))');
+    expect(inputs(late).get('timeZone')!.value).toBe('Europe/London');
+    expect((await botNow('race')).businessHours?.timeZone).toBe('Europe/London');
   });
 });
 
