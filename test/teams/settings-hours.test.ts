@@ -81,9 +81,12 @@ describe('business hours in the Teams settings card', () => {
     now = new Date('2026-12-07T10:00:00Z');
     expect((await askForPerson('hours')).replies.map((reply) => reply.text)).toEqual([DEFAULT_CLOSING_MESSAGE]);
 
-    // the form opens with what was saved; "always open" turns them off again
+    // the form opens with what was saved; saved unchanged it changes nothing; "always open" turns them off again
     const again = await click(button(card, 'Edit hours'));
     expect(filledIn(again)).toMatchObject({ alwaysOpen: 'false', timeZone: 'Europe/Berlin', fri: '09:00-17:00', holidays: '2026-12-25' });
+    const revision = (await botNow('hours')).revision;
+    expect(cardText(await click(button(again, 'Save hours'), filledIn(again)))).toContain('Nothing changed.');
+    expect((await botNow('hours')).revision).toBe(revision);
     card = await click(button(again, 'Save hours'), { ...filledIn(again), alwaysOpen: 'true' });
     expect(cardText(card)).toContain('Saved: turned business hours off.');
     expect((await botNow('hours')).businessHours).toBeNull();
