@@ -30,6 +30,10 @@ describe('the business hours card’s inputs', () => {
     const values = formValuesOfHours(berlin);
     expect(values).toMatchObject({ alwaysOpen: 'false', timeZone: 'Europe/Berlin', timeZoneOther: '', mon: '09:00-17:00', fri: '09:00-12:00, 13:00-16:00', sat: '', holidays: '2026-12-24\n2026-12-25' });
     expect(hoursOfFormValues(values)).toEqual({ ok: berlin });
+    // a zone the picker does not list comes back in the typed field
+    const salta = { ...berlin, timeZone: 'America/Argentina/Salta' };
+    expect(formValuesOfHours(salta)).toMatchObject({ timeZone: '', timeZoneOther: 'America/Argentina/Salta' });
+    expect(hoursOfFormValues(formValuesOfHours(salta))).toEqual({ ok: salta });
   });
 
   it('read hours as people write them, and a zone typed below the picker', () => {
