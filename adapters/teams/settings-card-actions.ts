@@ -183,7 +183,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
   const saveCapacity = async (caller: SettingsCaller, bot: Bot, revision: number, data: Record<string, unknown>) => {
     const written = data.staffCapacity === undefined || data.staffCapacity === null ? '' : String(data.staffCapacity).slice(0, 20);
     const capacity = staffCapacityOfInput(written);
-    if ('error' in capacity) return overview(asShown(bot, revision), NOT_SAVED, { value: written, error: capacity.error });
+    if ('error' in capacity) return overview(asShown(bot, revision), NOT_SAVED, { value: written, error: written ? `"${written}": ${capacity.error}` : capacity.error });
     const capacityChange: SettingsChange = { kind: 'staffCapacity', staffCapacity: capacity.ok };
     const summary = describeChange(bot, capacityChange);
     try {

@@ -71,7 +71,8 @@ function hoursAndCapacity(bot: Bot, capacity: { value?: string; error?: string }
         min: 1,
         max: 100,
         placeholder: 'each person’s own',
-        ...(/^\d{1,3}$/.test(shown) ? { value: Number(shown) } : {}),
+        // a value outside min/max would stop Teams submitting the card's other buttons: the refusal names it instead
+        ...(/^\d{1,3}$/.test(shown) && Number(shown) >= 1 && Number(shown) <= 100 ? { value: Number(shown) } : {}),
       },
       capacity.error,
     ),

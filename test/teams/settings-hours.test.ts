@@ -159,7 +159,9 @@ describe('staff capacity in the Teams settings card', () => {
     expect(inputs(card).get('staffCapacity')!.value).toBeUndefined();
 
     const refused = await click(button(card, 'Save capacity'), { ...filledIn(card), staffCapacity: '0' });
-    expect(inputs(refused).get('staffCapacity')).toMatchObject({ errorMessage: expect.stringContaining('1 to 100') });
+    expect(inputs(refused).get('staffCapacity')).toMatchObject({ errorMessage: '"0": a whole number from 1 to 100, or empty for each person’s own limit' });
+    // not shown back as the value: out of range, Teams would refuse to send the card's other buttons
+    expect(inputs(refused).get('staffCapacity')!.value).toBeUndefined();
     expect((await botNow('seats')).staffCapacity ?? null).toBeNull();
 
     card = await click(button(card, 'Save capacity'), { ...filledIn(card), staffCapacity: '3' });
