@@ -70,6 +70,8 @@ export function ruleFromForm(values: ViewStateValues, base: HandoverRule | undef
     task: { enabled: checked(FIELD.task).includes('on'), note: text(FIELD.taskNote), dueInMinutes: dueInMinutes! },
     closingMessage: text(FIELD.closing),
     pauseBot: checked(FIELD.pause).includes('on'),
+    // an editor opened before the switch existed keeps the rule's
+    csat: FIELD.csat in values ? checked(FIELD.csat).includes('on') : (base?.csat ?? true),
     tags: list(text(FIELD.tags), /[,\s]+/),
     notify: {
       slack: checked(FIELD.notify).includes('slack'),
@@ -110,6 +112,8 @@ function blockOf([field, inner]: RuleIssue['path'], rule: Pick<HandoverRule, 'as
       return FIELD.closing;
     case 'pauseBot':
       return FIELD.pause;
+    case 'csat':
+      return FIELD.csat;
     case 'tags':
       return FIELD.tags;
     case 'notify':

@@ -1,7 +1,9 @@
 import type { KnownBlock, View } from '@slack/types';
 import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import type { Bot, HandoverRule } from '../../src/types.js';
+import { describeBusinessHours } from '../../src/settings/describe-business-hours.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { staffCapacityText } from './staff-capacity-view.js';
 import { settingsMetadata } from './settings-metadata.js';
 
 export const SETTINGS_HOME_CALLBACK = 'handover_settings_home';
@@ -11,6 +13,8 @@ export const EDIT_RULE_ACTION = 'settings_rule_edit';
 export const MOVE_RULE_UP_ACTION = 'settings_rule_up';
 export const DELETE_RULE_ACTION = 'settings_rule_delete';
 export const YAML_ACTION = 'settings_yaml';
+export const HOURS_ACTION = 'settings_hours';
+export const CAPACITY_ACTION = 'settings_capacity';
 
 export const TRIGGER_LABELS = {
   contact_request: 'Contact request',
@@ -20,7 +24,8 @@ export const TRIGGER_LABELS = {
 } as const;
 
 /**
- * A bot's settings as a modal: the Labs and Handover switches and the rules,
+ * A bot's settings as a modal: the Labs and Handover switches, business
+ * hours and staff capacity (each with Edit, a pushed form) and the rules,
  * each with Edit / Move up / Delete, and Add rule. Every button acts at once
  * (block_actions, then views.update), so the modal has no Save of its own.
  * `notice`: what happened (a change refused, someone else's change shown).
@@ -39,6 +44,19 @@ export function settingsHomeView(bot: Bot, notice?: string): View {
     type: 'actions',
     block_id: 'settings_switches',
     elements: [{ type: 'checkboxes', action_id: SWITCHES_ACTION, options: switches, ...(on.length ? { initial_options: on } : {}) }],
+  });
+  blocks.push({ type: 'divider' });
+  blocks.push({
+    type: 'section',
+    block_id: 'settings_hours',
+    text: { type: 'mrkdwn', text: `*Business hours*: ${escapeMrkdwn(describeBusinessHours(bot.businessHours)).slice(0, 2900)}` },
+    accessory: { type: 'button', action_id: HOURS_ACTION, text: { type: 'plain_text', text: 'Edit' }, value: 'hours' },
+  });
+  blocks.push({
+    type: 'section',
+    block_id: 'settings_capacity',
+    text: { type: 'mrkdwn', text: `*Staff capacity*: ${staffCapacityText(bot)}` },
+    accessory: { type: 'button', action_id: CAPACITY_ACTION, text: { type: 'plain_text', text: 'Edit' }, value: 'capacity' },
   });
   blocks.push({ type: 'divider' });
   blocks.push({

@@ -4,20 +4,21 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { CONFIG_REFUSAL } from '../../src/commands/handover-command.js';
 import { HandoverError, RuleLimitError, SettingsChangedError, UnknownStaffError } from '../../src/errors.js';
-import type { HandoverContext } from '../../src/handover-context.js';
 import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import { RuleInvalidError } from '../../src/settings/apply-settings-change.js';
 import { changeBotSettings } from '../../src/settings/change-bot-settings.js';
 import type { SettingsChange } from '../../src/settings/settings-change.js';
-import type { Tenant } from '../../src/tenants/tenant.js';
-import type { Bot, StaffMember } from '../../src/types.js';
+import type { Bot } from '../../src/types.js';
 import { parseSubmittedRules } from '../rules-yaml.js';
+import { businessHoursView } from './business-hours-view.js';
 import { FIELD, RULE_EDITOR_CALLBACK, ruleEditorView } from './rule-editor-view.js';
 import { fieldErrors, ruleFromForm, type ViewStateValues } from './rule-form-values.js';
 import {
   ADD_RULE_ACTION,
+  CAPACITY_ACTION,
   DELETE_RULE_ACTION,
   EDIT_RULE_ACTION,
+  HOURS_ACTION,
   MOVE_RULE_UP_ACTION,
   settingsHomeView,
   SWITCHES_ACTION,
@@ -25,37 +26,16 @@ import {
 } from './settings-home-view.js';
 import { readSettingsMetadata, type SettingsViewMetadata } from './settings-metadata.js';
 import { RULES_BLOCK, RULES_INPUT, settingsYamlView, YAML_CALLBACK } from './settings-yaml-view.js';
+import { registerHoursAndCapacitySubmissions } from './settings-hours-listeners.js';
+import { changedMeanwhileNotice, NOT_YOURS, ownBot, type SettingsListenerDeps } from './settings-listener-deps.js';
 import { slackStaffLookup } from './slack-staff-lookup.js';
+import { staffCapacityView } from './staff-capacity-view.js';
 
-export interface SettingsListenerDeps {
-  ctx: HandoverContext;
-  log: Logger;
-  /** The caller's tenant, from the installation Bolt authorized the signed request with. */
-  tenantOf(context: Context): Tenant;
-  /** Whether the caller may change configuration (slack-staff.ts mayConfigure). */
-  mayConfigure(client: WebClient, context: Context, userId: string): Promise<boolean>;
-  /** The caller as a staff member (who a change is recorded as). */
-  staffOf(client: WebClient, context: Context, userId: string, name?: string): Promise<StaffMember>;
-}
-
-const NOT_YOURS = "This bot is not one of your workspace's.";
-
-/** The caller's bot as stored now, or null when it is not the caller's tenant's (answered as one that does not exist). */
-async function ownBot(deps: SettingsListenerDeps, context: Context, botId: string): Promise<Bot | null> {
-  const bot = await deps.ctx.bots.find(botId, { fresh: true });
-  return bot && bot.tenant === deps.tenantOf(context) ? bot : null;
-}
+export { changedMeanwhileNotice, type SettingsListenerDeps } from './settings-listener-deps.js';
 
 /** Opens a bot's settings modal (from `/handover settings` or App Home's Settings button). */
 export async function openSettings(client: WebClient, triggerId: string, bot: Bot): Promise<void> {
   await client.views.open({ trigger_id: triggerId, view: settingsHomeView(bot) });
-}
-
-/** Someone else's change as the person whose save it stopped reads it. */
-export function changedMeanwhileNotice(error: SettingsChangedError): string {
-  const who = error.changedBy ?? 'Someone';
-  const what = error.changeSummary ? ` (${error.changeSummary})` : '';
-  return `${who} changed these settings meanwhile${what}, so nothing of yours was saved. This is the current state: make your change again if it still applies.`;
 }
 
 function noticeFor(error: unknown, log: Logger): string {
@@ -67,8 +47,9 @@ function noticeFor(error: unknown, log: Logger): string {
 
 /**
  * The settings modal's listeners: the buttons and switches of the settings
- * view (each a change saved at once, then views.update), the rule editor and
- * the YAML view (view_submission, errors shown next to their fields).
+ * view (each a change saved at once, then views.update), the rule editor,
+ * the YAML view, and the business-hours and staff-capacity forms
+ * (view_submission, errors shown next to their fields).
  */
 export function registerSettingsListeners(app: App, deps: SettingsListenerDeps): void {
   const { ctx, log } = deps;
@@ -138,6 +119,9 @@ export function registerSettingsListeners(app: App, deps: SettingsListenerDeps):
     push(client, context, body, meta, viewId, (bot) => ruleEditorView(bot, Number(action.value))),
   );
   onSettingsAction<ButtonAction>(YAML_ACTION, ({ body, client, context, meta, viewId }) => push(client, context, body, meta, viewId, settingsYamlView));
+  onSettingsAction<ButtonAction>(HOURS_ACTION, ({ body, client, context, meta, viewId }) => push(client, context, body, meta, viewId, businessHoursView));
+  onSettingsAction<ButtonAction>(CAPACITY_ACTION, ({ body, client, context, meta, viewId }) => push(client, context, body, meta, viewId, staffCapacityView));
+  registerHoursAndCapacitySubmissions(app, deps, refresh);
 
   app.view(RULE_EDITOR_CALLBACK, async ({ ack, body, view, client, context }) => {
     const refuse = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });

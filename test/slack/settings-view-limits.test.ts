@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ruleEditorView } from '../../adapters/slack/rule-editor-view.js';
 import { ruleFromForm } from '../../adapters/slack/rule-form-values.js';
 import { settingsHomeView } from '../../adapters/slack/settings-home-view.js';
+import { businessHoursFromForm } from '../../adapters/slack/business-hours-form-values.js';
+import { businessHoursView } from '../../adapters/slack/business-hours-view.js';
 import { settingsYamlView } from '../../adapters/slack/settings-yaml-view.js';
+import { staffCapacityView } from '../../adapters/slack/staff-capacity-view.js';
+import { businessHoursSchema } from '../../src/business-hours/business-hours-schema.js';
 import { handoverRuleSchema, MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import { testBot } from '../support/test-bot.js';
 import { blockKitProblems } from '../schemas/block-kit-limits.js';
@@ -46,5 +50,15 @@ describe('the settings views at the schema’s limits', () => {
     expect(JSON.stringify(editor)).toContain('Now: ana@example.com');
     const form = ruleFromForm(formState(editor), byEmail.rules[0]);
     expect('rule' in form && form.rule.assign).toEqual({ mode: 'user', staff: 'ana@example.com' });
+  });
+
+  it('the business-hours and staff-capacity forms stay within the limits at the schema’s largest hours, and keep closed days too many to show', () => {
+    const day = Array.from({ length: 6 }, (_, i) => [`${String(i * 3).padStart(2, '0')}:00`, `${String(i * 3 + 2).padStart(2, '0')}:30`]);
+    const holidays = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
+    const businessHours = businessHoursSchema.parse({ timeZone: 'America/Argentina/ComodRivadavia', weekly: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day }, holidays });
+    const largest = testBot([], { ...bot, businessHours, staffCapacity: 100 });
+    for (const view of [settingsHomeView(largest, 'n'.repeat(5000)), businessHoursView(largest), staffCapacityView(largest)]) expect(blockKitProblems({ view: view as never }), view.callback_id).toEqual([]);
+    const form = businessHoursFromForm(formState(businessHoursView(largest) as never), businessHours);
+    expect(form).toEqual({ businessHours });
   });
 });
