@@ -1,4 +1,4 @@
-// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3]`: the AI
+// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only]`: the AI
 // assistant path (issue 22) on its own, so the default bench stays as long as
 // it was. A stand-in model answers every request in a fixed 200 ms (the
 // Chat Completions protocol, through the service's openai SDK). At 32 clients:
@@ -21,6 +21,8 @@ import { QUESTIONS } from './many-conversations.js';
 import { cpuMeter, pidWithArgument } from './process-cpu.js';
 
 const quick = process.argv.includes('--quick');
+/** Only the 32-client AI phase (e.g. to profile an AI turn without the FAQ phases in the profile). */
+const aiOnly = process.argv.includes('--ai-only');
 const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.split('=')[1] ?? (quick ? 1 : 3));
 const CONCURRENCY = 32;
 const MODEL_MS = 200;
@@ -137,6 +139,12 @@ try {
     const ai = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'));
     const aiCpu = meter.stop();
     const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
+    if (aiOnly) {
+      const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, ...cpuPerTurn(aiCpu, ai.requests) } };
+      results.push({ ...round, loadAverage: loadavg()[0] });
+      console.error(JSON.stringify(round));
+      continue;
+    }
     meter = cpuMeter({ service: service.process.pid!, database: databasePid });
     const faqAlone = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
     const faqCpu = meter.stop();

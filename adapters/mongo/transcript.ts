@@ -4,6 +4,7 @@ import type { ConversationDocument, HandoverStore, StoredMessage } from './hando
 import { applyConversationUpdate, inConversationOrder } from './update-conversation.js';
 import { insertBatched, updateOneBatched } from './batched-writes.js';
 import { forgetConversation, knownConversation, rememberConversation } from './known-conversations.js';
+import { recentChunk, rememberChunk } from './recent-chunks.js';
 
 /**
  * A transcript is a run of chunks, one per append (a customer's turn: their
@@ -53,7 +54,8 @@ function toMessages(conversationId: string, stored: StoredMessage[]): Message[] 
 
 async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: StoredMessage[]): Promise<void> {
   // a duplicate is this very chunk, written by an earlier try of the same append
-  await insertBatched(store.transcriptChunks, { _id: chunkId(conversationId, chunk), conversationId, chunk, messages });
+  const id = chunkId(conversationId, chunk);
+  if ((await insertBatched(store.transcriptChunks, { _id: id, conversationId, chunk, messages })) === 'inserted') rememberChunk(store, id, messages);
 }
 
 /**
@@ -199,11 +201,20 @@ export async function createConversation(
   rememberConversation(store, doc);
 }
 
-async function readChunks(store: HandoverStore, conversationId: string, from: number, to: number): Promise<Array<StoredMessage[] | null>> {
+/** `recent`: chunks this process wrote or read are taken from recent-chunks.ts instead of read again. */
+async function readChunks(store: HandoverStore, conversationId: string, from: number, to: number, { recent = false } = {}): Promise<Array<StoredMessage[] | null>> {
   const ids = Array.from({ length: Math.max(0, to - from) }, (_, i) => chunkId(conversationId, from + i));
-  const chunks = await Promise.all(ids.map((id) => store.transcriptChunks.findById(id).lean()));
+  const chunks = await Promise.all(
+    ids.map(async (id) => {
+      const known = recent ? recentChunk(store, id) : undefined;
+      if (known) return known;
+      const messages = (await store.transcriptChunks.findById(id).lean())?.messages ?? null;
+      if (messages && recent) rememberChunk(store, id, messages);
+      return messages;
+    }),
+  );
   // a missing chunk: its append is still on its way, or died before writing it (the customer's retry writes another)
-  return chunks.map((chunk) => chunk?.messages ?? null);
+  return chunks;
 }
 
 /** One block's messages, folding its chunks into the block the first time all of them are there. */
@@ -275,7 +286,7 @@ export async function readTranscriptTail(store: HandoverStore, doc: Conversation
   // a turn's chunk usually holds two messages: one round of reads is usually enough
   const window = Math.max(1, Math.ceil(lines / 2));
   for (let to = (doc.chunkCount ?? 0) - (lastChunk ? 1 : 0); to > 0 && stored.length < lines; to -= window) {
-    const chunks = await readChunks(store, doc._id, Math.max(0, to - window), to);
+    const chunks = await readChunks(store, doc._id, Math.max(0, to - window), to, { recent: true });
     stored.unshift(...chunks.flatMap((chunk) => chunk ?? []));
   }
   if (stored.length < lines) stored.unshift(...(doc.messages ?? []), ...(await readLegacyPages(store, doc)));
