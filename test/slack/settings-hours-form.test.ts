@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { DEFAULT_CLOSING_MESSAGE, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
+import { businessHoursView } from '../../adapters/slack/business-hours-view.js';
+import { claimConversation } from '../../src/handover/claim-conversation.js';
+import { resolveConversation } from '../../src/handover/resolve-conversation.js';
+import { saveStaffMember } from '../../src/staff/save-staff-member.js';
+import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import type { HandoverRule } from '../../src/types.js';
 import { blockKitProblems } from '../schemas/block-kit-limits.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
@@ -38,8 +43,8 @@ afterEach(() => {
 });
 
 const rule = (name: string) => handoverRuleSchema.parse({ name, triggers: ['contact_request'] }) as HandoverRule;
-async function newBot(id: string) {
-  await service.ctx.bots.create({ id, name: `Bot ${id}`, tenant: 'operator', labs: true, handover: true, slackChannel: CHANNEL, rules: [rule('People')] });
+async function newBot(id: string, tenant = 'operator') {
+  await service.ctx.bots.create({ id, name: `Bot ${id}`, tenant, labs: true, handover: true, slackChannel: CHANNEL, rules: [rule('People')] });
 }
 
 function nextCall(method: string, match: (call: SlackCall) => boolean = () => true) {
@@ -168,6 +173,15 @@ describe('business hours and staff capacity in the Slack settings modal', () => 
     expect(await storedBot(service, 'guarded-hours')).toMatchObject({ businessHours: null, staffCapacity: 2 });
   });
 
+  it('refuses hours for another workspace’s bot, whatever view is sent', async () => {
+    await newBot('elsewhere', 'slack:T0OTHER');
+    const bot = (await storedBot(service, 'elsewhere'))!;
+    const forged = openedView({ args: { view: businessHoursView(bot) } } as unknown as SlackCall, 'V_FORGED');
+    const answer = await submit(forged, formState(forged, berlinWeek(forged)));
+    expect(answer).toEqual({ response_action: 'errors', errors: { hours_zone: expect.stringMatching(/not one of your workspace/) } });
+    expect((await storedBot(service, 'elsewhere'))!.businessHours ?? null).toBeNull();
+  });
+
   it('sets the staff capacity by the form, shown in the settings and in /handover history', async () => {
     await newBot('capacity');
     const settings = await openSettings('capacity');
@@ -182,8 +196,20 @@ describe('business hours and staff capacity in the Slack settings modal', () => 
     expect(await command('history capacity', lead)).toContain('*lead* set staff capacity to 3');
   });
 
-  it('turns CSAT off for a rule by the rule editor (on for a new rule)', async () => {
+  it('turns CSAT off for a rule by the rule editor: the customer of a resolved handover is no longer asked how we did', async () => {
     await newBot('csat');
+    now = new Date(TUESDAY_TEN_BERLIN);
+    const agent = await saveStaffMember(service.ctx, { slackUserId: 'U0CSATFORM' }, { name: 'Robin' }, OPERATOR_TENANT);
+    /** A customer hands over, the team resolves; the status of the customer's answer to "How did we do?". */
+    const rateAfterResolve = async () => {
+      const turn = await api(service, 'POST', '/api/v1/bots/csat/messages', { body: { text: 'I want to talk to a person please' } });
+      const { conversationId, token } = turn.body as { conversationId: string; token: string };
+      expect((await claimConversation(service.ctx, conversationId, agent)).won).toBe(true);
+      await resolveConversation(service.ctx, conversationId, agent, 'resolved');
+      return (await api(service, 'POST', `/api/v1/conversations/${conversationId}/csat`, { body: { score: 5 }, token })).status;
+    };
+    expect(await rateAfterResolve()).toBe(200);
+
     const settings = await openSettings('csat');
     const pushed = nextCall('views.push');
     await postToSlackEndpoint(service.url, viewActionBody(settings, 'settings_rule_edit', lead, { value: '0' }), form);
@@ -193,5 +219,7 @@ describe('business hours and staff capacity in the Slack settings modal', () => 
     expect(await submit(editor, formState(editor, { rule_csat: { selected_options: [] } }))).toBeNull();
     expect((await storedBot(service, 'csat'))!.rules[0]!.csat).toBe(false);
     expect(await command('history csat', lead)).toContain('changed rule "People"');
+    // not asked, so there is nothing to answer
+    expect(await rateAfterResolve()).toBe(409);
   });
 });
