@@ -8,8 +8,9 @@ export type BusinessHoursForm =
   /** Block id → what to fix, shown under the field (response_action: errors). */
   | { errors: Record<string, string> };
 
-const RANGE = /^(\d{1,2}):(\d{2})\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})$/;
-const pad = (hours: string, minutes: string) => `${hours.padStart(2, '0')}:${minutes}`;
+// "09:00-17:00", also "9-17" and "9:30 to 17:30"
+const RANGE = /^(\d{1,2})(?::(\d{2}))?\s*(?:-|–|to)\s*(\d{1,2})(?::(\d{2}))?$/;
+const pad = (hours: string, minutes: string | undefined) => `${hours.padStart(2, '0')}:${minutes ?? '00'}`;
 
 /**
  * The business hours a submitted form describes. Only what the form alone
@@ -36,7 +37,7 @@ export function businessHoursFromForm(values: ViewStateValues, kept: BusinessHou
         errors[dayField(day)] = `Write hours like 09:00-17:00 (several: 09:00-12:00, 13:00-17:00); empty: closed.`;
         break;
       }
-      ranges.push({ from: pad(match[1]!, match[2]!), to: pad(match[3]!, match[4]!) });
+      ranges.push({ from: pad(match[1]!, match[2]), to: pad(match[3]!, match[4]) });
     }
     if (ranges.length) weekly[day] = ranges;
   }

@@ -85,7 +85,7 @@ const berlinWeek = (editor: Record<string, any>) => ({
   hours_mon: office,
   hours_tue: office,
   hours_wed: office,
-  hours_thu: office,
+  hours_thu: { value: '9-17' },
   hours_fri: { value: '09:00-12:00, 13:00-17:00' },
   hours_holidays: { value: '2026-12-25\n2026-12-26' },
 });
