@@ -1,6 +1,7 @@
 import type { ConversationRepository, StoredConversation, TurnAppend } from '../../src/ports/conversation-repository.js';
 import { conversationUpdate, toStoredConversation, transcriptDocument } from './conversation-changes.js';
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
+import { knownConversation } from './known-conversations.js';
 import {
   appendCustomerTurn,
   appendToConversation,
@@ -33,6 +34,10 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
   return {
     async find(conversationId) {
       return stored(await store.conversations.findById(conversationId).lean());
+    },
+    async findAsLastWritten(conversationId) {
+      const known = knownConversation(store, conversationId);
+      return known ? toStoredConversation(known) : stored(await store.conversations.findById(conversationId).lean());
     },
     async exists(conversationId) {
       return (await store.conversations.exists({ _id: conversationId })) !== null;

@@ -212,9 +212,13 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
   return finishTurn(ctx, bot, plan, message);
 }
 
-/** The assistant's answer in an existing conversation, read for it (a model turn can afford the read; a knowledge-base turn does not make it). */
+/**
+ * The assistant's answer in an existing conversation, judged from the
+ * conversation as this process last wrote it (read only when it does not
+ * know it); the write that follows judges the turn again from the latest.
+ */
 async function askAssistantAbout(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message): Promise<AskedAssistant | null> {
-  const stored = await ctx.conversations.find(message.conversationId);
+  const stored = await ctx.conversations.findAsLastWritten(message.conversationId);
   if (!stored) return null;
   return askAssistant(ctx, bot, assistant, message, plainConversation(stored), () => ctx.conversations.readTranscriptTail(stored, TRANSCRIPT_MESSAGES));
 }
