@@ -30,8 +30,21 @@ export function benchHttpClient() {
       req.on('error', reject);
       req.end(body);
     });
+  const get = (url: string): Promise<BenchResponse> =>
+    new Promise((resolve, reject) => {
+      const req = request(url, { method: 'GET', agent }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ ok: res.statusCode! >= 200 && res.statusCode! < 300, status: res.statusCode!, body: text }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
   return {
     post,
+    get,
     postJson: (url: string, body: unknown, headers: Record<string, string> = {}) => post(url, JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
     close: () => agent.destroy(),
   };

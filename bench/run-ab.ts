@@ -45,6 +45,9 @@ const heapDir = option('heap', '');
 /** --prewarm-slack=N --prewarm-builds=<name>,…: N signed url_verification challenges sent to those builds' fresh services before the first claim burst (does warming the receiver's path help?). */
 const prewarmSlack = Number(option('prewarm-slack', '0'));
 const prewarmBuilds = option('prewarm-builds', '').split(',');
+/** --open-connections=N --open-connections-builds=<name>,…: N kept-alive connections opened (GET /healthz, all at once) before the first claim burst, so it does not open its own (is the first burst slow for the bench's new connections?). */
+const openConnections = Number(option('open-connections', '0'));
+const openConnectionsBuilds = option('open-connections-builds', '').split(',');
 if (dirs.length < 1 || !['turns', 'claims'].includes(phase)) throw new Error('usage: --dirs=<checkout>,<checkout> [--phase=turns|claims]');
 
 const slack = await startSlackStandIn();
@@ -114,6 +117,11 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
           return http.post(`${url}/slack/events`, body, signedHeaders(body, 'application/json'));
         }),
       );
+    }
+    if (openConnections > 0 && openConnectionsBuilds.includes(basename(dir))) {
+      const opening = performance.now();
+      await Promise.all(Array.from({ length: openConnections }, () => http.get(`${url}/healthz`)));
+      figures.open_connections_ms = round1(performance.now() - opening);
     }
     for (const burst of [1, 2]) {
       const conversationId = await escalatedConversation(http, url, slack);
