@@ -22,7 +22,7 @@ export async function changeBotSettings(ctx: HandoverContext, input: ChangeBotSe
   const bot = await ctx.bots.find(botId, { fresh: true });
   // another tenant's bot is answered as one that does not exist
   if (!bot || bot.tenant !== tenant) throw new NotFoundError(`bot "${botId}"`);
-  if (bot.revision !== expectedRevision) throw await changedMeanwhile(ctx, botId, expectedRevision);
+  if (bot.revision !== expectedRevision) throw await changedMeanwhile(ctx, botId, expectedRevision, bot.revision > expectedRevision);
 
   const next = applySettingsChange(botId, bot, change);
   const summary = describeChange(bot, change);
@@ -55,9 +55,17 @@ export async function changeBotSettings(ctx: HandoverContext, input: ChangeBotSe
   return saved;
 }
 
-async function changedMeanwhile(ctx: HandoverContext, botId: string, expectedRevision: number): Promise<SettingsChangedError> {
+/** passedRevision: the bot is already past expectedRevision (so its decision can be read without blocking anything). */
+async function changedMeanwhile(ctx: HandoverContext, botId: string, expectedRevision: number, passedRevision = false): Promise<SettingsChangedError> {
   const entry = await ctx.settingsAudit.ofRevision(botId, expectedRevision + 1);
-  return new SettingsChangedError(botId, entry?.actor.name ?? null, entry?.summary ?? null);
+  if (entry) return new SettingsChangedError(botId, entry.actor.name, entry.summary);
+  if (!passedRevision) return new SettingsChangedError(botId, null, null);
+  // The winner saves the bot before it records the change: read between the
+  // two, its decision still says who and what. Deciding a revision the bot
+  // has already moved past blocks nothing.
+  const decision = await ctx.decisions.decideOnce(`settings:${botId}:${expectedRevision}`, { summary: null, at: ctx.now().toISOString() });
+  const { actorName, summary } = decision.won ? {} : (decision.winner as { actorName?: string; summary?: string | null });
+  return new SettingsChangedError(botId, actorName ?? null, summary ?? null);
 }
 
 /** A decision for this revision whose change never reached the bot, long enough ago that its maker is gone. */

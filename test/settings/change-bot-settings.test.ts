@@ -97,6 +97,15 @@ describe('changing a bot’s settings', () => {
     expect((await service.ctx.bots.find('crashed-long-ago', { fresh: true }))!.rules).toHaveLength(1);
   });
 
+  it('names the change in the way even when it is saved but not yet recorded in the history', async () => {
+    const bot = await newBot('unrecorded');
+    // the winner between saving the bot and appending to the history
+    await service.ctx.decisions.decideOnce('settings:unrecorded:0', { actorName: 'Carol', summary: 'turned Labs off', at: service.ctx.now().toISOString() });
+    await service.ctx.bots.saveSettings('unrecorded', { ...bot, labs: false }, 0);
+    const late = changeBotSettings(service.ctx, { botId: 'unrecorded', tenant: TENANT, actor: bob, expectedRevision: 0, change: { kind: 'addRule', rule: rule('Late') } });
+    await expect(late).rejects.toThrow(/changed meanwhile by Carol \(turned Labs off\)/);
+  });
+
   it('refuses a 7th rule, an invalid rule by field, and another tenant’s bot as one that does not exist', async () => {
     await newBot('full');
     for (let i = 1; i <= 6; i += 1) await change('full', ann, { kind: 'addRule', rule: rule(`r${i}`) });
