@@ -117,5 +117,5 @@ function ruleSummary(rule: HandoverRule, index: number, bot: Bot): string {
   const assign = rule.assign.mode === 'claim' ? 'Claim button' : rule.assign.mode === 'auto' ? 'auto-assign' : /^[UW][A-Z0-9]+$/.test(rule.assign.staff) ? `<@${rule.assign.staff}>` : escapeMrkdwn(rule.assign.staff);
   const task = rule.task.enabled ? `task due in ${rule.task.dueInMinutes} min` : 'no task';
   const state = rule.enabled ? '' : ' _(off)_';
-  return `*${index + 1}. ${escapeMrkdwn(rule.name)}*${state}\n${escapeMrkdwn(triggers)} · ${assign} · ${task}${rule.pauseBot ? ' · pauses the bot' : ''}`.slice(0, 3000);
+  return `*${index + 1}. ${escapeMrkdwn(rule.name)}*${state}\n${escapeMrkdwn(triggers)} · ${assign} · ${task}${rule.pauseBot ? ' · pauses the bot' : ''}${rule.csat === false ? ' · no CSAT' : ''}`.slice(0, 3000);
 }

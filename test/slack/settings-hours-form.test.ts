@@ -216,7 +216,9 @@ describe('business hours and staff capacity in the Slack settings modal', () => 
     const editor = openedView(await pushed(), `V${(views += 1)}`, { root: settings.id, previous: settings.id });
     const csat = editor.blocks.find((b: any) => b.block_id === 'rule_csat');
     expect(csat.element.initial_options.map((o: any) => o.text.text)).toEqual(['Ask the customer how we did (CSAT)']);
+    const shown = nextCall('views.update', (call) => call.args.view_id === settings.id);
     expect(await submit(editor, formState(editor, { rule_csat: { selected_options: [] } }))).toBeNull();
+    expect(sectionText(openedView(await shown(), settings.id), 'rule_0')).toContain('no CSAT');
     expect((await storedBot(service, 'csat'))!.rules[0]!.csat).toBe(false);
     expect(await command('history csat', lead)).toContain('changed rule "People"');
     // not asked, so there is nothing to answer
