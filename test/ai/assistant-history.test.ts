@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningService } from '../../adapters/server/start-service.js';
+import { TRANSCRIPT_MESSAGES } from '../../src/assistant/assistant-prompt.js';
+import { botConfigSchema } from '../../src/config/bot-config-file.js';
+import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { startChatCompletionsStandIn } from './chat-completions-stand-in.js';
+
+let model: Awaited<ReturnType<typeof startChatCompletionsStandIn>>;
+let service: RunningService;
+
+beforeAll(async () => {
+  // the model answers each question by echoing its number, so each answer is told apart
+  model = await startChatCompletionsStandIn((call) => ({ text: `Answer to ${call.messages.at(-1)?.content ?? ''}` }));
+  service = await startTestService({
+    mongodbUri: testDatabaseUri(),
+    assistantApiKeys: { HISTORY_MODEL_KEY: 'sk-test-history' },
+    botConfigs: [
+      botConfigSchema.parse({
+        id: 'history',
+        name: 'AI history',
+        labs: true,
+        knowledgeBase: [{ id: 'hours', questions: ['What are your opening hours?'], answer: 'We are open 9am to 5pm.' }],
+        assistant: { baseUrl: model.url, model: 'history', apiKeyEnv: 'HISTORY_MODEL_KEY', timeoutMs: 2_000 },
+        rules: [{ name: 'default', triggers: ['contact_request'] }],
+      }),
+    ],
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+  await model?.close();
+});
+
+describe('the model sees the conversation so far', () => {
+  it('is given the last messages of the conversation, in order, each turn', async () => {
+    const questions = ['question one', 'question two', 'question three', 'question four', 'question five', 'question six', 'question seven'];
+    let conversationId: string | undefined;
+    let token: string | undefined;
+    for (const [turn, text] of questions.entries()) {
+      const response = await api(service, 'POST', '/api/v1/bots/history/messages', conversationId ? { token, body: { conversationId, text } } : { body: { text } });
+      expect(response.status).toBe(200);
+      expect(response.body.replies).toEqual([expect.objectContaining({ from: 'bot', text: `Answer to ${text}` })]);
+      conversationId ??= response.body.conversationId;
+      token ??= response.body.token;
+
+      const call = model.calls.at(-1)!;
+      const earlier = questions.slice(0, turn).flatMap((question) => [
+        { role: 'user', content: question },
+        { role: 'assistant', content: `Answer to ${question}` },
+      ]);
+      // the system prompt first, the message being answered last
+      expect(call.messages.slice(1, -1).map(({ role, content }) => ({ role, content }))).toEqual(earlier.slice(-TRANSCRIPT_MESSAGES));
+      expect(call.messages.at(-1)).toMatchObject({ role: 'user', content: text });
+    }
+  });
+});
