@@ -11,7 +11,7 @@ const DAY_LABEL: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', 
 /** `/handover hours [bot]`: the bot's week, its closed days ahead, and whether the team works right now. */
 export function hoursAnswer(bot: Bot, now: Date): CommandAnswer {
   const hours = bot.businessHours;
-  if (!hours) return [[{ strong: bot.name }, ' has no business hours: always open (set ', { code: 'businessHours' }, ' in the config file).']];
+  if (!hours) return [[{ strong: bot.name }, ' has no business hours: always open (set them with ', { command: `settings ${bot.id}` }, ', or ', { code: 'businessHours' }, ' in the config file).']];
   const state = businessHoursState(bot, now);
   const local = localTimeOf(now, hours.timeZone);
   const clock = `${Math.floor(local.minutes / 60)}:${String(local.minutes % 60).padStart(2, '0')}`;
