@@ -160,8 +160,7 @@ async function startService(dir: string, mongodbUri: string, extraFlags: string[
     ...process.env,
     MONGODB_URI: mongodbUri,
     PORT: String(port),
-    // BENCH_SERVICE_LOG_LEVEL=info shows the services' start-up lines (the Slack warm-up's) on stderr
-    LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: 'warn',
     HANDOVER_RATE_LIMIT_PER_MINUTE: '100000000',
     HANDOVER_JOB_POLL_MS: '1000',
     SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -178,7 +177,6 @@ async function startService(dir: string, mongodbUri: string, extraFlags: string[
     for (const line of lines) {
       if (line.includes('Scavenge')) gcs.scavenge += 1;
       else if (line.includes('Mark-Compact')) gcs.markCompact += 1;
-      else if (process.env.BENCH_SERVICE_LOG_LEVEL && line.startsWith('{"level":')) process.stderr.write(`${line}\n`);
     }
   });
   return { child, url: `http://127.0.0.1:${port}`, gcs };

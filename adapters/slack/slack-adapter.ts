@@ -35,7 +35,7 @@ import { adoptUntenantedStaff } from '../../src/tenants/adopt-untenanted.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 import { SLACK_USER_ID, slackStaffLookup } from './slack-staff-lookup.js';
 import { resolveConfigFileStaff } from '../../src/settings/resolve-config-file-staff.js';
-import { WARM_UP_ACTION, warmSlackReceiver } from './slack-warm-up.js';
+import { warmSlackReceiver } from './slack-warm-up.js';
 
 export interface SlackAdapterOptions {
   /** One workspace: its bot token. Unset with `oauth`: the app is installed per workspace. */
@@ -120,9 +120,6 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     const tenancy: SlackTenancy = { multiWorkspace: Boolean(options.oauth), operatorTenants: options.operatorTenants ?? [] };
     // each listener's client speaks for the workspace its request came from (its installation's token)
     registerHandlers(app, ctx, createSlackDirectory(), options, tenancy, log);
-    // the start-up warm-up's clicks (signed with our secret): acknowledged, nothing else
-    const warmUpClicks = Boolean(receiver) && !options.oauth;
-    if (warmUpClicks) app.action(WARM_UP_ACTION, async ({ ack }) => ack());
     return {
       outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, tenancy, installationStore, fetch)),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
@@ -130,7 +127,7 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
         if (options.appToken) await app.start();
       },
       // over HTTP only: Socket Mode has no endpoint of ours to warm
-      ...(receiver ? { afterListen: async (url: string) => void (await warmSlackReceiver(url, { signingSecret: options.signingSecret!, clicks: warmUpClicks, log })) } : {}),
+      ...(receiver ? { afterListen: async (url: string) => void (await warmSlackReceiver(url, { signingSecret: options.signingSecret!, log })) } : {}),
       async stop() {
         if (options.appToken) await app.stop();
       },

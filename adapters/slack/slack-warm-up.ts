@@ -2,19 +2,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { Logger } from 'pino';
 
-/** The warm-up's own button: its listener only acknowledges (see slack-adapter.ts). */
-export const WARM_UP_ACTION = 'handover_warm_up';
-
 export interface SlackWarmUpOptions {
   signingSecret: string;
-  /**
-   * Send signed clicks on WARM_UP_ACTION too (one workspace only): they run
-   * the path a Claim click's acknowledgement takes (the form body, Bolt's
-   * authorization from its cached auth.test, middleware, listener matching,
-   * ack). With installations per workspace, authorization would read the
-   * database: challenges only.
-   */
-  clicks?: boolean;
   log: Logger;
   /** How many challenges in all; default 40. */
   requests?: number;
@@ -33,10 +22,9 @@ export interface SlackWarmUpOutcome {
  * The first Slack requests after a start run Express into Bolt's receiver
  * (body read, signature check, JSON parse) on cold code, so the first burst
  * of clicks is acknowledged late. Before the service calls itself ready it
- * sends its own `/slack/events` signed requests over loopback:
- * `url_verification` challenges (Bolt answers them in the receiver) and,
- * with `clicks`, clicks on a button of its own whose listener only
- * acknowledges. Neither touches data. Bounded in time, and never fails the start.
+ * sends its own `/slack/events` signed `url_verification` challenges over
+ * loopback: Bolt answers them in the receiver and they reach no listener
+ * and no data. Bounded in time, and never fails the start.
  */
 export async function warmSlackReceiver(serviceUrl: string, options: SlackWarmUpOptions): Promise<SlackWarmUpOutcome> {
   const total = options.requests ?? 40;
@@ -51,9 +39,7 @@ export async function warmSlackReceiver(serviceUrl: string, options: SlackWarmUp
     while (outcome.sent < total && performance.now() - startedAt < budgetMs) {
       outcome.sent += 1;
       try {
-        // alternate, so both kinds run even when the budget cuts the warm-up short
-        const click = options.clicks === true && outcome.sent % 2 === 0;
-        if (await answers(endpoint, agent, options.signingSecret, budgetMs, click ? warmUpClick() : warmUpChallenge())) outcome.answered += 1;
+        if (await answersChallenge(endpoint, agent, options.signingSecret, budgetMs)) outcome.answered += 1;
       } catch (error) {
         firstFailure ??= (error as Error).message;
       }
@@ -70,36 +56,10 @@ export async function warmSlackReceiver(serviceUrl: string, options: SlackWarmUp
   return outcome;
 }
 
-interface WarmUpRequest {
-  body: string;
-  contentType: string;
-  /** What a 200 answer must contain, if anything. */
-  echo: string;
-}
-
-function warmUpChallenge(): WarmUpRequest {
+/** One signed challenge, signed as Slack signs (v0, timestamp, body); true when the receiver echoed it. */
+function answersChallenge(endpoint: URL, agent: Agent, signingSecret: string, timeoutMs: number): Promise<boolean> {
   const challenge = randomUUID();
-  return { body: JSON.stringify({ token: 'warm-up', challenge, type: 'url_verification' }), contentType: 'application/json', echo: challenge };
-}
-
-/** A click as Slack sends one (a form field `payload` holding the JSON), on the warm-up's own button. */
-function warmUpClick(): WarmUpRequest {
-  const payload = {
-    type: 'block_actions',
-    token: 'warm-up',
-    api_app_id: 'A_WARM_UP',
-    team: { id: 'T_WARM_UP', domain: 'warm-up' },
-    user: { id: 'U_WARM_UP', username: 'warm-up', name: 'warm-up', team_id: 'T_WARM_UP' },
-    trigger_id: 'warm-up',
-    container: { type: 'message', message_ts: '0.0', channel_id: 'C_WARM_UP', is_ephemeral: false },
-    channel: { id: 'C_WARM_UP', name: 'warm-up' },
-    actions: [{ type: 'button', action_id: WARM_UP_ACTION, block_id: 'warm-up', value: randomUUID(), action_ts: '0.0', text: { type: 'plain_text', text: 'Warm up' } }],
-  };
-  return { body: `payload=${encodeURIComponent(JSON.stringify(payload))}`, contentType: 'application/x-www-form-urlencoded', echo: '' };
-}
-
-/** One request signed as Slack signs (v0, timestamp, body); true when answered 200 (echoing the challenge, for a challenge). */
-function answers(endpoint: URL, agent: Agent, signingSecret: string, timeoutMs: number, { body, contentType, echo }: WarmUpRequest): Promise<boolean> {
+  const body = JSON.stringify({ token: 'warm-up', challenge, type: 'url_verification' });
   const timestamp = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return new Promise((resolve, reject) => {
@@ -110,7 +70,7 @@ function answers(endpoint: URL, agent: Agent, signingSecret: string, timeoutMs: 
         agent,
         timeout: timeoutMs,
         headers: {
-          'content-type': contentType,
+          'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           'x-slack-request-timestamp': String(timestamp),
           'x-slack-signature': signature,
@@ -120,7 +80,7 @@ function answers(endpoint: URL, agent: Agent, signingSecret: string, timeoutMs: 
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () => resolve(response.statusCode === 200 && text.includes(echo)));
+        response.on('end', () => resolve(response.statusCode === 200 && text.includes(challenge)));
         response.on('error', reject);
       },
     );

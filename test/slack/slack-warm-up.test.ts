@@ -31,9 +31,9 @@ async function answeredChallenges(service: { url: string }): Promise<number> {
 }
 
 describe('Slack warm-up at start', () => {
-  it('a service with Slack over HTTP has answered its own signed challenges and warm-up clicks before it says ready, touching no data, and says so in one info line', async () => {
+  it('a service with Slack over HTTP has answered its own signed challenges before it says ready, and says so in one info line', async () => {
     const { log, lines } = capturedLog();
-    const { service, slack, stop } = await startSlackService({ slackAdapter: { log } });
+    const { service, stop } = await startSlackService({ slackAdapter: { log } });
     stops.push(stop);
 
     // ready as soon as startService returns: the warm-up ran before
@@ -43,9 +43,6 @@ describe('Slack warm-up at start', () => {
     expect(line!.requests).toBeGreaterThanOrEqual(10);
     expect(line!.answered).toBe(line!.requests);
     expect(await answeredChallenges(service)).toBe(line!.answered);
-    // its clicks reached nothing but their acknowledgement: no Slack call on their behalf, no staff member made of them
-    expect(slack.calls.filter((call) => JSON.stringify(call.args).includes('WARM_UP'))).toEqual([]);
-    expect(await service.mongo.store.staff.countDocuments({})).toBe(0);
     // no secret in what was logged
     expect(JSON.stringify(lines)).not.toContain(SIGNING_SECRET);
   });
