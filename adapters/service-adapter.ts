@@ -12,12 +12,6 @@ export interface ServiceAdapter {
   outboxTarget?: OutboxTarget;
   mounts?: Array<{ path: string; router: Router | Express }>;
   start?(): Promise<void>;
-  /**
-   * After the server listens and before /readyz says ready: work that needs
-   * the service's own HTTP endpoint (a warm-up of its cold request path).
-   * Must not throw and should take well under a second.
-   */
-  afterListen?(url: string): Promise<void>;
   stop?(): Promise<void>;
 }
 

@@ -19,8 +19,6 @@ export interface HttpAppOptions {
   rateLimitPerMinute: number;
   /** Checks the database answers, for /readyz. */
   databaseReady(): Promise<boolean>;
-  /** True until the adapters' after-listen warm-ups are done: /readyz answers 503 meanwhile. */
-  startingUp?(): boolean;
   /** Platform adapters (Slack, Teams), mounted after the customer API. */
   mounts?: Array<{ path: string; router: Router | Express }>;
   /** Aborted when the service stops: live streams end so the server can close. */
@@ -54,7 +52,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
   app.get('/readyz', async (_req, res) => {
     if (options.stopping.aborted) sendError(res, 'storage_unavailable', 'shutting down');
-    else if (options.startingUp?.()) sendError(res, 'storage_unavailable', 'starting up');
     else if (await options.databaseReady()) res.json({ status: 'ready' });
     else sendError(res, 'storage_unavailable', 'the database is not reachable');
   });

@@ -142,7 +142,6 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   await scheduleOutboxDelivery(agenda, outbox, log, options.jobPollMs);
 
   const stopping = new AbortController();
-  let startingUp = true;
   const app = createHttpApp({
     ctx,
     stopping: stopping.signal,
@@ -155,15 +154,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     rateLimitPerMinute: options.rateLimitPerMinute,
     mounts: adapters.flatMap((adapter) => adapter.mounts ?? []),
     databaseReady: () => mongo.ping(),
-    startingUp: () => startingUp,
   });
   const server = await listen(app, options.port, { ...DEFAULT_HTTP_TIMEOUTS, ...options.httpTimeouts });
   for (const adapter of adapters) await adapter.start?.();
   const { port } = server.address() as AddressInfo;
-  for (const adapter of adapters) {
-    await adapter.afterListen?.(`http://127.0.0.1:${port}`).catch((error: Error) => log.debug({ error: error.message }, 'adapter warm-up failed'));
-  }
-  startingUp = false;
   log.info({ port }, 'handover service listening');
   // it listens on every interface: without a token anyone who reaches the port reads the metrics
   if (!options.metricsToken) log.warn({ host: LISTEN_HOST }, 'HANDOVER_METRICS_TOKEN is not set: /metrics is open to anyone who reaches this port');

@@ -35,7 +35,6 @@ import { adoptUntenantedStaff } from '../../src/tenants/adopt-untenanted.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 import { SLACK_USER_ID, slackStaffLookup } from './slack-staff-lookup.js';
 import { resolveConfigFileStaff } from '../../src/settings/resolve-config-file-staff.js';
-import { warmSlackReceiver } from './slack-warm-up.js';
 
 export interface SlackAdapterOptions {
   /** One workspace: its bot token. Unset with `oauth`: the app is installed per workspace. */
@@ -126,8 +125,6 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
       async start() {
         if (options.appToken) await app.start();
       },
-      // over HTTP only: Socket Mode has no endpoint of ours to warm
-      ...(receiver ? { afterListen: async (url: string) => void (await warmSlackReceiver(url, { signingSecret: options.signingSecret!, log })) } : {}),
       async stop() {
         if (options.appToken) await app.stop();
       },
