@@ -1,6 +1,6 @@
 import { normalizeText } from '../text/normalize-text.js';
 import { matchChineseContactRequest } from './contact-request-chinese.js';
-import { normalizeForContactRequest } from './contact-request-normalization.js';
+import { normalizeForContactRequest, withinOneEdit } from './contact-request-normalization.js';
 
 /**
  * Does the customer ask to talk to a person? Scored patterns over normalised
@@ -163,23 +163,6 @@ function correctTypo(word: string): string {
     if (Math.abs(target.length - word.length) <= 1 && withinOneEdit(word, target)) return target;
   }
   return word;
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length === b.length) {
-    let diff = -1;
-    for (let i = 0; i < a.length; i += 1) {
-      if (a[i] === b[i]) continue;
-      if (diff >= 0) return diff === i - 1 && a[diff] === b[i] && a[i] === b[diff] && a.slice(i + 1) === b.slice(i + 1);
-      diff = i;
-    }
-    return true;
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  let i = 0;
-  while (i < short.length && short[i] === long[i]) i += 1;
-  return short.slice(i) === long.slice(i + 1);
 }
 
 const FILLER = new Set(['a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade', 'per', 'favore', 'subito', 'adesso', 'ora', 'ya', 'ahora', 'agora', 'ja', 'jetzt', 'sofort', 'schnell', 'maintenant', 'urgent', 'urgente', 'dringend', 'uno', 'il', 'lo', 'o', 'os', 'los', 'las', 'der', 'die', 'den', 'dem', 'echt', 'echte', 'vero', 'vera', 'reale', 'vraie', 'real', 'mal', 'gerne', 'mir', 'moi', 'mi', 'me', 'stp', 'porfa', 'pfv', 'aqui', 'ai', 'qui', 'ici', 'hier']);
