@@ -63,15 +63,16 @@ export function createAssistantResponder({ bot, config, knowledgeBase, model, br
     return outcome;
   }
 
-  function fallback(faq: BotAnswer, failure: ChatFailure): BotAnswer {
-    if (config.fallback === 'faq') return faq;
+  function fallback(faq: () => BotAnswer, failure: ChatFailure): BotAnswer {
+    if (config.fallback === 'faq') return faq();
     return { answered: false, entryId: null, answer: null, confidence: 0, unansweredReason: `The assistant was unavailable (${failure.replace('_', ' ')}).` };
   }
 
   return {
     async answer({ text, transcript }: ResponderTurn): Promise<BotAnswer> {
       const entries = knowledgeBase.retrieve(text, GROUNDING_ENTRIES);
-      const faq = knowledgeBase.answer(text);
+      // the knowledge base's own answer is only needed when the model's is not used
+      const faq = () => knowledgeBase.answer(text);
       const outcome = await call('answer', answerMessages(config, bot.rules, entries, transcript, text), answerTools(bot.rules));
       if (!outcome.ok) return fallback(faq, outcome.failure);
       if (outcome.toolCall) {
@@ -82,7 +83,7 @@ export function createAssistantResponder({ bot, config, knowledgeBase, model, br
         }
         if (outcome.toolCall.name === HAND_OVER_TOOL && typeof args.rule === 'string' && guided.has(args.rule)) {
           // the knowledge base's answer stands in when no rule ends up handing over (Labs or handover off)
-          return { ...faq, handover: { rule: args.rule, reason: `The assistant handed over${reason ? `: ${reason}` : '.'}` } };
+          return { ...faq(), handover: { rule: args.rule, reason: `The assistant handed over${reason ? `: ${reason}` : '.'}` } };
         }
         log.warn({ botId: bot.id, tool: outcome.toolCall.name.slice(0, 40) }, 'assistant model called an unknown tool');
         return fallback(faq, 'bad_response');
