@@ -3,6 +3,7 @@
 // turn allocated by each function (self), averaged over a build's runs, and the difference.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { frameKey } from './frame-key.js';
 
 interface HeapNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -16,17 +17,7 @@ const by = process.argv.find((arg) => arg.startsWith('--by='))?.split('=')[1] ??
 if (!dir || !buildA || !buildB) throw new Error('usage: heap-diff.ts <dir> <build A> <build B> [top] [--by=function|area]');
 
 function keyOf(frame: HeapNode['callFrame']): string {
-  const url = frame.url.replace(/^file:\/\//, '');
-  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(url);
-  if (by === 'area') {
-    if (inModules) return inModules[1]!;
-    const ours = /\/(dist\/[^/]+(?:\/[^/]+)?)\/[^/]+$/.exec(url);
-    if (ours) return ours[1]!;
-    if (url.startsWith('node:')) return url.split('/')[0]!;
-    return frame.functionName || '(native)';
-  }
-  const where = inModules ? `${inModules[1]}/${inModules[2]}` : url.replace(/^.*\/dist\//, 'dist/');
-  return `${frame.functionName || '(anonymous)'} ${where}${where ? `:${frame.lineNumber + 1}` : ''}`;
+  return frameKey(frame, by, (unnamed) => unnamed.functionName || '(native)');
 }
 
 function perTurn(build: string) {

@@ -6,6 +6,7 @@
 // ((garbage collector), (program), (idle)).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { frameKey } from './frame-key.js';
 
 interface ProfileNode {
   id: number;
@@ -24,17 +25,7 @@ const by = process.argv.find((arg) => arg.startsWith('--by='))?.split('=')[1] ??
 if (!dir || !buildA || !buildB) throw new Error('usage: profile-diff.ts <dir> <build A> <build B> [top] [--by=function|area]');
 
 function keyOf(frame: ProfileNode['callFrame']): string {
-  const url = frame.url.replace(/^file:\/\//, '');
-  const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.*)$/.exec(url);
-  if (by === 'area') {
-    if (inModules) return inModules[1]!;
-    const ours = /\/(dist\/[^/]+(?:\/[^/]+)?)\/[^/]+$/.exec(url);
-    if (ours) return ours[1]!;
-    if (url.startsWith('node:')) return url.split('/')[0]!;
-    return frame.functionName.startsWith('(') ? frame.functionName : url || '(native)';
-  }
-  const where = inModules ? `${inModules[1]}/${inModules[2]}` : url.replace(/^.*\/dist\//, 'dist/');
-  return `${frame.functionName || '(anonymous)'} ${where}${where ? `:${frame.lineNumber + 1}` : ''}`;
+  return frameKey(frame, by, (unnamed) => (unnamed.functionName.startsWith('(') ? unnamed.functionName : unnamed.url || '(native)'));
 }
 
 /** Self µs per turn by key, averaged over a build's runs. */
