@@ -6,6 +6,8 @@ import { perStore } from './per-store.js';
  * one replica; a chunk is a customer's message and the bot's answer.
  */
 const MAX_CHUNKS = 60_000;
+/** And never more text than this (UTF-16 code units), whatever the chunks hold: a message may be 4,000 characters. */
+const MAX_TEXT_UNITS = 4_000_000;
 
 /**
  * Transcript chunks this process wrote or read, by id. A chunk is written
@@ -16,15 +18,29 @@ const MAX_CHUNKS = 60_000;
  * insert means an earlier try wrote that chunk, perhaps otherwise.
  * Least recently kept first out.
  */
-const recentChunks = perStore(() => new Map<string, StoredMessage[]>());
+const recentChunks = perStore(() => ({ chunks: new Map<string, StoredMessage[]>(), textUnits: 0 }));
 
 export function recentChunk(store: HandoverStore, chunkId: string): StoredMessage[] | undefined {
-  return recentChunks(store).get(chunkId);
+  return recentChunks(store).chunks.get(chunkId);
 }
 
 export function rememberChunk(store: HandoverStore, chunkId: string, messages: StoredMessage[]): void {
-  const chunks = recentChunks(store);
-  chunks.delete(chunkId);
-  chunks.set(chunkId, messages);
-  if (chunks.size > MAX_CHUNKS) chunks.delete(chunks.keys().next().value!);
+  const kept = recentChunks(store);
+  forget(kept, chunkId);
+  kept.chunks.set(chunkId, messages);
+  kept.textUnits += textUnitsOf(messages);
+  while (kept.chunks.size > MAX_CHUNKS || kept.textUnits > MAX_TEXT_UNITS) forget(kept, kept.chunks.keys().next().value!);
+}
+
+function forget(kept: { chunks: Map<string, StoredMessage[]>; textUnits: number }, chunkId: string): void {
+  const messages = kept.chunks.get(chunkId);
+  if (!messages) return;
+  kept.chunks.delete(chunkId);
+  kept.textUnits -= textUnitsOf(messages);
+}
+
+function textUnitsOf(messages: StoredMessage[]): number {
+  let units = 0;
+  for (const message of messages) units += message.text.length;
+  return units;
 }
