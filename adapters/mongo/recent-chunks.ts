@@ -5,12 +5,14 @@ import { perStore } from './per-store.js';
  * Enough for the last few chunks of every conversation active at once on
  * one replica; a chunk is a customer's message and the bot's answer.
  */
-const MAX_CHUNKS = 60_000;
+const MAX_CHUNKS = 10_000;
 /** And never more text than this (UTF-16 code units), whatever the chunks hold: a message may be 4,000 characters. */
-const MAX_TEXT_UNITS = 4_000_000;
+const MAX_TEXT_UNITS = 2_000_000;
 
 /**
- * Transcript chunks this process wrote or read, by id. A chunk is written
+ * Transcript chunks this process read back for a turn (an AI assistant's,
+ * which shows the model the last messages), and those it then wrote for the
+ * same conversations, by id. A chunk is written
  * once, by an insert, and never changed, so a copy is as good as a read: a
  * turn that shows the model the conversation's last messages finds them
  * here instead of reading them back one lookup at a time. Only chunks whose

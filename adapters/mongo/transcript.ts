@@ -55,7 +55,9 @@ function toMessages(conversationId: string, stored: StoredMessage[]): Message[] 
 async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: StoredMessage[]): Promise<void> {
   // a duplicate is this very chunk, written by an earlier try of the same append
   const id = chunkId(conversationId, chunk);
-  if ((await insertBatched(store.transcriptChunks, { _id: id, conversationId, chunk, messages })) === 'inserted') rememberChunk(store, id, messages);
+  const inserted = (await insertBatched(store.transcriptChunks, { _id: id, conversationId, chunk, messages })) === 'inserted';
+  // kept only for conversations whose recent chunks are read back (an AI assistant's turns), found by the previous chunk being kept
+  if (inserted && chunk > 0 && recentChunk(store, chunkId(conversationId, chunk - 1))) rememberChunk(store, id, messages);
 }
 
 /**

@@ -14,8 +14,8 @@ describe('the transcript chunks a process keeps', () => {
     expect(recentChunk(store, 'c0')).toBeUndefined();
     expect(recentChunk(store, 'c1999')?.[0]?.text).toBe(long);
     const kept = Array.from({ length: 2_000 }, (_, i) => recentChunk(store, `c${i}`)).filter(Boolean).length;
-    expect(kept * long.length).toBeLessThanOrEqual(4_000_000);
-    expect(kept).toBeGreaterThan(900);
+    expect(kept * long.length).toBeLessThanOrEqual(2_000_000);
+    expect(kept).toBeGreaterThan(400);
   });
 
   it('counts a chunk kept again once', () => {
