@@ -5,14 +5,9 @@ import { freePort, SERVICE_NODE_FLAGS, startNodeProcess } from '../tools/node-pr
 
 const ENTRY = 'dist/adapters/server/main.js';
 
-/**
- * The service as the bench runs it: built, as `npm start` runs it, against
- * `mongodbUri`, with Slack's API at the stand-in. `nodeFlags` go before
- * `npm start`'s (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
- */
-export async function startBenchService(mongodbUri: string, slackUrl: string, nodeFlags: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; url: string }> {
-  const port = await freePort();
-  const env = {
+/** The environment every bench run gives the service: its database and port, Slack at the stand-in, no rate limit. */
+export function benchServiceEnv(mongodbUri: string, port: number, slackUrl: string): Record<string, string> {
+  return {
     MONGODB_URI: mongodbUri,
     PORT: String(port),
     LOG_LEVEL: 'warn',
@@ -22,8 +17,17 @@ export async function startBenchService(mongodbUri: string, slackUrl: string, no
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slackUrl,
     SLACK_CHANNEL: 'C0123456789',
-    ...extraEnv,
   };
+}
+
+/**
+ * The service as the bench runs it: built, as `npm start` runs it, against
+ * `mongodbUri`, with Slack's API at the stand-in. `nodeFlags` go before
+ * `npm start`'s (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
+ */
+export async function startBenchService(mongodbUri: string, slackUrl: string, nodeFlags: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; url: string }> {
+  const port = await freePort();
+  const env = { ...benchServiceEnv(mongodbUri, port, slackUrl), ...extraEnv };
   const child = nodeFlags.length === 0 ? startNodeProcess(ENTRY, env) : spawn(process.execPath, [...nodeFlags, ...SERVICE_NODE_FLAGS, ENTRY], { cwd: repoRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return { process: child, url: `http://127.0.0.1:${port}` };
 }

@@ -24,8 +24,9 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
-import { SIGNING_SECRET, signedHeaders, startSlackStandIn } from '../test/slack/slack-stand-in.js';
+import { signedHeaders, startSlackStandIn } from '../test/slack/slack-stand-in.js';
 import { freePort, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { benchServiceEnv } from './bench-service.js';
 import { benchHttpClient, type BenchHttpClient } from './http-client.js';
 import { runLoad } from './load.js';
 import { QUESTIONS } from './many-conversations.js';
@@ -156,18 +157,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
 /** The service of checkout `dir`, built, as `npm start` runs it, with --trace-gc counted from its stdout. */
 async function startService(dir: string, mongodbUri: string, extraFlags: string[]) {
   const port = await freePort();
-  const env = {
-    ...process.env,
-    MONGODB_URI: mongodbUri,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    HANDOVER_RATE_LIMIT_PER_MINUTE: '100000000',
-    HANDOVER_JOB_POLL_MS: '1000',
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.url,
-    SLACK_CHANNEL: 'C0123456789',
-  };
+  const env = { ...process.env, ...benchServiceEnv(mongodbUri, port, slack.url) };
   const child: ChildProcess = spawn(process.execPath, [...extraFlags, '--trace-gc', ...SERVICE_NODE_FLAGS, 'dist/adapters/server/main.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'inherit'] });
   const gcs = { scavenge: 0, markCompact: 0 };
   let pending = '';
