@@ -13,7 +13,7 @@ import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../src/detection/
 import { readContactCorpus } from '../training/contact-corpus.js';
 import { count, describe as describePR, type PrecisionRecall } from './confidence-interval.js';
 import { leaveOneSourceOut } from './contact-generalisation.js';
-import { FROZEN_CONTACT_FILE, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
+import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.env.HANDOVER_EVAL_DATA ?? join(repoRoot, 'eval', 'data'));
@@ -231,6 +231,10 @@ const unseenErrors = unseen.filter((row, i) => (unseenOut.outputs[i]!.contact_re
 const frozenTexts = readJsonLines(FROZEN_CONTACT_FILE).map((row) => row.text);
 const frozenOut = await runCli(['classify'], frozenTexts);
 const frozenResults = measureFrozenContactSet(dataDir, () => frozenOut.outputs.map((output) => output.contact_request === true));
+// the second frozen set (issue 20, round 3: written before that round's changes)
+const frozen2Texts = readJsonLines(FROZEN_CONTACT_FILE_2).map((row) => row.text);
+const frozen2Out = await runCli(['classify'], frozen2Texts);
+const frozen2Results = measureFrozenContactSet(dataDir, () => frozen2Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_2);
 
 // --- sensitive_topic: our labelled set (half look-alikes) ------------------
 const topicRows = readJsonLines('ours/sensitive_topics.jsonl') as Array<{ text: string; topic: string | null }>;
@@ -310,8 +314,10 @@ for (const [language, result] of languageResults) console.log(`| ${language} | $
 console.log('\n## contact_request per language, a set written after the rules and model were final (shipped model)\n');
 for (const [language, result] of unseenResults) console.log(`| ${language} | ${describePR(result)} |`);
 console.log('errors on that set:', unseenErrors);
-console.log('\n## contact_request per language, the frozen set (written before the issue-20 changes; never trained on)\n');
-printFrozenContactResults(frozenResults);
+console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[0].name} (never trained on)\n`);
+printFrozenContactResults(frozenResults, FROZEN_CONTACT_SETS[0].printErrors);
+console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[1].name} (never trained on)\n`);
+printFrozenContactResults(frozen2Results, FROZEN_CONTACT_SETS[1].printErrors);
 console.log('\n## contact_request, shipped model on each source (in-sample)\n');
 for (const [key, result] of [...inSample].sort()) console.log(`| ${key} | ${describePR(result)} |`);
 console.log('\n## sensitive_topic on our labelled set (right topic counts; a wrong topic is a false alarm and a miss)\n');
@@ -346,6 +352,7 @@ console.log(
     classify_in_process_us: round(inProcessMicros, 1),
     loso: Object.fromEntries(acceptance.map((check) => [check.source, { precision: round(check.precision), recall: round(check.recall) }])),
     languages: Object.fromEntries(languageResults.map(([language, result]) => [language, { precision: round(rate(result.truePositives, result.truePositives + result.falsePositives)), recall: round(rate(result.truePositives, result.truePositives + result.falseNegatives)) }])),
+    frozen_2: Object.fromEntries(frozen2Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen: Object.fromEntries(frozenResults.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     sensitive_precision: round(rate(topicAll.truePositives, topicAll.truePositives + topicAll.falsePositives)),
     sensitive_recall: round(rate(topicAll.truePositives, topicAll.truePositives + topicAll.falseNegatives)),
