@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../adapters/server/start-service.js';
-import { updateBotSwitches } from '../../src/bots/bot-settings.js';
-import { DEFAULT_CLOSING_MESSAGE } from '../../src/rules/handover-rule-schema.js';
-import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
-import { storedConversation } from '../support/stored-state.js';
+import type { RunningService } from '../../../adapters/server/start-service.js';
+import { updateBotSwitches } from '../../../src/bots/bot-settings.js';
+import { DEFAULT_CLOSING_MESSAGE } from '../../../src/rules/handover-rule-schema.js';
+import { api, startTestService, testDatabaseUri } from '../../support/test-service.js';
+import { storedConversation } from '../../support/stored-state.js';
 
 let service: RunningService;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../adapters/server/start-service.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import type { RunningService } from '../../../adapters/server/start-service.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../../support/test-service.js';
 
 let service: RunningService;
 let clockOffsetMs = 0;

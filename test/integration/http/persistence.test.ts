@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../adapters/server/start-service.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import type { RunningService } from '../../../adapters/server/start-service.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../../support/test-service.js';
 
 const mongodbUri = testDatabaseUri();
 let service: RunningService | undefined;
@@ -50,7 +50,7 @@ describe('the follow-up task job', () => {
       await waitFor(async () => (await taskOf()).status === 'overdue');
       const reminder = await service.mongo.store.decisions.findById(`task-due:${taskId}`).lean();
       expect(reminder?.at).toBeInstanceOf(Date);
-      const { fireTaskDue } = await import('../../src/tasks/fire-task-due.js');
+      const { fireTaskDue } = await import('../../../src/tasks/fire-task-due.js');
       expect(await fireTaskDue(service.ctx, taskId)).toBe('not-open');
     } finally {
       service.ctx.now = realNow;

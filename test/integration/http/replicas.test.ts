@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '../../adapters/server/start-service.js';
-import { claimConversation } from '../../src/handover/claim-conversation.js';
-import { postAgentReply } from '../../src/handover/post-agent-reply.js';
-import { saveStaffMember } from '../../src/staff/save-staff-member.js';
-import { openEventStream } from '../support/event-stream.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import type { RunningService } from '../../../adapters/server/start-service.js';
+import { claimConversation } from '../../../src/handover/claim-conversation.js';
+import { postAgentReply } from '../../../src/handover/post-agent-reply.js';
+import { saveStaffMember } from '../../../src/staff/save-staff-member.js';
+import { openEventStream } from '../../support/event-stream.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../../support/test-service.js';
+import { OPERATOR_TENANT } from '../../../src/tenants/tenant.js';
 
 const mongodbUri = testDatabaseUri();
 let replicaA: RunningService;

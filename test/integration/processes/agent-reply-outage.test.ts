@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHandoverStore, type HandoverStore } from '../../adapters/mongo/handover-store.js';
-import { stopProcess } from '../../tools/node-processes.js';
-import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn, threadMessageEvent } from '../slack/slack-stand-in.js';
-import { api, waitFor } from '../support/test-service.js';
-import { startDatabaseProcess, startServiceProcess, type ServiceProcess } from '../support/service-processes.js';
+import { connectHandoverStore, type HandoverStore } from '../../../adapters/mongo/handover-store.js';
+import { stopProcess } from '../../../tools/node-processes.js';
+import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn, threadMessageEvent } from '../../slack/slack-stand-in.js';
+import { api, waitFor } from '../../support/test-service.js';
+import { startDatabaseProcess, startServiceProcess, type ServiceProcess } from '../../support/service-processes.js';
 
 const CHANNEL = 'C0OUTAGEAG1';
 let db: Awaited<ReturnType<typeof startDatabaseProcess>>;

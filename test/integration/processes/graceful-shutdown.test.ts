@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopProcess } from '../../tools/node-processes.js';
-import { api, waitFor } from '../support/test-service.js';
-import { startDatabaseProcess, startServiceProcess, type ServiceProcess } from '../support/service-processes.js';
+import { stopProcess } from '../../../tools/node-processes.js';
+import { api, waitFor } from '../../support/test-service.js';
+import { startDatabaseProcess, startServiceProcess, type ServiceProcess } from '../../support/service-processes.js';
 
 let db: Awaited<ReturnType<typeof startDatabaseProcess>>;
 

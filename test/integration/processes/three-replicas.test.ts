@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHandoverStore, type HandoverStore } from '../../adapters/mongo/handover-store.js';
-import { mongoDueTaskLists } from '../../adapters/mongo/mongo-due-task-lists.js';
-import { stopProcess } from '../../tools/node-processes.js';
-import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn } from '../slack/slack-stand-in.js';
-import { api, waitFor } from '../support/test-service.js';
-import { killGroup, startDatabaseProcess, startServiceProcess, type ServiceProcess } from '../support/service-processes.js';
+import { connectHandoverStore, type HandoverStore } from '../../../adapters/mongo/handover-store.js';
+import { mongoDueTaskLists } from '../../../adapters/mongo/mongo-due-task-lists.js';
+import { stopProcess } from '../../../tools/node-processes.js';
+import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn } from '../../slack/slack-stand-in.js';
+import { api, waitFor } from '../../support/test-service.js';
+import { killGroup, startDatabaseProcess, startServiceProcess, type ServiceProcess } from '../../support/service-processes.js';
 
 const CHANNEL = 'C0REPLICAS1';
 let db: Awaited<ReturnType<typeof startDatabaseProcess>>;
