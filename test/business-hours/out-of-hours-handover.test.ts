@@ -6,6 +6,7 @@ import { DEFAULT_CLOSING_MESSAGE } from '../../src/rules/handover-rule-schema.js
 import { postToSlackEndpoint, slashCommandBody } from '../slack/slack-stand-in.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { api, waitFor } from '../support/test-service.js';
+import { storedConversation } from '../support/stored-state.js';
 
 const CHANNEL = 'C0HOURS001';
 const office = ['09:00', '17:00'];
@@ -40,8 +41,8 @@ async function askForPersonAt(at: string) {
   const turn = await api(service, 'POST', '/api/v1/bots/berlin/messages', { body: { text: 'I want to talk to a person' } });
   expect(turn.status).toBe(200);
   expect(turn.body.status).toBe('waiting');
-  const doc = await service.mongo.store.conversations.findById(turn.body.conversationId).lean();
-  const handoverId = doc!.lastHandoverId!;
+  const stored = await storedConversation(service, turn.body.conversationId);
+  const handoverId = stored!.lastHandoverId!;
   const job = await service.mongo.store.connection.db!.collection('agendaJobs').findOne({ name: 'escalation-sla', 'data.handoverId': handoverId, 'data.stage': 'reminder' });
   return { turn: turn.body, conversationId: turn.body.conversationId as string, handoverId, slaAt: job?.nextRunAt as Date | undefined };
 }

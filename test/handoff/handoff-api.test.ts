@@ -19,6 +19,7 @@ import { forgetOldHandoffKeys, HANDOFF_KEY_MEMORY_MS } from '../../src/handover/
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { storedConversation } from '../support/stored-state.js';
 
 let service: RunningService;
 let shopKey: string;
@@ -87,7 +88,7 @@ describe('Handoff API', () => {
     ]);
     expect(view.body.messages[0].at).toBe('2026-01-05T10:00:00.000Z');
     expect(view.body.handovers[0]).toMatchObject({ reason: 'No tracking number' });
-    const stored = await service.mongo.store.conversations.findById(accepted.body.conversationId).lean();
+    const stored = await storedConversation(service, accepted.body.conversationId);
     expect(stored!.handovers[0]!.summary).toBe('Sam’s parcel is missing and has no tracking number.');
     // the token is the customer API's for this conversation
     expect((await api(service, 'GET', `/api/v1/conversations/${accepted.body.conversationId}`, { token: accepted.body.token })).status).toBe(200);
@@ -96,11 +97,13 @@ describe('Handoff API', () => {
   it('a retry with the same Idempotency-Key gets the same conversation, once; the same key with another body is refused', async () => {
     const body = handoff();
     const key = randomUUID();
+    const waitingBefore = await service.ctx.conversations.countWithStatus('waiting');
     const [first, second] = await Promise.all([handOver(shopKey, body, { 'idempotency-key': key }), handOver(shopKey, body, { 'idempotency-key': key })]);
     expect([first.status, second.status].sort()).toEqual([200, 201]);
     expect(first.body.conversationId).toBe(second.body.conversationId);
     expect(first.body.token).toBe(second.body.token);
-    expect(await service.mongo.store.conversations.countDocuments({ 'customer.id': body.customer.id })).toBe(1);
+    expect((await storedConversation(service, first.body.conversationId))?.status).toBe('waiting');
+    expect(await service.ctx.conversations.countWithStatus('waiting')).toBe(waitingBefore + 1);
     const other = await handOver(shopKey, { ...body, reason: 'Something else' }, { 'idempotency-key': key });
     expect(other.status).toBe(409);
   });

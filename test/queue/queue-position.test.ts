@@ -104,7 +104,7 @@ describe('queue position', () => {
     // behind the customer from the first test, who still waits
     expect(waiting.queue.position).toBe(3);
     // the conversation was resolved, but its queue entry was never removed
-    await replicaA.mongo.store.conversations.updateOne({ _id: gone.id }, { $set: { status: 'resolved' } });
+    await replicaA.ctx.conversations.update(gone.id, { status: 'resolved' });
     const view = await api(replicaB, 'GET', `/api/v1/conversations/${waiting.id}`, { token: waiting.token });
     expect(view.body.queue.position).toBe(2);
     expect((await replicaA.ctx.waitingQueue.waiting('line', 10)).map((entry) => entry.conversationId)).not.toContain(gone.id);
