@@ -37,6 +37,8 @@ const webchatPage = repoPath('adapters', 'webchat', 'public');
 export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // no ETag hash of every JSON answer: they change with each turn and no client revalidates them (express.static keeps its own)
+  app.set('etag', false);
   app.set('trust proxy', options.trustProxy);
   app.use(options.prometheus.httpTiming);
   app.use(securityHeaders(options.widgetOrigins));

@@ -1,23 +1,33 @@
 import type { RequestHandler } from 'express';
-import { rateLimit as expressRateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientKey } from './client-key.js';
 import { sendError } from './error-responses.js';
 
 /**
- * Requests per client address (req.ip, an IPv6 client's /56 as one, like
- * clientKey): `burst` in a window sized so the average is `perMinute`.
- * Floods get 429 with Retry-After. Per process; behind several replicas
- * each replica counts alone.
+ * Requests per client (clientKey: an IPv6 client's /56 as one): `burst` in
+ * a window sized so the average is `perMinute`. Floods get 429 with
+ * Retry-After. Per process; behind several replicas each replica counts
+ * alone, since a shared store would cost every turn a database write.
  */
 export function rateLimit(options: { perMinute: number; burst: number; log: Logger }): RequestHandler {
-  // the library's checks of the setup (e.g. X-Forwarded-For arriving while no proxy is trusted) go to our log, once each
-  const report = (error: unknown) => options.log.warn({ err: error }, 'rate limiter configuration check');
-  return expressRateLimit({
-    windowMs: Math.ceil((options.burst * 60_000) / options.perMinute),
-    limit: options.burst,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    logger: { warn: report, error: report },
-    handler: (_req, res) => sendError(res, 'rate_limited', 'too many requests; slow down and retry after the Retry-After delay'),
+  const limiter = new RateLimiterMemory({
+    points: options.burst,
+    duration: Math.ceil((options.burst * 60) / options.perMinute),
   });
+  return (req, res, next) => {
+    limiter.consume(clientKey(req)).then(
+      () => next(),
+      (refusal: unknown) => {
+        if (!(refusal instanceof RateLimiterRes)) {
+          // the memory store does not fail; were it to, the request goes on rather than being refused for our fault
+          options.log.error({ err: refusal }, 'rate limiter failed');
+          next();
+          return;
+        }
+        res.setHeader('Retry-After', String(Math.max(1, Math.ceil(refusal.msBeforeNext / 1000))));
+        sendError(res, 'rate_limited', 'too many requests; slow down and retry after the Retry-After delay');
+      },
+    );
+  };
 }

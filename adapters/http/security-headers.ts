@@ -3,12 +3,16 @@ import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
- * Headers every answer carries (helmet), with a strict Content Security
- * Policy for the chat page: its own scripts and styles only, framed only by
- * this origin and the sites allowed to embed the widget.
+ * Headers every answer carries (helmet). Pages (the chat, the widget, the
+ * platforms' install pages) get helmet's full set with a strict Content
+ * Security Policy: their own scripts and styles only, framed only by this
+ * origin and the sites allowed to embed the widget. Data answers (the API,
+ * health, metrics) are never rendered, so they get the set the OWASP REST
+ * guidance asks of JSON answers, not the browsing-context headers: fewer
+ * headers on the path every customer turn takes.
  */
 export function securityHeaders(widgetOrigins: string[]): RequestHandler {
-  return helmet({
+  const page = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -29,6 +33,25 @@ export function securityHeaders(widgetOrigins: string[]): RequestHandler {
     // widget.js is loaded by other sites
     crossOriginResourcePolicy: { policy: 'cross-origin' },
   });
+  const data = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    referrerPolicy: { policy: 'no-referrer' },
+    // the widget on other sites reads these answers (CORS decides which sites)
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xPoweredBy: false,
+    xXssProtection: false,
+  });
+  return (req, res, next) => (isDataRoute(req.url) ? data : page)(req, res, next);
+}
+
+function isDataRoute(url: string): boolean {
+  return url.startsWith('/api/') || url === '/healthz' || url === '/readyz' || url.startsWith('/metrics');
 }
 
 /** The customer API answers browsers on the allowed sites (a widget talking to it directly); others get no CORS headers. */

@@ -31,6 +31,20 @@ describe('the chat page and the widget', () => {
     expect(await widget.text()).toContain('iframe');
   });
 
+  it('gives data answers the headers a JSON API needs, and no page headers or ETag', async () => {
+    const answer = await fetch(`${service.url}/api/v1/bots/demo`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(answer.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(answer.headers.get('etag')).toBeNull();
+    expect(answer.headers.get('x-powered-by')).toBeNull();
+    const page = await fetch(`${service.url}/?bot=demo`);
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('answers CORS only for allowed origins', async () => {
     const allowed = await fetch(`${service.url}/api/v1/bots/demo/messages`, {
       method: 'OPTIONS',
