@@ -4,6 +4,16 @@ import { claimConversation } from '../handover/claim-conversation.js';
 import type { Bot, Conversation, HandoverRecord } from '../types.js';
 import { pickUnderCapacity } from './pick-under-capacity.js';
 
+/*
+ * Not the customers' queue (src/queue/), though every entry here is also
+ * there: that one answers "where do I stand" for one bot on every customer
+ * read; this one holds only what waits for someone with room, per tenant,
+ * served by free-ups and the capacity job. Kept apart so the router's reads
+ * stay as small as what waits for room: the embedded server scans a whole
+ * collection for either, and the customers' queue holds every waiting
+ * conversation of every tenant.
+ */
+
 /** How much of a tenant's queue one pass looks at. */
 const QUEUE_BATCH = 50;
 
