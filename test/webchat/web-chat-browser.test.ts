@@ -107,8 +107,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium
     await phone.close();
 
     const host = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // a page of this origin embedding the widget with one tag
-    await host.goto(`${service.url}/healthz`);
+    // a page of this origin embedding the widget with one tag (a page path: data answers such as /healthz carry a CSP that loads nothing)
+    await host.goto(`${service.url}/shop`);
     await host.setContent(`<html><body><h1>Shop</h1><script src="${service.url}/widget.js" data-bot="demo"></script></body></html>`);
     await host.getByRole('button', { name: 'Chat with us' }).click();
     const frame = host.frameLocator('iframe[title="Chat with us"]');
