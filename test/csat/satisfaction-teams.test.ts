@@ -1,30 +1,23 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
-import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from '../teams/connector-stand-in.js';
+import { CHANNEL, cardAction, teamsMessage } from '../teams/connector-stand-in.js';
 import { escalationPosts } from '../support/stored-state.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { api, waitFor } from '../support/test-service.js';
+import { startTeamsService, type ConnectorStandIn } from '../support/teams-service.js';
 
-let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+let teams: Awaited<ReturnType<typeof startTeamsService>>;
+let connector: ConnectorStandIn;
 let service: RunningService;
 const LEAD = { id: 'aad-csat-lead', name: 'Lead' };
 
 beforeAll(async () => {
-  connector = await startConnectorStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id], log: pino({ level: 'silent' }) })],
-  });
+  teams = await startTeamsService({ admins: [LEAD.id] });
+  ({ connector, service } = teams);
 });
-afterAll(async () => {
-  await service?.stop();
-  await connector?.close();
-});
+afterAll(() => teams?.stop());
 
 async function sendActivity(activity: unknown) {
-  const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  expect(response.status).toBeLessThan(300);
+  expect((await teams.sendActivity(activity)).status).toBeLessThan(300);
 }
 
 describe('"How did we do?" in Teams', () => {

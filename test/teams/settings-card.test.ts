@@ -1,7 +1,5 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { settingsCard } from '../../adapters/teams/settings-card.js';
 import { ruleEditorCard } from '../../adapters/teams/settings-rule-editor-card.js';
@@ -9,14 +7,16 @@ import { RULE_FORM_MAX_CHARS, formValuesOfRule, type RuleFormValues } from '../.
 import { DEFAULT_CLOSING_MESSAGE, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { settingsHistory } from '../../src/settings/settings-history.js';
 import { testBot } from '../support/test-bot.js';
-import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-import { CHANNEL, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { waitFor } from '../support/test-service.js';
+import { CHANNEL, teamsMessage } from './connector-stand-in.js';
 import { button, buttons, expectValidCard, filledIn, inputs, settingsCardDriver } from './settings-card-driver.js';
+import { startTeamsService, type ConnectorStandIn } from '../support/teams-service.js';
 
 // Universal Actions as Teams sends them: an `adaptiveCard/action` invoke whose
 // value.action carries the button's verb and its data merged with the card's inputs.
 
-let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+let teams: Awaited<ReturnType<typeof startTeamsService>>;
+let connector: ConnectorStandIn;
 let service: RunningService;
 const LEAD = { id: 'aad-lead', name: 'Lead' };
 const DEPUTY = { id: 'aad-deputy', name: 'Dana' };
@@ -25,17 +25,10 @@ const configBot = (id: string, rules: number) =>
   botConfigSchema.parse({ id, name: `Bot ${id}`, labs: true, rules: Array.from({ length: rules }, (_, i) => ({ name: `Rule ${i + 1}`, triggers: ['contact_request'] })) });
 
 beforeAll(async () => {
-  connector = await startConnectorStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    botConfigs: [configBot('flow', 1), configBot('full', 5), configBot('checks', 1), configBot('race', 2), configBot('people', 0), configBot('guarded', 2), configBot('burst', 3), configBot('gone', 2)],
-    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id, DEPUTY.id], log: pino({ level: 'silent' }) })],
-  });
+  teams = await startTeamsService({ admins: [LEAD.id, DEPUTY.id], service: { botConfigs: [configBot('flow', 1), configBot('full', 5), configBot('checks', 1), configBot('race', 2), configBot('people', 0), configBot('guarded', 2), configBot('burst', 3), configBot('gone', 2)] } });
+  ({ connector, service } = teams);
 });
-afterAll(async () => {
-  await service?.stop();
-  await connector?.close();
-});
+afterAll(() => teams?.stop());
 
 const { click, settingsCardOf } = settingsCardDriver(
   () => service,
@@ -126,7 +119,7 @@ describe('the Teams settings card', () => {
 
   it('audits every change: history names who did what, newest first', async () => {
     const before = connector.calls.length;
-    await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, { text: 'history flow', from: STAFF })) });
+    await teams.sendActivity(teamsMessage(connector.url, { text: 'history flow', from: STAFF }));
     const reply = await waitFor(async () => connector.calls.slice(before).find((call) => call.conversationId === CHANNEL && String(call.body?.text).includes('newest first')));
     const lines = String(reply.body.text).split('\n').slice(1).filter(Boolean);
     expect(lines.map((line) => line.replace(/^.*UTC — /, ''))).toEqual([
@@ -202,7 +195,7 @@ describe('the Teams settings card', () => {
     expect(bot).toMatchObject({ labs: true, handover: true, revision });
     expect(bot.rules.map((rule) => rule.name)).toEqual(['Rule 1', 'Rule 2']);
     // and the settings command itself
-    await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, { text: 'settings guarded', from: STAFF })) });
+    await teams.sendActivity(teamsMessage(connector.url, { text: 'settings guarded', from: STAFF }));
     await waitFor(async () => connector.calls.find((call) => call.conversationId === CHANNEL && String(call.body?.text).includes('Only workspace admins')));
   });
 
@@ -307,7 +300,7 @@ describe('personal notification preferences', () => {
   it('are a card in the 1:1 chat whose toggles save', async () => {
     const kim = { id: 'aad-kim', name: 'Kim' };
     const personal = { ...teamsMessage(connector.url, { text: 'preferences', from: kim, conversationId: 'a:kim-personal' }), conversation: { id: 'a:kim-personal', conversationType: 'personal', tenantId: 't1' } };
-    await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(personal) });
+    await teams.sendActivity(personal);
     const post = await waitFor(async () => connector.calls.find((call) => call.conversationId === 'a:kim-personal' && call.body?.attachments?.length));
     const card = expectValidCard(post.body.attachments[0].content);
     expect(inputs(card).get('notifyOnConversationAssigned')).toMatchObject({ type: 'Input.Toggle', title: 'When a conversation gets assigned to me', value: 'true' });
@@ -321,7 +314,7 @@ describe('personal notification preferences', () => {
   });
 
   it('are not shown in a channel, where everyone would see them', async () => {
-    await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, { text: 'preferences', from: STAFF })) });
+    await teams.sendActivity(teamsMessage(connector.url, { text: 'preferences', from: STAFF }));
     await waitFor(async () => connector.calls.find((call) => call.conversationId === CHANNEL && String(call.body?.text).includes('in our 1:1 chat')));
   });
 });

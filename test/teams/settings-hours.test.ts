@@ -1,22 +1,21 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
 import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { DEFAULT_CLOSING_MESSAGE } from '../../src/rules/handover-rule-schema.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
-import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
-import { startConnectorStandIn } from './connector-stand-in.js';
+import { api } from '../support/test-service.js';
 import { button, cardText, filledIn, inputs, settingsCardDriver } from './settings-card-driver.js';
+import { startTeamsService, type ConnectorStandIn } from '../support/teams-service.js';
 
 // Business hours, staff capacity and the rule's CSAT switch set through the
 // Teams settings cards (Action.Execute invokes as Teams sends them), and what
 // customers and the team then notice.
 
-let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+let teams: Awaited<ReturnType<typeof startTeamsService>>;
+let connector: ConnectorStandIn;
 let service: RunningService;
 const LEAD = { id: 'aad-hours-lead', name: 'Lead' };
 const DEPUTY = { id: 'aad-hours-deputy', name: 'Dana' };
@@ -27,18 +26,10 @@ const configBot = (id: string) =>
   botConfigSchema.parse({ id, name: `Bot ${id}`, labs: true, rules: [{ name: 'People', triggers: ['contact_request'], task: { enabled: false } }] });
 
 beforeAll(async () => {
-  connector = await startConnectorStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    clock: () => now,
-    botConfigs: [configBot('hours'), configBot('zones'), configBot('rating'), configBot('seats'), configBot('guarded'), configBot('race')],
-    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id, DEPUTY.id], log: pino({ level: 'silent' }) })],
-  });
+  teams = await startTeamsService({ admins: [LEAD.id, DEPUTY.id], service: { clock: () => now, botConfigs: [configBot('hours'), configBot('zones'), configBot('rating'), configBot('seats'), configBot('guarded'), configBot('race')] } });
+  ({ connector, service } = teams);
 });
-afterAll(async () => {
-  await service?.stop();
-  await connector?.close();
-});
+afterAll(() => teams?.stop());
 
 const { click, say, settingsCardOf } = settingsCardDriver(
   () => service,

@@ -1,33 +1,23 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { teamsAdapter } from '../../adapters/teams/teams-adapter.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { api, waitFor } from '../support/test-service.js';
 import { adaptiveCardProblems } from './adaptive-card-parser.js';
-import { CHANNEL, cardAction, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { CHANNEL, cardAction, teamsMessage } from './connector-stand-in.js';
 import { storedConversation, escalationPosts, teamsChannelOf, storedStaff } from '../support/stored-state.js';
+import { startTeamsService, type ConnectorStandIn } from '../support/teams-service.js';
 
-let connector: Awaited<ReturnType<typeof startConnectorStandIn>>;
+let teams: Awaited<ReturnType<typeof startTeamsService>>;
+let connector: ConnectorStandIn;
 let service: RunningService;
 const LEAD = { id: 'aad-lead', name: 'Lead' };
 
 beforeAll(async () => {
-  connector = await startConnectorStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    adapters: [teamsAdapter({ appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '', localMode: true, admins: [LEAD.id], log: pino({ level: 'silent' }) })],
-  });
+  teams = await startTeamsService({ admins: [LEAD.id] });
+  ({ connector, service } = teams);
 });
-afterAll(async () => {
-  await service?.stop();
-  await connector?.close();
-});
+afterAll(() => teams?.stop());
 
-async function sendActivity(activity: unknown) {
-  const response = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
+const sendActivity = (activity: unknown) => teams.sendActivity(activity);
 
 const repliesTo = (conversationId: string) => connector.calls.filter((call) => call.method === 'POST' && call.conversationId === conversationId);
 
