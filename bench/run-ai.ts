@@ -1,4 +1,4 @@
-// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only]`: the AI
+// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only] [--shape=staggered|waves] [--dir=<checkout>] [--count-commands]`: the AI
 // assistant path (issue 22) on its own, so the default bench stays as long as
 // it was. A stand-in model answers every request in a fixed 200 ms (the
 // Chat Completions protocol, through the service's openai SDK). At 32 clients:
@@ -6,24 +6,39 @@
 //  - FAQ turns (the demo bot) beside 32 clients of AI turns, the model up,
 //    then with the model down (it never answers; the breaker opens after 3
 //    timeouts and the AI turns fall back to the knowledge base at once).
-// The last line is one JSON object.
+// Shapes: `staggered` (the default) gives every client its own random start
+// offset within one model time and a random think time before each turn (a
+// seeded generator, the same every run), as customers are not in step;
+// `waves` starts all 32 at once with no think time, so with a fixed 200 ms
+// model their requests arrive together every 200 ms and the p99 is mostly
+// the wave's own queue (the shape of the runs before 2026-12-03 14:00).
+// `--dir`: the service from another checkout's `dist/` (an old build to
+// compare, alternated by the caller); the load, database and stand-ins are
+// this checkout's. `--count-commands`: the database commands per AI turn
+// (through bench/command-counter.ts's proxy), on stderr. The last line is one JSON object.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { startChatCompletionsStandIn } from '../test/ai/chat-completions-stand-in.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { stopProcess, waitForHttp } from '../tools/node-processes.js';
-import { startBenchService } from './bench-service.js';
+import { freePort, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { benchServiceEnv, startBenchService } from './bench-service.js';
 import { benchHttpClient } from './http-client.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
 import { QUESTIONS } from './many-conversations.js';
 import { cpuMeter, pidWithArgument } from './process-cpu.js';
+import { startCommandCounter } from './command-counter.js';
 
 const quick = process.argv.includes('--quick');
 /** Only the 32-client AI phase (e.g. to profile an AI turn without the FAQ phases in the profile). */
 const aiOnly = process.argv.includes('--ai-only');
-const rounds = Number(process.argv.find((arg) => arg.startsWith('--rounds='))?.split('=')[1] ?? (quick ? 1 : 3));
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const rounds = Number(option('rounds') ?? (quick ? 1 : 3));
+const shape = option('shape') ?? 'staggered';
+if (shape !== 'staggered' && shape !== 'waves') throw new Error('--shape is staggered or waves');
+const serviceDir = option('dir');
 const CONCURRENCY = 32;
 const MODEL_MS = 200;
 const TIMEOUT_MS = 2_000;
@@ -31,6 +46,52 @@ const AI_TURNS = quick ? 640 : 1_600;
 const FAQ_TURNS = quick ? 1_000 : 4_000;
 /** Turns a conversation gets before a client starts a new one (as customers do: a few questions each). */
 const TURNS_PER_CONVERSATION = 5;
+/** The longest think time before a turn (staggered shape): a uniform draw below it, mean a tenth of the model's time. */
+const THINK_MS = 40;
+
+/** A seeded generator (mulberry32): the same offsets and think times every run, so builds meet the same load. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pause = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+/**
+ * `total` turns from `concurrency` clients, each at most one turn in flight;
+ * staggered: each client starts at its own offset and thinks before every
+ * turn (not counted in the turn's latency). Waves: runLoad as before.
+ */
+async function clientLoad(total: number, concurrency: number, request: (worker: number, index: number) => Promise<boolean>, seed: number): Promise<LoadResult> {
+  if (shape === 'waves') return runLoad(total, concurrency, request);
+  const random = seededRandom(seed);
+  const offsets = Array.from({ length: concurrency }, () => random() * MODEL_MS);
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    offsets.map(async (offset, worker) => {
+      await pause(offset);
+      while (next < total) {
+        const index = next++;
+        const t0 = performance.now();
+        const ok = await request(worker, index).catch(() => false);
+        latencies.push(performance.now() - t0);
+        if (!ok) errors += 1;
+        await pause(random() * THINK_MS);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: total, errors, seconds, perSecond: total / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), latencies };
+}
 
 let modelDown = false;
 /** How long the stand-in took to answer, as it measured (its timer is late too on a loaded machine). */
@@ -45,6 +106,9 @@ const model = await startChatCompletionsStandIn(async () => {
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-ai-'));
 const db = await startEmbeddedDatabase({ dataDir });
+const dbUrl = new URL(db.uri);
+const counter = process.argv.includes('--count-commands') ? await startCommandCounter(dbUrl.hostname, Number(dbUrl.port)) : null;
+const serviceDbUri = embeddedDatabaseUri(counter ? `mongodb://127.0.0.1:${counter.port}/` : db.uri, 'bench');
 const configFile = join(dataDir, 'handover.json');
 writeFileSync(
   configFile,
@@ -63,8 +127,17 @@ writeFileSync(
   }),
 );
 // SERVICE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the service's node
-const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [], { HANDOVER_CONFIG: configFile });
+const serviceFlags = process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+const service = serviceDir ? await startServiceIn(serviceDir) : await startBenchService(serviceDbUri, slack.url, serviceFlags, { HANDOVER_CONFIG: configFile });
 const http = benchHttpClient();
+
+/** The service built in another checkout, with the same environment as startBenchService's. */
+async function startServiceIn(dir: string) {
+  const port = await freePort();
+  const env = { ...process.env, ...benchServiceEnv(serviceDbUri, port, slack.url), HANDOVER_CONFIG: configFile };
+  const child = spawn(process.execPath, [...serviceFlags, ...SERVICE_NODE_FLAGS, 'dist/adapters/server/main.js'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { process: child, url: `http://127.0.0.1:${port}` };
+}
 
 /** Clients each keep a conversation for a few turns, then start another. */
 function turnsOf(botId: string) {
@@ -96,8 +169,10 @@ function backgroundAiTurns(concurrency: number) {
   let stop = false;
   let count = 0;
   const turn = turnsOf('ai');
+  const random = seededRandom(7);
   const done = Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
+      if (shape === 'staggered') await pause(random() * MODEL_MS);
       while (!stop) {
         const started = performance.now();
         await turn(worker, count).catch(() => false);
@@ -136,11 +211,19 @@ try {
     modelDown = false;
     modelLatencies = [];
     let meter = cpuMeter({ service: service.process.pid!, database: databasePid });
-    const ai = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'));
+    const modelConnectionsBefore = model.connections();
+    counter?.reset();
+    const ai = await clientLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'), 1 + r);
+    const modelConnections = model.connections() - modelConnectionsBefore;
     const aiCpu = meter.stop();
+    if (counter) {
+      for (const [kind, { commands, documents }] of Object.entries(counter.counts()).sort(([, a], [, b]) => b.commands - a.commands)) {
+        console.error(`  ${kind}: ${(commands / ai.requests).toFixed(3)} commands/turn, ${(documents / ai.requests).toFixed(3)} documents/turn`);
+      }
+    }
     const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
     if (aiOnly) {
-      const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, ...cpuPerTurn(aiCpu, ai.requests) } };
+      const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) } };
       results.push({ ...round, loadAverage: loadavg()[0] });
       console.error(JSON.stringify(round));
       continue;
@@ -159,7 +242,7 @@ try {
     const aiTurnsBesideDown = await background.stop();
     const round = {
       round: r + 1,
-      ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, ...cpuPerTurn(aiCpu, ai.requests) },
+      ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) },
       faqAlone: { ...summary(faqAlone), ...cpuPerTurn(faqCpu, faqAlone.requests) },
       faqBesideAiModelUp: { ...summary(faqBesideModel), aiTurnsBeside: aiTurnsBesideUp },
       faqBesideAiModelDown: { ...summary(faqModelDown), aiTurnsBeside: aiTurnsBesideDown },
@@ -173,10 +256,11 @@ try {
       await runLoad(CONCURRENCY, CONCURRENCY, turnsOf('ai'));
     }
   }
-  console.log(JSON.stringify({ loadAverage: loadavg().map((value) => Math.round(value * 10) / 10), concurrency: CONCURRENCY, modelMs: MODEL_MS, modelRequests: model.calls.length, rounds: results }));
+  console.log(JSON.stringify({ shape, build: serviceDir ?? 'this checkout', loadAverage: loadavg().map((value) => Math.round(value * 10) / 10), concurrency: CONCURRENCY, modelMs: MODEL_MS, modelRequests: model.calls.length, modelConnectionsTotal: model.connections(), rounds: results }));
 } finally {
   http.close();
   await stopProcess(service.process);
+  await counter?.close();
   await db.stop();
   await slack.close();
   await model.close();

@@ -71,12 +71,16 @@ export async function startChatCompletionsStandIn(reply: (call: ChatCompletionsC
       );
     });
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     /** The base URL a bot's assistant config names. */
     url: `http://127.0.0.1:${port}/v1`,
     calls,
+    /** TCP connections opened to it so far (a client that keeps connections alive opens few). */
+    connections: () => connections,
     callsFor: (model: string) => calls.filter((call) => call.model === model),
     async close() {
       for (const res of hanging) res.destroy();
