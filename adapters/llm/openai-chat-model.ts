@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageFunctionToolCall } from 'openai/resources/chat/completions';
-import type { ChatModel, ChatOutcome, ChatRequest } from '../../src/ports/chat-model.js';
+import type { ChatCompletionFunctionTool } from 'openai/resources/chat/completions';
+import type { ChatModel, ChatOutcome, ChatRequest, ChatTool } from '../../src/ports/chat-model.js';
 import { nodeHttpFetch } from './node-http-fetch.js';
 
 export interface OpenAiChatModelOptions {
@@ -17,6 +18,16 @@ export interface OpenAiChatModelOptions {
 export function openAiChatModel(options: OpenAiChatModelOptions): ChatModel {
   const clients = new Map<string, OpenAI>();
   const fetch = nodeHttpFetch();
+  // a bot's assistant passes the same tools on every turn: translated once per list
+  const toolsOf = new WeakMap<readonly ChatTool[], ChatCompletionFunctionTool[]>();
+  const openAiTools = (tools: readonly ChatTool[]): ChatCompletionFunctionTool[] => {
+    let translated = toolsOf.get(tools);
+    if (!translated) {
+      translated = tools.map((tool) => ({ type: 'function' as const, function: { name: tool.name, description: tool.description, parameters: tool.parameters } }));
+      toolsOf.set(tools, translated);
+    }
+    return translated;
+  };
   const clientFor = ({ baseUrl, apiKeyEnv }: ChatRequest['endpoint']): OpenAI => {
     const key = `${baseUrl}\n${apiKeyEnv ?? ''}`;
     let client = clients.get(key);
@@ -36,9 +47,7 @@ export function openAiChatModel(options: OpenAiChatModelOptions): ChatModel {
             model: request.endpoint.model,
             temperature: request.endpoint.temperature,
             messages: request.messages,
-            ...(request.tools.length
-              ? { tools: request.tools.map((tool) => ({ type: 'function' as const, function: { name: tool.name, description: tool.description, parameters: tool.parameters } })) }
-              : {}),
+            ...(request.tools.length ? { tools: openAiTools(request.tools) } : {}),
           },
           { signal: request.signal, timeout: request.timeoutMs, maxRetries: 0 },
         );

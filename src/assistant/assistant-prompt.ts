@@ -26,17 +26,24 @@ export function guidedRules(rules: readonly HandoverRule[]): HandoverRule[] {
  * messages, never into the system prompt.
  */
 export function answerMessages(config: AssistantConfig, rules: readonly HandoverRule[], entries: readonly RetrievedEntry[], transcript: readonly Message[], text: string): ChatMessage[] {
-  const knowledge = entries.length
-    ? entries.map(({ entry }, index) => `[${index + 1}] ${entry.questions[0] ?? entry.id}\n${entry.answer}`).join('\n\n')
-    : '(no entries match this message)';
+  return answerPrompt(config, rules)(entries, transcript, text);
+}
+
+/**
+ * answerMessages for one bot's configuration: the parts of the system
+ * prompt that do not change from turn to turn (the operator's prompt, the
+ * rules' guidance) are put together once, when the bot's assistant is made.
+ */
+export function answerPrompt(config: AssistantConfig, rules: readonly HandoverRule[]): (entries: readonly RetrievedEntry[], transcript: readonly Message[], text: string) => ChatMessage[] {
   const guidance = guidedRules(rules).map((rule) => `- rule "${rule.name}": ${rule.guidance}`);
-  const system = [
-    config.systemPrompt,
-    'Answer only from these knowledge base entries. When they do not answer the customer, do not guess: call cannot_answer with a short reason.',
-    `Knowledge base entries:\n${knowledge}`,
-    guidance.length ? `Hand the conversation to a person (call hand_over with the rule's name and a short reason) when:\n${guidance.join('\n')}` : null,
-  ].filter((part): part is string => part !== null);
-  return [{ role: 'system', content: system.join('\n\n') }, ...chatLines(transcript), { role: 'user', content: text.slice(0, MESSAGE_CHARS) }];
+  const before = `${config.systemPrompt}\n\nAnswer only from these knowledge base entries. When they do not answer the customer, do not guess: call cannot_answer with a short reason.\n\nKnowledge base entries:\n`;
+  const after = guidance.length ? `\n\nHand the conversation to a person (call hand_over with the rule's name and a short reason) when:\n${guidance.join('\n')}` : '';
+  return (entries, transcript, text) => {
+    const knowledge = entries.length
+      ? entries.map(({ entry }, index) => `[${index + 1}] ${entry.questions[0] ?? entry.id}\n${entry.answer}`).join('\n\n')
+      : '(no entries match this message)';
+    return [{ role: 'system', content: before + knowledge + after }, ...chatLines(transcript), { role: 'user', content: text.slice(0, MESSAGE_CHARS) }];
+  };
 }
 
 /** The functions the model may call instead of answering. */
@@ -79,10 +86,12 @@ export function summaryMessages(transcript: readonly Message[], reason: string):
 
 /** Earlier messages as the model's chat: the customer as the user, the bot and the team as the assistant. */
 function chatLines(transcript: readonly Message[]): ChatMessage[] {
-  return transcript
-    .slice(-TRANSCRIPT_MESSAGES)
-    .filter((message) => message.from !== 'system')
-    .map((message) => ({ role: message.from === 'customer' ? 'user' : 'assistant', content: message.text.slice(0, MESSAGE_CHARS) }));
+  const lines: ChatMessage[] = [];
+  for (let index = Math.max(0, transcript.length - TRANSCRIPT_MESSAGES); index < transcript.length; index++) {
+    const message = transcript[index]!;
+    if (message.from !== 'system') lines.push({ role: message.from === 'customer' ? 'user' : 'assistant', content: message.text.slice(0, MESSAGE_CHARS) });
+  }
+  return lines;
 }
 
 function oneLine(text: string): string {

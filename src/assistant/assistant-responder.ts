@@ -3,7 +3,7 @@ import type { AsyncResponder, BotAnswer, KnowledgeBaseResponder, ResponderTurn }
 import type { ChatFailure, ChatMessage, ChatModel, ChatOutcome, ChatTool } from '../ports/chat-model.js';
 import type { HandoverMetrics } from '../ports/handover-metrics.js';
 import type { AssistantConfig, Bot, Message } from '../types.js';
-import { answerMessages, answerTools, CANNOT_ANSWER_TOOL, GROUNDING_ENTRIES, guidedRules, HAND_OVER_TOOL, summaryMessages } from './assistant-prompt.js';
+import { answerPrompt, answerTools, CANNOT_ANSWER_TOOL, GROUNDING_ENTRIES, guidedRules, HAND_OVER_TOOL, summaryMessages } from './assistant-prompt.js';
 import type { ModelCircuitBreaker } from './model-circuit-breaker.js';
 
 export interface AssistantResponderDeps {
@@ -19,7 +19,7 @@ export interface AssistantResponderDeps {
 const ANSWER_CHARS = 4000;
 const SUMMARY_CHARS = 500;
 
-type CallOutcome = ChatOutcome | { ok: false; failure: 'breaker_open' };
+const NO_TOOLS: ChatTool[] = [];
 
 /**
  * A bot's AI assistant: it answers grounded in the knowledge base entries
@@ -31,23 +31,38 @@ type CallOutcome = ChatOutcome | { ok: false; failure: 'breaker_open' };
  */
 export function createAssistantResponder({ bot, config, knowledgeBase, model, breaker, metrics, log }: AssistantResponderDeps): AsyncResponder {
   const guided = new Set(guidedRules(bot.rules).map((rule) => rule.name));
+  // the same for every turn of this bot's version: built once, not per turn
+  const prompt = answerPrompt(config, bot.rules);
+  const tools = answerTools(bot.rules);
 
-  async function call(purpose: 'answer' | 'summary', messages: ChatMessage[], tools: ChatTool[]): Promise<CallOutcome> {
-    if (!breaker.tryAcquire()) {
-      metrics.modelCalled({ botId: bot.id, purpose, ms: 0, failure: 'breaker_open', promptTokens: 0, completionTokens: 0 });
-      return { ok: false, failure: 'breaker_open' };
-    }
+  /** Whether the model may be called now; a refusal is counted as a call the breaker stopped. */
+  function acquire(purpose: 'answer' | 'summary'): boolean {
+    if (breaker.tryAcquire()) return true;
+    metrics.modelCalled({ botId: bot.id, purpose, ms: 0, failure: 'breaker_open', promptTokens: 0, completionTokens: 0 });
+    return false;
+  }
+
+  /** One model call, the breaker acquired: never longer than the timeout. */
+  async function call(purpose: 'answer' | 'summary', messages: ChatMessage[], tools: ChatTool[]): Promise<ChatOutcome> {
     const started = performance.now();
-    const signal = AbortSignal.timeout(config.timeoutMs);
+    // a timer cleared when the call ends, not AbortSignal.timeout: that one fires (and dispatches its abort
+    // to every listener the SDK and the socket added) long after an answered call, once per turn
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<ChatOutcome>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ ok: false, failure: 'timeout' });
+      }, config.timeoutMs);
+    });
     let outcome: ChatOutcome;
     try {
       // the race holds the budget even if a model adapter overlooked the signal
-      outcome = await Promise.race([
-        model.complete({ botId: bot.id, endpoint: config, messages, tools, signal, timeoutMs: config.timeoutMs }),
-        whenAborted(signal),
-      ]);
+      outcome = await Promise.race([model.complete({ botId: bot.id, endpoint: config, messages, tools, signal: controller.signal, timeoutMs: config.timeoutMs }), timedOut]);
     } catch {
       outcome = { ok: false, failure: 'unavailable' };
+    } finally {
+      clearTimeout(timer);
     }
     if (outcome.ok) breaker.succeeded();
     else breaker.failed();
@@ -70,10 +85,20 @@ export function createAssistantResponder({ bot, config, knowledgeBase, model, br
 
   return {
     async answer({ text, transcript }: ResponderTurn): Promise<BotAnswer> {
-      const entries = knowledgeBase.retrieve(text, GROUNDING_ENTRIES);
       // the knowledge base's own answer is only needed when the model's is not used
       const faq = () => knowledgeBase.answer(text);
-      const outcome = await call('answer', answerMessages(config, bot.rules, entries, transcript, text), answerTools(bot.rules));
+      // with the breaker open nothing of the prompt is read or built
+      if (!acquire('answer')) return fallback(faq, 'breaker_open');
+      const entries = knowledgeBase.retrieve(text, GROUNDING_ENTRIES);
+      let messages: ChatMessage[];
+      try {
+        messages = prompt(entries, await transcript(), text);
+      } catch (error) {
+        // the conversation could not be read: no call is made, and the model is not to blame
+        breaker.abandoned();
+        throw error;
+      }
+      const outcome = await call('answer', messages, tools);
       if (!outcome.ok) return fallback(faq, outcome.failure);
       if (outcome.toolCall) {
         const args = toolArguments(outcome.toolCall.arguments);
@@ -94,18 +119,12 @@ export function createAssistantResponder({ bot, config, knowledgeBase, model, br
     },
 
     async summarize(transcript: readonly Message[], reason: string): Promise<string | null> {
-      const outcome = await call('summary', summaryMessages(transcript, reason), []);
+      if (!acquire('summary')) return null;
+      const outcome = await call('summary', summaryMessages(transcript, reason), NO_TOOLS);
       const text = outcome.ok ? outcome.text?.replace(/\s+/g, ' ').trim() : null;
       return text ? text.slice(0, SUMMARY_CHARS) : null;
     },
   };
-}
-
-function whenAborted(signal: AbortSignal): Promise<ChatOutcome> {
-  return new Promise((resolve) => {
-    if (signal.aborted) resolve({ ok: false, failure: 'timeout' });
-    else signal.addEventListener('abort', () => resolve({ ok: false, failure: 'timeout' }), { once: true });
-  });
 }
 
 function toolArguments(json: string): Record<string, unknown> {

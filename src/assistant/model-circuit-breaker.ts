@@ -26,6 +26,8 @@ export interface ModelCircuitBreaker {
   tryAcquire(): boolean;
   succeeded(): void;
   failed(): void;
+  /** The acquired call was not made after all (the turn failed before it): neither a success nor a failure. */
+  abandoned(): void;
   readonly state: BreakerState;
 }
 
@@ -55,6 +57,9 @@ export function createModelCircuitBreaker(options: BreakerOptions): ModelCircuit
       trialInFlight = false;
       failures = 0;
       set('closed');
+    },
+    abandoned() {
+      trialInFlight = false;
     },
     failed() {
       trialInFlight = false;

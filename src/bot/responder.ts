@@ -43,8 +43,11 @@ export interface KnowledgeBaseResponder extends Responder {
 /** What an asynchronous responder is told of a turn. */
 export interface ResponderTurn {
   text: string;
-  /** The conversation's latest messages before this one, oldest first. */
-  transcript: readonly Message[];
+  /**
+   * The conversation's latest messages before this one, oldest first: read
+   * only when the responder needs them (not when its model is known to be down).
+   */
+  transcript: () => Promise<readonly Message[]>;
 }
 
 /**

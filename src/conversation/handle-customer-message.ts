@@ -3,7 +3,7 @@ import { TRANSCRIPT_MESSAGES } from '../assistant/assistant-prompt.js';
 import { loadBot } from '../bots/load-bot.js';
 import { NotFoundError } from '../errors.js';
 import type { HandoverContext } from '../handover-context.js';
-import { chooseRule, type RuleDecision, type TurnSignals } from '../handover/choose-rule.js';
+import { chooseRule, sensitiveTopicsOnce, type RuleDecision, type TurnSignals } from '../handover/choose-rule.js';
 import { startHandover, startHandoverOfNewConversation } from '../handover/start-handover.js';
 import { newId } from '../ids/new-id.js';
 import type { ConversationChange } from '../ports/conversation-repository.js';
@@ -103,14 +103,14 @@ function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message:
   const base = { ...before, lastCustomerText: message.text, updatedAt: message.at };
   if (before.paused) return { after: base, failed: false, withTeam, reply: null, decision: null };
 
-  const { answer, detected } = asked ?? {};
+  const { answer, detected, sensitiveTopic } = asked ?? {};
   const reading = readCustomerTurn(answer ? { answer: () => answer } : ctx.responders.forBot(bot), message.text, before.lastCustomerText, bot.contactRequestThreshold, detected);
   const after: Conversation = {
     ...base,
     failedTurns: before.failedTurns + (reading.failed ? 1 : 0),
     status: withTeam ? before.status : 'bot',
   };
-  const decision = withTeam ? null : chooseRule(bot, turnSignals(message, reading, after.failedTurns));
+  const decision = withTeam ? null : chooseRule(bot, turnSignals(message, reading, after.failedTurns, sensitiveTopic));
   if (withTeam || decision) return { after, failed: reading.failed, withTeam, reply: null, decision };
   const replyText = reading.negativeFeedback
     ? BOT_FEEDBACK_REPLY
@@ -118,7 +118,7 @@ function planTurn(ctx: HandoverContext, bot: Bot, before: Conversation, message:
   return { after, failed: reading.failed, withTeam, reply: newMessage(ctx, message.conversationId, 'bot', replyText), decision: null };
 }
 
-function turnSignals(message: Message, reading: CustomerTurnReading, failedTurns: number): TurnSignals {
+function turnSignals(message: Message, reading: CustomerTurnReading, failedTurns: number, sensitiveTopic?: TurnSignals['sensitiveTopic']): TurnSignals {
   const { answer } = reading;
   return {
     text: message.text,
@@ -130,6 +130,7 @@ function turnSignals(message: Message, reading: CustomerTurnReading, failedTurns
     failedTurns,
     ...(answer.unansweredReason ? { unansweredReason: answer.unansweredReason } : {}),
     ...(answer.handover ? { guidance: answer.handover } : {}),
+    ...(sensitiveTopic ? { sensitiveTopic } : {}),
   };
 }
 
@@ -144,6 +145,8 @@ interface AskedAssistant {
   answer: BotAnswer | null;
   /** The message's words read once for the question and the plan. */
   detected: MessageDetection;
+  /** Its sensitive topics, matched once for the rules judged in the question and in the plan. */
+  sensitiveTopic: (rule: HandoverRule) => string | null;
 }
 
 async function askAssistant(
@@ -156,14 +159,16 @@ async function askAssistant(
 ): Promise<AskedAssistant | null> {
   if (before.paused || before.status === 'waiting' || before.status === 'assigned') return null;
   const detected = detectInMessage(message.text, bot.contactRequestThreshold);
+  const sensitiveTopic = sensitiveTopicsOnce(message.text);
   const reading = readCustomerTurn({ answer: () => NO_ANSWER }, message.text, before.lastCustomerText, bot.contactRequestThreshold, detected);
-  if (reading.negativeFeedback) return { answer: null, detected };
+  if (reading.negativeFeedback) return { answer: null, detected, sensitiveTopic };
   const failsIfAnswered = !reading.contactRequest && reading.repeatedQuestion;
-  const ifAnswered = chooseRule(bot, turnSignals(message, { ...reading, answer: ANY_ANSWER }, before.failedTurns + (failsIfAnswered ? 1 : 0)));
-  const ifNot = chooseRule(bot, turnSignals(message, reading, before.failedTurns + (reading.failed ? 1 : 0)));
+  const ifAnswered = chooseRule(bot, turnSignals(message, { ...reading, answer: ANY_ANSWER }, before.failedTurns + (failsIfAnswered ? 1 : 0), sensitiveTopic));
+  const ifNot = chooseRule(bot, turnSignals(message, reading, before.failedTurns + (reading.failed ? 1 : 0), sensitiveTopic));
   const guidedBefore = (rule: HandoverRule) => bot.rules.slice(0, bot.rules.indexOf(rule)).some((earlier) => earlier.enabled && earlier.guidance);
-  if (ifAnswered && ifNot && ifAnswered.rule === ifNot.rule && ifAnswered.trigger === ifNot.trigger && !guidedBefore(ifAnswered.rule)) return { answer: null, detected };
-  return { answer: await assistant.answer({ text: message.text, transcript: await transcript() }), detected };
+  if (ifAnswered && ifNot && ifAnswered.rule === ifNot.rule && ifAnswered.trigger === ifNot.trigger && !guidedBefore(ifAnswered.rule)) return { answer: null, detected, sensitiveTopic };
+  // the transcript is read only if the assistant asks its model (not with its breaker open)
+  return { answer: await assistant.answer({ text: message.text, transcript }), detected, sensitiveTopic };
 }
 
 const NO_ANSWER: BotAnswer = { answered: false, entryId: null, answer: null, confidence: 0 };

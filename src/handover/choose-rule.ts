@@ -16,6 +16,21 @@ export interface TurnSignals {
   unansweredReason?: string;
   /** An AI assistant asked for a person under this rule's guidance, for this reason. */
   guidance?: { rule: string; reason: string } | null;
+  /** The topic of a rule's list the text touches, when the turn matched it already (see sensitiveTopicsOnce). */
+  sensitiveTopic?: (rule: HandoverRule) => string | null;
+}
+
+/** A turn's sensitive-topic matches, each rule's worked out once however many times the turn judges the rules. */
+export function sensitiveTopicsOnce(text: string): (rule: HandoverRule) => string | null {
+  const found = new Map<HandoverRule, string | null>();
+  return (rule) => {
+    let topic = found.get(rule);
+    if (topic === undefined) {
+      topic = matchSensitiveTopic(text, rule.sensitiveTopics);
+      found.set(rule, topic);
+    }
+    return topic;
+  };
 }
 
 export interface RuleDecision {
@@ -56,7 +71,7 @@ function reasonFor(trigger: Trigger, rule: HandoverRule, bot: Bot, signals: Turn
       if (!signals.contactRequest) return null;
       return signals.department ? `The customer asked to talk to a person (${signals.department}).` : 'The customer asked to talk to a person.';
     case 'sensitive_topic': {
-      const topic = signals.text ? matchSensitiveTopic(signals.text, rule.sensitiveTopics) : null;
+      const topic = !signals.text ? null : signals.sensitiveTopic ? signals.sensitiveTopic(rule) : matchSensitiveTopic(signals.text, rule.sensitiveTopics);
       return topic ? `The message touches a sensitive topic: ${topic}.` : null;
     }
     case 'failed_resolution':
