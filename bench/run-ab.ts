@@ -12,6 +12,13 @@
 // database from /proc, and the service's garbage collections (--trace-gc).
 // claims: the first burst of 50 Claim clicks after a start and a second
 // one, ack latency and the service's and database's CPU per burst.
+// many: the many-conversations shape (bench/many-conversations.ts): per
+// size in --active (default 100,10000) the population is grown, warmed for
+// half a step, then offered --rate turns/s for --seconds (open loop); CPU
+// per turn of the service and database, p99, and the service's RSS at the
+// end; with --rates=300,400,… each size also runs those rates in turn
+// (p99 and turns/s per rate: the throughput the p99 bound allows). The
+// profile's window (--prof) is the last size's step at --rate.
 // With --prof, every service run writes a --cpu-prof profile there, named
 // <dir's last part>-<phase>-<round>.cpuprofile, with the measured turns'
 // window beside it (.window; `bench/profile-diff.ts` compares builds by it).
@@ -25,11 +32,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { signedHeaders, startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { freePort, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { freePort, rssMegabytes, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { benchServiceEnv } from './bench-service.js';
 import { benchHttpClient, type BenchHttpClient } from './http-client.js';
 import { runLoad } from './load.js';
-import { QUESTIONS } from './many-conversations.js';
+import { QUESTIONS, customerPopulation } from './many-conversations.js';
 import { cpuMeter, mainThreadCpuMs, pidWithArgument } from './process-cpu.js';
 import { simultaneousClaims } from './slack-phases.js';
 import { heapSampling } from './heap-sampling.js';
@@ -49,7 +56,14 @@ const prewarmBuilds = option('prewarm-builds', '').split(',');
 /** --open-connections=N --open-connections-builds=<name>,…: N kept-alive connections opened (GET /healthz, all at once) before the first claim burst, so it does not open its own (is the first burst slow for the bench's new connections?). */
 const openConnections = Number(option('open-connections', '0'));
 const openConnectionsBuilds = option('open-connections-builds', '').split(',');
-if (dirs.length < 1 || !['turns', 'claims'].includes(phase)) throw new Error('usage: --dirs=<checkout>,<checkout> [--phase=turns|claims]');
+/** --phase=many: the population sizes, the rate every size is measured at, a step's length, and further rates to try. */
+const actives = option('active', '100,10000').split(',').map(Number);
+const manyRate = Number(option('rate', '100'));
+const manySeconds = Number(option('seconds', '10'));
+const manyRates = option('rates', '').split(',').filter(Boolean).map(Number);
+if (dirs.length < 1 || !['turns', 'claims', 'many'].includes(phase)) throw new Error('usage: --dirs=<checkout>,<checkout> [--phase=turns|claims|many]');
+
+let manyWindowTurns = 0;
 
 const slack = await startSlackStandIn();
 const http = benchHttpClient();
@@ -110,6 +124,50 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
         mark_compacts: gcs.markCompact - gcBefore.markCompact,
       };
     }
+    if (phase === 'many') {
+      const figures: Record<string, number> = {};
+      const population = customerPopulation(http, url, processes);
+      const gcBefore = { ...gcs };
+      for (const [i, active] of actives.entries()) {
+        await population.grow(active);
+        await population.offer(manyRate, manySeconds / 2);
+        const mainBefore = mainThreadCpuMs(child.pid!);
+        const last = i === actives.length - 1;
+        if (last) window.from = process.hrtime.bigint() / 1000n;
+        const step = await population.offer(manyRate, manySeconds);
+        if (last) window.to = process.hrtime.bigint() / 1000n;
+        if (last) manyWindowTurns = step.turns;
+        Object.assign(figures, {
+          [`a${active}_service_ms`]: round3(step.cpuPerTurnMs.service!),
+          [`a${active}_service_main_ms`]: round3((mainThreadCpuMs(child.pid!) - mainBefore) / Math.max(1, step.turns)),
+          [`a${active}_database_ms`]: round3(step.cpuPerTurnMs.database!),
+          [`a${active}_bench_ms`]: round3(step.cpuPerTurnMs.bench!),
+          [`a${active}_p99_ms`]: round1(step.p99),
+          [`a${active}_errors`]: step.errors,
+        });
+        // what the service and database spend with no turns at all (jobs' polls, timers): a fixed cost the low rate's turns carry
+        const idle = cpuMeter(processes);
+        await new Promise((resolve) => setTimeout(resolve, (manySeconds / 2) * 1000));
+        const idleCpu = idle.stop();
+        Object.assign(figures, {
+          [`a${active}_idle_service_ms_per_s`]: round1(idleCpu.service! / (manySeconds / 2)),
+          [`a${active}_idle_database_ms_per_s`]: round1(idleCpu.database! / (manySeconds / 2)),
+        });
+        for (const rate of manyRates) {
+          const tried = await population.offer(rate, manySeconds);
+          Object.assign(figures, {
+            [`a${active}_r${rate}_per_s`]: round1(tried.turnsPerSecond),
+            [`a${active}_r${rate}_p99_ms`]: round1(tried.p99),
+            [`a${active}_r${rate}_cpu_ms`]: round3(tried.cpuPerTurnMs.service! + tried.cpuPerTurnMs.database!),
+            [`a${active}_r${rate}_bench_ms`]: round3(tried.cpuPerTurnMs.bench!),
+          });
+        }
+      }
+      if (actives.length > 1) figures.cpu_last_over_first = round3((figures[`a${actives.at(-1)}_service_ms`]! + figures[`a${actives.at(-1)}_database_ms`]!) / (figures[`a${actives[0]}_service_ms`]! + figures[`a${actives[0]}_database_ms`]!));
+      figures.mark_compacts = gcs.markCompact - gcBefore.markCompact;
+      figures.rss_mb = rssMegabytes(child.pid!);
+      return figures;
+    }
     const figures: Record<string, number> = {};
     for (let i = 0; prewarmBuilds.includes(basename(dir)) && i < prewarmSlack; i += 10) {
       await Promise.all(
@@ -148,7 +206,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
       mkdirSync(profDir, { recursive: true });
       const name = `${basename(dir)}-${phase}-${round + 1}`;
       for (const file of readdirSync(profTemp)) renameSync(join(profTemp, file), join(profDir, `${name}.cpuprofile`));
-      if (window.to) writeFileSync(join(profDir, `${name}.window`), `${window.from}-${window.to} ${phase === 'turns' ? turns : clicks}\n`);
+      if (window.to) writeFileSync(join(profDir, `${name}.window`), `${window.from}-${window.to} ${phase === 'turns' ? turns : phase === 'many' ? manyWindowTurns : clicks}\n`);
       rmSync(profTemp, { recursive: true, force: true });
     }
   }
