@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
@@ -9,28 +7,15 @@ import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import { storedConversation } from '../support/stored-state.js';
 import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
-
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { accessibilityProblems, hasChromium, launchChromium } from '../support/browser.js';
 
 let service: RunningService;
 let browser: Browser;
 
-/** axe-core's serious and critical findings (WCAG 2.1 A/AA and best practices), as the web chat's own browser test checks them. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join('; ')}`);
-}
-
-describe.skipIf(!existsSync(CHROMIUM))('"How did we do?" in the web chat (Chromium)', () => {
+describe.skipIf(!hasChromium)('"How did we do?" in the web chat (Chromium)', () => {
   beforeAll(async () => {
     service = await startTestService({ mongodbUri: testDatabaseUri() });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

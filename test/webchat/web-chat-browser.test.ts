@@ -1,56 +1,31 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import axe from 'axe-core';
-import { pino } from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
-import { SIGNING_SECRET, blockActionBody, postToSlackEndpoint, startSlackStandIn, threadMessageEvent } from '../slack/slack-stand-in.js';
-import { startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { blockActionBody, postToSlackEndpoint, threadMessageEvent } from '../slack/slack-stand-in.js';
+import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
+import { waitFor } from '../support/test-service.js';
 import { escalationPosts } from '../support/stored-state.js';
+import { accessibilityProblems, hasChromium, launchChromium } from '../support/browser.js';
 
-/** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const CHANNEL = 'C0WEBCHAT1';
 const form = 'application/x-www-form-urlencoded';
 
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let slack: SlackStandIn;
 let service: RunningService;
+let stop: () => Promise<void>;
 let browser: Browser;
 
-/**
- * axe-core's serious and critical findings on the page as it stands (WCAG 2.1 A/AA and best practices).
- * The page's CSP admits only its own scripts, so pages checked are opened with bypassCSP to inject axe.
- */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const results = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join('; ')}`);
-}
-
-describe.skipIf(!existsSync(CHROMIUM))('the web chat in a real browser (Chromium)', () => {
+describe.skipIf(!hasChromium)('the web chat in a real browser (Chromium)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    slack = await startSlackStandIn();
-    service = await startTestService({
-      mongodbUri: testDatabaseUri(),
-      demoSlackChannel: CHANNEL,
-      adapters: [slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: [], log: pino({ level: 'silent' }) })],
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    ({ slack, service, stop } = await startSlackService({ service: { demoSlackChannel: CHANNEL } }));
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await service?.stop();
-    await slack?.close();
+    await stop?.();
   });
 
   it('a customer asks for a human, an agent replies from the Slack thread, the reply appears on the page', async () => {
