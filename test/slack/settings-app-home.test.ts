@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { blockKitProblems } from '../schemas/block-kit-limits.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { storedStaff } from '../support/stored-state.js';
-import { waitFor } from '../support/test-service.js';
 import { homeActionBody, type User } from './settings-payloads.js';
-import { appHomeOpenedEvent, postToSlackEndpoint, type SlackCall } from './slack-stand-in.js';
+import { appHomeOpenedEvent, postToSlackEndpoint } from './slack-stand-in.js';
+import { settingsModalDriver } from './settings-modal-driver.js';
 
 const form = 'application/x-www-form-urlencoded';
 const admin: User = { id: 'U_ADMIN_HOME', name: 'boss' };
@@ -13,7 +12,6 @@ const member: User = { id: 'U_MEMBER_HOME', name: 'member' };
 let slack: SlackStandIn;
 let service: RunningService;
 let stop: () => Promise<void>;
-let checked = 0;
 
 beforeAll(async () => {
   ({ slack, service, stop } = await startSlackService());
@@ -21,15 +19,9 @@ beforeAll(async () => {
   await service.ctx.bots.create({ id: 'elsewhere', name: 'Elsewhere Bot', tenant: 'slack:T9', labs: true, handover: true, rules: [] });
 });
 afterAll(() => stop?.());
-afterEach(() => {
-  for (const call of slack.calls.slice(checked)) if (call.args.view) expect(blockKitProblems({ view: call.args.view }), call.method).toEqual([]);
-  checked = slack.calls.length;
-});
+afterEach(() => expectWithinBlockKitLimits());
 
-function nextCall(method: string, match: (call: SlackCall) => boolean) {
-  const from = slack.calls.length;
-  return () => waitFor(async () => slack.calls.slice(from).find((call) => call.method === method && match(call)));
-}
+const { nextCall, expectWithinBlockKitLimits } = settingsModalDriver(() => ({ service, slack }), 'C0APPHOME1', admin);
 
 async function openHome(user: User) {
   const published = nextCall('views.publish', (call) => call.args.user_id === user.id);

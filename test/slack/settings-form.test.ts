@@ -3,12 +3,12 @@ import type { RunningService } from '../../adapters/server/start-service.js';
 import { ruleEditorView } from '../../adapters/slack/rule-editor-view.js';
 import { DEFAULT_CLOSING_MESSAGE, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import type { HandoverRule } from '../../src/types.js';
-import { blockKitProblems } from '../schemas/block-kit-limits.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { storedBot, storedConversation, storedStaff } from '../support/stored-state.js';
-import { api, waitFor } from '../support/test-service.js';
-import { chosen, formState, openedView, viewActionBody, viewSubmissionBody, type User } from './settings-payloads.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackCall } from './slack-stand-in.js';
+import { api } from '../support/test-service.js';
+import { chosen, formState, openedView, viewActionBody, type User } from './settings-payloads.js';
+import { postToSlackEndpoint, type SlackCall } from './slack-stand-in.js';
+import { settingsModalDriver } from './settings-modal-driver.js';
 
 const form = 'application/x-www-form-urlencoded';
 const CHANNEL = 'C0SETTINGS1';
@@ -18,21 +18,13 @@ const staffer: User = { id: 'U_STAFF9', name: 'staffer' };
 let slack: SlackStandIn;
 let service: RunningService;
 let stop: () => Promise<void>;
-let views = 0;
-let checked = 0;
 
 beforeAll(async () => {
   ({ slack, service, stop } = await startSlackService());
 });
 afterAll(() => stop?.());
 // every view and message the tests made Handover produce stays within Slack's limits
-afterEach(() => {
-  for (const call of slack.calls.slice(checked)) {
-    if (call.args.view) expect(blockKitProblems({ view: call.args.view }), `${call.method}`).toEqual([]);
-    else if (Array.isArray(call.args.blocks)) expect(blockKitProblems({ blocks: call.args.blocks }), `${call.method}`).toEqual([]);
-  }
-  checked = slack.calls.length;
-});
+afterEach(() => expectWithinBlockKitLimits());
 
 const rule = (name: string, extra: Record<string, unknown> = {}) => handoverRuleSchema.parse({ name, triggers: ['contact_request'], ...extra }) as HandoverRule;
 async function newBot(id: string, rules: HandoverRule[] = []) {
@@ -40,23 +32,7 @@ async function newBot(id: string, rules: HandoverRule[] = []) {
 }
 const ruleNames = async (botId: string) => (await storedBot(service, botId))!.rules.map((r) => r.name);
 
-/** The next call to `method` from now that `match` accepts. */
-function nextCall(method: string, match: (call: SlackCall) => boolean = () => true) {
-  const from = slack.calls.length;
-  return () => waitFor(async () => slack.calls.slice(from).find((call) => call.method === method && match(call)));
-}
-
-async function command(text: string, user: User) {
-  const response = await postToSlackEndpoint(service.url, slashCommandBody(text, user, CHANNEL), form);
-  expect(response.status).toBe(200);
-  return response.text ? ((JSON.parse(response.text) as { text?: string }).text ?? '') : '';
-}
-
-async function openSettings(botId: string, user = lead) {
-  const opened = nextCall('views.open');
-  await command(`settings ${botId}`, user);
-  return openedView(await opened(), `V${(views += 1)}`);
-}
+const { nextCall, newViewId, command, openSettings, submit, expectWithinBlockKitLimits } = settingsModalDriver(() => ({ service, slack }), CHANNEL, lead);
 
 /** Clicks in a settings view; what Slack was then asked to do with that view (update) or over it (push). */
 async function click(view: Record<string, any>, actionId: string, user: User, action: Record<string, unknown>, then: 'views.update' | 'views.push') {
@@ -64,14 +40,9 @@ async function click(view: Record<string, any>, actionId: string, user: User, ac
   const response = await postToSlackEndpoint(service.url, viewActionBody(view, actionId, user, action), form);
   expect(response.status).toBe(200);
   const call = await done();
-  return then === 'views.push' ? openedView(call, `V${(views += 1)}`, { root: view.root_view_id, previous: view.id }) : openedView(call, view.id, { root: view.root_view_id });
+  return then === 'views.push' ? openedView(call, newViewId(), { root: view.root_view_id, previous: view.id }) : openedView(call, view.id, { root: view.root_view_id });
 }
 
-async function submit(editor: Record<string, any>, values: Record<string, any>, user = lead) {
-  const response = await postToSlackEndpoint(service.url, viewSubmissionBody(editor, values, user), form);
-  expect(response.status).toBe(200);
-  return response.text ? JSON.parse(response.text) : null;
-}
 
 const text = (view: Record<string, any>) => JSON.stringify(view.blocks);
 

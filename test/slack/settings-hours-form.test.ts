@@ -7,12 +7,12 @@ import { resolveConversation } from '../../src/handover/resolve-conversation.js'
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import type { HandoverRule } from '../../src/types.js';
-import { blockKitProblems } from '../schemas/block-kit-limits.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { storedBot } from '../support/stored-state.js';
-import { api, waitFor } from '../support/test-service.js';
-import { chosen, formState, openedView, viewActionBody, viewSubmissionBody, type User } from './settings-payloads.js';
-import { postToSlackEndpoint, slashCommandBody, type SlackCall } from './slack-stand-in.js';
+import { api } from '../support/test-service.js';
+import { chosen, formState, openedView, viewActionBody, type User } from './settings-payloads.js';
+import { postToSlackEndpoint, type SlackCall } from './slack-stand-in.js';
+import { settingsModalDriver } from './settings-modal-driver.js';
 
 const form = 'application/x-www-form-urlencoded';
 const CHANNEL = 'C0HOURSFORM';
@@ -24,8 +24,6 @@ const TUESDAY_TEN_BERLIN = '2026-12-08T09:00:00Z';
 let slack: SlackStandIn;
 let service: RunningService;
 let stop: () => Promise<void>;
-let views = 0;
-let checked = 0;
 /** The service's clock: a test sets the moment the customer writes. */
 let now = new Date(TUESDAY_TEN_BERLIN);
 
@@ -34,48 +32,22 @@ beforeAll(async () => {
 });
 afterAll(() => stop?.());
 // every view the tests made Handover produce stays within Slack's limits
-afterEach(() => {
-  for (const call of slack.calls.slice(checked)) {
-    if (call.args.view) expect(blockKitProblems({ view: call.args.view }), `${call.method}`).toEqual([]);
-    else if (Array.isArray(call.args.blocks)) expect(blockKitProblems({ blocks: call.args.blocks }), `${call.method}`).toEqual([]);
-  }
-  checked = slack.calls.length;
-});
+afterEach(() => expectWithinBlockKitLimits());
 
 const rule = (name: string) => handoverRuleSchema.parse({ name, triggers: ['contact_request'] }) as HandoverRule;
 async function newBot(id: string, tenant = 'operator') {
   await service.ctx.bots.create({ id, name: `Bot ${id}`, tenant, labs: true, handover: true, slackChannel: CHANNEL, rules: [rule('People')] });
 }
 
-function nextCall(method: string, match: (call: SlackCall) => boolean = () => true) {
-  const from = slack.calls.length;
-  return () => waitFor(async () => slack.calls.slice(from).find((call) => call.method === method && match(call)));
-}
-
-async function command(text: string, user: User) {
-  const response = await postToSlackEndpoint(service.url, slashCommandBody(text, user, CHANNEL), form);
-  expect(response.status).toBe(200);
-  return response.text ? ((JSON.parse(response.text) as { text?: string }).text ?? '') : '';
-}
-
-async function openSettings(botId: string, user = lead) {
-  const opened = nextCall('views.open');
-  await command(`settings ${botId}`, user);
-  return openedView(await opened(), `V${(views += 1)}`);
-}
+const { nextCall, newViewId, command, openSettings, submit, expectWithinBlockKitLimits } = settingsModalDriver(() => ({ service, slack }), CHANNEL, lead);
 
 async function push(view: Record<string, any>, actionId: string, user = lead) {
   const pushed = nextCall('views.push');
   const response = await postToSlackEndpoint(service.url, viewActionBody(view, actionId, user, { value: actionId === 'settings_hours' ? 'hours' : 'capacity' }), form);
   expect(response.status).toBe(200);
-  return openedView(await pushed(), `V${(views += 1)}`, { root: view.root_view_id, previous: view.id });
+  return openedView(await pushed(), newViewId(), { root: view.root_view_id, previous: view.id });
 }
 
-async function submit(view: Record<string, any>, values: Record<string, any>, user = lead) {
-  const response = await postToSlackEndpoint(service.url, viewSubmissionBody(view, values, user), form);
-  expect(response.status).toBe(200);
-  return response.text ? JSON.parse(response.text) : null;
-}
 
 const sectionText = (view: Record<string, any>, blockId: string) => view.blocks.find((b: any) => b.block_id === blockId)?.text.text as string;
 const office = { value: '9:00-17:00' };
@@ -213,7 +185,7 @@ describe('business hours and staff capacity in the Slack settings modal', () => 
     const settings = await openSettings('csat');
     const pushed = nextCall('views.push');
     await postToSlackEndpoint(service.url, viewActionBody(settings, 'settings_rule_edit', lead, { value: '0' }), form);
-    const editor = openedView(await pushed(), `V${(views += 1)}`, { root: settings.id, previous: settings.id });
+    const editor = openedView(await pushed(), newViewId(), { root: settings.id, previous: settings.id });
     const csat = editor.blocks.find((b: any) => b.block_id === 'rule_csat');
     expect(csat.element.initial_options.map((o: any) => o.text.text)).toEqual(['Ask the customer how we did (CSAT)']);
     const shown = nextCall('views.update', (call) => call.args.view_id === settings.id);
