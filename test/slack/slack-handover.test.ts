@@ -1,40 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { pino } from 'pino';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slackAdapter } from '../../adapters/slack/slack-adapter.js';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { api, waitFor } from '../support/test-service.js';
 import {
-  SIGNING_SECRET,
   blockActionBody,
   postToSlackEndpoint,
   slashCommandBody,
-  startSlackStandIn,
   threadMessageEvent,
   viewSubmissionBody,
   appHomeOpenedEvent,
 } from './slack-stand-in.js';
 import { storedConversation, escalationPosts, storedBot, storedStaff } from '../support/stored-state.js';
+import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 
 const CHANNEL = 'C0123456789';
-let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
+let slack: SlackStandIn;
 let service: RunningService;
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  slack = await startSlackStandIn();
-  service = await startTestService({
-    mongodbUri: testDatabaseUri(),
-    demoSlackChannel: CHANNEL,
-    adapters: [
-      slackAdapter({ botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.url, admins: ['U_LEAD'], log: pino({ level: 'silent' }) }),
-    ],
-  });
+  ({ slack, service, stop } = await startSlackService({ service: { demoSlackChannel: CHANNEL }, slackAdapter: { admins: ['U_LEAD'] } }));
 });
-afterAll(async () => {
-  await service?.stop();
-  await slack?.close();
-});
+afterAll(() => stop?.());
 
 const form = 'application/x-www-form-urlencoded';
 
