@@ -4,10 +4,10 @@ import { RuleLimitError, SettingsChangedError, UnknownStaffError } from '../../s
 import { handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { RuleInvalidError } from '../../src/settings/apply-settings-change.js';
 import { changeBotSettings } from '../../src/settings/change-bot-settings.js';
-import type { ChangeBotSettingsInput } from '../../src/settings/settings-change.js';
 import { settingsHistory } from '../../src/settings/settings-history.js';
 import type { HandoverRule } from '../../src/types.js';
 import { startTestService, testDatabaseUri } from '../support/test-service.js';
+import { settingsChanges } from './settings-changes.js';
 
 let service: RunningService;
 const TENANT = 'slack:T1';
@@ -20,15 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => service?.stop());
 
-async function newBot(id: string, tenant = TENANT) {
-  await service.ctx.bots.create({ id, name: id, tenant, labs: true, handover: true, rules: [] });
-  return (await service.ctx.bots.find(id, { fresh: true }))!;
-}
-
-async function change(botId: string, actor: { id: string; name: string }, changeOf: ChangeBotSettingsInput['change'], extra: Partial<ChangeBotSettingsInput> = {}) {
-  const bot = await service.ctx.bots.find(botId, { fresh: true });
-  return changeBotSettings(service.ctx, { botId, tenant: TENANT, actor, expectedRevision: bot!.revision, change: changeOf, ...extra });
-}
+const { newBot, change } = settingsChanges(() => service, TENANT);
 
 describe('changing a bot’s settings', () => {
   it('adds, edits, moves and deletes rules, each change a revision, listed newest first with who did what', async () => {

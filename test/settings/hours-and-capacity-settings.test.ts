@@ -7,6 +7,7 @@ import type { ChangeBotSettingsInput } from '../../src/settings/settings-change.
 import { settingsHistory } from '../../src/settings/settings-history.js';
 import type { BusinessHours } from '../../src/types.js';
 import { startTestService, testDatabaseUri } from '../support/test-service.js';
+import { settingsChanges } from './settings-changes.js';
 
 let service: RunningService;
 const TENANT = 'slack:T1';
@@ -19,14 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => service?.stop());
 
-async function newBot(id: string) {
-  await service.ctx.bots.create({ id, name: id, tenant: TENANT, labs: true, handover: true, rules: [] });
-}
-
-async function change(botId: string, changeOf: ChangeBotSettingsInput['change']) {
-  const bot = await service.ctx.bots.find(botId, { fresh: true });
-  return changeBotSettings(service.ctx, { botId, tenant: TENANT, actor: ann, expectedRevision: bot!.revision, change: changeOf });
-}
+const settings = settingsChanges(() => service, TENANT);
+const { newBot } = settings;
+const change = (botId: string, changeOf: ChangeBotSettingsInput['change']) => settings.change(botId, ann, changeOf);
 
 const history = async (botId: string) => (await settingsHistory(service.ctx, botId, TENANT, 10)).map((entry) => entry.summary);
 
