@@ -1,6 +1,3 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
@@ -10,6 +7,7 @@ import { adaptiveCardSchemaProblems } from '../schemas/adaptive-card-schema.js';
 import { startTestService, testDatabaseUri } from '../support/test-service.js';
 import { adaptiveCardProblems } from './adaptive-card-parser.js';
 import { cardAction } from './connector-stand-in.js';
+import { startKeysStandIn } from './bot-framework-keys-stand-in.js';
 
 // Settings invokes as the Bot Framework delivers them to a registered app: each
 // activity carries a JWT that botbuilder checks against the signing keys (here a
@@ -20,30 +18,8 @@ const ADMIN = { id: 'aad-operator-admin', name: 'Olga' };
 const OTHER_ADMIN = { id: 'aad-intruder-admin', name: 'Ivan' };
 const MEMBER = { id: 'aad-operator-member', name: 'Otto' };
 
-const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-let keys: { metadataUrl: string; close: () => Promise<void> };
+let keys: Awaited<ReturnType<typeof startKeysStandIn>>;
 let service: RunningService;
-
-/** Microsoft's OpenID metadata and signing keys, served locally with one key this test signs with. */
-async function startKeysStandIn() {
-  const jwk = publicKey.export({ format: 'jwk' });
-  const server = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/keys') return void res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'signing-key', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
-    res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { metadataUrl: `${base}/openidconfiguration`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** A channel token as the Bot Framework issues it for our app. */
-function channelToken(): string {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'signing-key' })}.${part({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: SERVICE_URL, nbf: now - 60, exp: now + 600 })}`;
-  return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
-}
 
 beforeAll(async () => {
   keys = await startKeysStandIn();
@@ -70,7 +46,7 @@ afterAll(async () => {
   await keys?.close();
 });
 
-async function signedClick(verb: string, data: Record<string, unknown>, from: { id: string; name: string }, tenantId: string, token = channelToken()) {
+async function signedClick(verb: string, data: Record<string, unknown>, from: { id: string; name: string }, tenantId: string, token = keys.channelToken(APP_ID, SERVICE_URL)) {
   const activity = cardAction(SERVICE_URL, verb, '', from);
   activity.value.action.data = data as never;
   const signed = { ...activity, conversation: { ...activity.conversation, tenantId }, channelData: { ...activity.channelData, tenant: { id: tenantId } } };
@@ -117,7 +93,7 @@ describe('Teams settings invokes with a signed token', () => {
 
   it('takes no invoke without a valid token', async () => {
     const before = await botNow();
-    const answer = await signedClick('settings_rule_delete', { botId: 'acme', revision: before.revision, index: 0 }, ADMIN, 'op-tenant', `${channelToken().slice(0, -4)}AAAA`);
+    const answer = await signedClick('settings_rule_delete', { botId: 'acme', revision: before.revision, index: 0 }, ADMIN, 'op-tenant', `${keys.channelToken(APP_ID, SERVICE_URL).slice(0, -4)}AAAA`);
     expect(answer.status).toBe(401);
     expect((await botNow()).rules).toHaveLength(2);
   });

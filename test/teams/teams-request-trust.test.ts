@@ -1,6 +1,4 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { generateKeyPairSync } from 'node:crypto';
 import type { Request } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import { TeamsCloudAdapter, localModeRefusal, teamsAuthentication } from '../../
 import { DeliveryFailure } from '../../src/notify/delivery-failure.js';
 import { startTestService, testDatabaseUri } from '../support/test-service.js';
 import { CHANNEL, startConnectorStandIn, teamsMessage } from './connector-stand-in.js';
+import { botFrameworkToken, startKeysStandIn } from './bot-framework-keys-stand-in.js';
 import { teamsChannelOf } from '../support/stored-state.js';
 
 const LEAD = { id: 'aad-lead', name: 'Lead' };
@@ -124,35 +123,9 @@ describe('Teams local mode', () => {
   });
 });
 
-/**
- * A local stand-in for Microsoft's OpenID metadata and signing keys, so a
- * well-formed token is checked without leaving the machine: at first it
- * hangs up (the keys are unreachable), then it serves one RSA key.
- */
-async function startKeysStandIn() {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = publicKey.export({ format: 'jwk' });
-  const state = { reachable: false, hits: 0 };
-  const server = createServer((req, res) => {
-    state.hits += 1;
-    if (!state.reachable) return void req.socket.destroy();
-    res.setHeader('content-type', 'application/json');
-    if (req.url === '/keys') return void res.end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: 'stand-in-key', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
-    res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys` }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { metadataUrl: `${base}/openidconfiguration`, base, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 /** A token shaped like the Bot Framework's, for our app id, signed by a key Microsoft never published (or not at all). */
 function forgedToken(appId: string, serviceUrl: string, alg: 'RS256' | 'none') {
-  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${part({ alg, typ: 'JWT', kid: 'stand-in-key' })}.${part({ iss: 'https://api.botframework.com', aud: appId, serviceurl: serviceUrl, nbf: now - 60, exp: now + 600 })}`;
-  if (alg === 'none') return `${unsigned}.`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
+  return botFrameworkToken(appId, serviceUrl, alg === 'none' ? null : generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
 }
 
 describe('Teams with an app id: a token that does not check out', () => {
@@ -163,7 +136,7 @@ describe('Teams with an app id: a token that does not check out', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    keys = await startKeysStandIn();
+    keys = await startKeysStandIn({ reachable: false });
     service = await startTestService({
       mongodbUri: testDatabaseUri(),
       adapters: [
