@@ -16,8 +16,7 @@ import { FeatureSpace } from './text-features.js';
  * above its closest rivals). Unlike a softmax probability it does not grow
  * because a knowledge base has few entries: an unrelated question scores low
  * against a 3-entry FAQ too. The default threshold, 0.5, answers when right
- * is likelier than wrong: on CLINC150 val 91 % of in-scope questions are
- * answered right and 72 % of out-of-scope ones refused. Bases with only a
+ * is likelier than wrong (measured on CLINC150: eval/RESULTS.md). Bases with only a
  * few variants per entry are stricter (paraphrases far from every variant
  * score low); more variants, or a lower threshold, make them answer more.
  */

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 
 /**
  * Random bytes are drawn from the system a few kilobytes at a time and each
- * used once: a draw per id was a system call per message (4 % of a turn's
- * CPU here), for the same cryptographic randomness (Node pools randomUUID
+ * used once: a draw per id was a system call per message (docs/decisions.md),
+ * for the same cryptographic randomness (Node pools randomUUID
  * the same way).
  */
 const RANDOM_POOL_BYTES = 4096;
