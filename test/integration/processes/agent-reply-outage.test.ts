@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHandoverStore, type HandoverStore } from '../../../adapters/mongo/handover-store.js';
+import { mongoRepositories } from '../../../adapters/mongo/mongo-repositories.js';
+import type { Repositories } from '../../../src/ports/repositories.js';
 import { stopProcess } from '../../../tools/node-processes.js';
 import { blockActionBody, postToSlackEndpoint, SIGNING_SECRET, startSlackStandIn, threadMessageEvent } from '../../slack/slack-stand-in.js';
 import { api, waitFor } from '../../support/test-service.js';
@@ -10,12 +12,15 @@ let db: Awaited<ReturnType<typeof startDatabaseProcess>>;
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let service: ServiceProcess;
 let store: HandoverStore;
+/** What the service process stored, read through the repositories as it reads it. */
+let repositories: Repositories;
 
 beforeAll(async () => {
   db = await startDatabaseProcess();
   slack = await startSlackStandIn();
   service = await startServiceProcess({ MONGODB_URI: db.uri, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url, SLACK_CHANNEL: CHANNEL });
   store = await connectHandoverStore(db.uri);
+  repositories = mongoRepositories(store);
 }, 120_000);
 afterAll(async () => {
   await store?.connection.close().catch(() => undefined);
@@ -28,9 +33,9 @@ describe('an agent replies while the database is down', () => {
   it('marks the reply ⚠️, retries, and delivers it once when the database is back (✅)', async () => {
     const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'I want to talk to a human' } });
     const { conversationId, token } = turn.body;
-    const ref = await waitFor(async () => (await store.conversations.findById(conversationId).lean())?.channelRefs.slack as { channel: string; ts: string } | undefined);
+    const ref = await waitFor(async () => (await repositories.escalationPosts.postsOf(conversationId)).slack as { channel: string; ts: string } | undefined);
     await postToSlackEndpoint(service.url, blockActionBody('handover_claim', conversationId, { id: 'U_HOLD', name: 'hold' }, CHANNEL), 'application/x-www-form-urlencoded');
-    await waitFor(async () => (await store.conversations.findById(conversationId).lean())?.status === 'assigned');
+    await waitFor(async () => (await repositories.conversations.find(conversationId))?.status === 'assigned');
 
     await db.kill();
     const reply = threadMessageEvent({ eventId: 'EvOutage1', channel: ref.channel, threadTs: ref.ts, user: 'U_HOLD', text: 'We are on it, one moment' });
