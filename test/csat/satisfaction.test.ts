@@ -9,6 +9,7 @@ import { openEventStream } from '../support/event-stream.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { escalationPosts } from '../support/stored-state.js';
 import { api, waitFor } from '../support/test-service.js';
+import { scrapeMetrics } from '../support/metrics-scrape.js';
 
 const CHANNEL = 'C0CSATMAIN';
 const METRICS_TOKEN = 'csat-metrics-token-0123456789';
@@ -43,10 +44,7 @@ async function resolvedHandover(botId: string, how: 'resolved' | 'returned' = 'r
   return { conversationId, token, thread: post.ts as string, stream };
 }
 
-async function scrape(): Promise<string> {
-  const response = await fetch(`${service.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-  return response.text();
-}
+const scrape = async () => (await scrapeMetrics(service, METRICS_TOKEN)).text;
 
 describe('"How did we do?" after a resolved handover', () => {
   it('asks once on the stream, takes one answer, stores it, posts it to the escalation thread and counts it', async () => {

@@ -9,6 +9,7 @@ import { mongoOutbox } from '../../adapters/mongo/mongo-outbox.js';
 import type { ConversationRepository } from '../../src/ports/conversation-repository.js';
 import { openEventStream } from '../support/event-stream.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
+import { metricSample as sample, scrapeMetrics } from '../support/metrics-scrape.js';
 
 const METRICS_TOKEN = 'metrics-token-for-hardening-tests';
 const services: RunningService[] = [];
@@ -34,16 +35,7 @@ function capturedLog() {
   return { log: pino({ level: 'info' }, sink), lines };
 }
 
-async function scrape(service: RunningService, token: string | null = null) {
-  const response = await fetch(`${service.url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: response.status, text: await response.text() };
-}
-
-/** The value of one sample line, e.g. `handover_live_streams`. */
-function sample(text: string, series: string): number | null {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : null;
-}
+const scrape = (service: RunningService, token: string | null = null) => scrapeMetrics(service, token);
 
 async function startConversation(service: RunningService): Promise<{ conversationId: string; token: string }> {
   const turn = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'When are you open?' } });

@@ -6,6 +6,7 @@ import { resolveConversation } from '../../src/handover/resolve-conversation.js'
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import { metricSample as sample, scrapeMetrics } from '../support/metrics-scrape.js';
 
 const TOKEN = 'metrics-token-for-tests';
 let service: RunningService;
@@ -17,16 +18,7 @@ afterAll(async () => {
   await service?.stop();
 });
 
-async function scrape(token: string | null = TOKEN) {
-  const response = await fetch(`${service.url}/metrics`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: response.status, text: await response.text() };
-}
-
-/** The value of one sample line, e.g. `handover_handovers_total{bot="demo",trigger="contact_request"}`. */
-function sample(text: string, series: string): number | null {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : null;
-}
+const scrape = (token: string | null = TOKEN) => scrapeMetrics(service, token);
 
 describe('/metrics', () => {
   it('refuses a scrape without the token', async () => {

@@ -10,6 +10,7 @@ import { teamStats } from '../../src/stats/team-stats.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import type { StaffMember } from '../../src/types.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { metricSample as sample, scrapeMetrics } from '../support/metrics-scrape.js';
 
 const METRICS_TOKEN = 'stats-metrics-token-0123456789';
 const MINUTE = 60_000;
@@ -61,14 +62,7 @@ async function rate(conversation: { id: string; token: string }, score: number) 
   expect((await api(service, 'POST', `/api/v1/conversations/${conversation.id}/csat`, { body: { score }, token: conversation.token })).status).toBe(200);
 }
 
-async function scrape(): Promise<string> {
-  return (await fetch(`${service.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-}
-
-function sample(text: string, series: string): number | null {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : null;
-}
+const scrape = async () => (await scrapeMetrics(service, METRICS_TOKEN)).text;
 
 describe('the team view (/handover stats)', () => {
   /*
