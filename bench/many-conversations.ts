@@ -29,6 +29,8 @@ export interface ManyConversationsStep {
   p99: number;
   /** CPU per answered turn, ms, per process (service, database, bench). */
   cpuPerTurnMs: Record<string, number>;
+  /** Each turn's [when it was due, ms from the step's start; its latency, ms], in the order answered: when the slow ones were. */
+  timeline: Array<[number, number]>;
 }
 
 /** What the bench's customers ask: the demo bot's questions, each answered from its knowledge base. */
@@ -107,6 +109,7 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
   /** Turns offered at `rate` a second for `seconds`, to customers picked at random; then waits for the last answers. */
   const offer = async (rate: number, seconds: number): Promise<ManyConversationsStep> => {
     const latencies: number[] = [];
+    const timeline: Array<[number, number]> = [];
     let errors = 0;
     const errorKinds: Record<string, number> = {};
     const failed = (kind: string) => {
@@ -132,6 +135,7 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
         .catch((error: Error) => ({ ok: false, first: false, error: error.message }))
         .then(({ ok, first, error }) => {
           latencies.push(performance.now() - dueAt);
+          timeline.push([dueAt - started, latencies.at(-1)!]);
           if (!ok) failed(error ?? '?');
           if (first) firstTurns += 1;
           customer.busy = false;
@@ -165,6 +169,7 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
       p50: percentile(latencies, 0.5),
       p99: percentile(latencies, 0.99),
       cpuPerTurnMs: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / Math.max(1, turns)])),
+      timeline,
     };
   };
 

@@ -56,6 +56,12 @@ const prewarmBuilds = option('prewarm-builds', '').split(',');
 /** --open-connections=N --open-connections-builds=<name>,…: N kept-alive connections opened (GET /healthz, all at once) before the first claim burst, so it does not open its own (is the first burst slow for the bench's new connections?). */
 const openConnections = Number(option('open-connections', '0'));
 const openConnectionsBuilds = option('open-connections-builds', '').split(',');
+/** --database-env=<build>:<VAR>=<value>,…: environment for that build's database process (a Go runtime setting tried on the same code: two dirs may be links to one checkout). */
+const databaseEnv = option('database-env', '')
+  .split(',')
+  .filter(Boolean)
+  .map((entry) => /^([^:]+):([^=]+)=(.*)$/.exec(entry)!)
+  .map(([, build, name, value]) => ({ build: build!, name: name!, value: value! }));
 /** --phase=many: the population sizes, the rate every size is measured at, a step's length, and further rates to try. */
 const actives = option('active', '100,10000').split(',').map(Number);
 const manyRate = Number(option('rate', '100'));
@@ -85,7 +91,7 @@ try {
 
 async function measure(dir: string, round: number): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'handover-ab-'));
-  const db = await startEmbeddedDatabase({ dataDir });
+  const db = await startEmbeddedDatabase({ dataDir, env: Object.fromEntries(databaseEnv.filter((entry) => entry.build === basename(dir)).map((entry) => [entry.name, entry.value])) });
   const profTemp = profDir ? mkdtempSync(join(tmpdir(), 'handover-ab-prof-')) : '';
   // the measured turns' window on the monotonic clock a --cpu-prof profile's timestamps are on
   const window = { from: 0n, to: 0n };
@@ -159,6 +165,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
             [`a${active}_r${rate}_per_s`]: round1(tried.turnsPerSecond),
             [`a${active}_r${rate}_p99_ms`]: round1(tried.p99),
             [`a${active}_r${rate}_cpu_ms`]: round3(tried.cpuPerTurnMs.service! + tried.cpuPerTurnMs.database!),
+            [`a${active}_r${rate}_database_ms`]: round3(tried.cpuPerTurnMs.database!),
             [`a${active}_r${rate}_bench_ms`]: round3(tried.cpuPerTurnMs.bench!),
           });
         }

@@ -13,7 +13,7 @@ import { stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { startBenchService } from './bench-service.js';
 import { startCommandCounter } from './command-counter.js';
 import { benchHttpClient } from './http-client.js';
-import { customerPopulation, measurePopulation, type ManyConversationsStep } from './many-conversations.js';
+import { customerPopulation, measurePopulation, P99_BOUND_MS, type ManyConversationsStep } from './many-conversations.js';
 import { pidWithArgument } from './process-cpu.js';
 
 const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -24,6 +24,8 @@ const search = process.argv.includes('--search');
 const countCommands = process.argv.includes('--count-commands');
 /** --closed=32: the 32-client shape (closed loop) over the population instead of the open loop. */
 const closed = Number(option('closed', '0'));
+/** --timeline: per quarter second of a step, its turns' slowest latency and how many were over the p99 bound (are the late turns bunched?). */
+const timeline = process.argv.includes('--timeline');
 const turnsClosed = Number(option('turns', '3000'));
 
 const slack = await startSlackStandIn();
@@ -55,6 +57,7 @@ try {
       const step = await population.offer(rate, seconds);
       console.log(describe(step));
       if (counter) console.log(describeCounts(counter.counts(), step.turns));
+      if (timeline) console.log(describeTimeline(step));
       continue;
     }
     const result = await measurePopulation(population, active, { baselineRate: rate, firstRate: rate * 1.5, factor: 1.25, maxSteps: 8, seconds });
@@ -79,5 +82,17 @@ function describeCounts(counts: ReturnType<NonNullable<typeof counter>['counts']
   return Object.entries(counts)
     .sort(([, a], [, b]) => b.commands - a.commands)
     .map(([kind, { commands, documents }]) => `  ${kind}: ${(commands / turns).toFixed(3)} commands/turn, ${(documents / turns).toFixed(3)} documents/turn`)
+    .join('\n');
+}
+
+function describeTimeline(step: ManyConversationsStep): string {
+  const buckets = new Map<number, { slowest: number; late: number; turns: number }>();
+  for (const [due, latency] of step.timeline) {
+    const bucket = buckets.get(Math.floor(due / 250)) ?? { slowest: 0, late: 0, turns: 0 };
+    buckets.set(Math.floor(due / 250), { slowest: Math.max(bucket.slowest, latency), late: bucket.late + (latency >= P99_BOUND_MS ? 1 : 0), turns: bucket.turns + 1 });
+  }
+  return [...buckets]
+    .sort(([a], [b]) => a - b)
+    .map(([at, { slowest, late, turns }]) => `  ${(at / 4).toFixed(2)} s: ${turns} turns, slowest ${slowest.toFixed(0)} ms, ${late} over ${P99_BOUND_MS} ms`)
     .join('\n');
 }

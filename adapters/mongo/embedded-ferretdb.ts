@@ -156,6 +156,8 @@ export interface StartEmbeddedDatabaseOptions {
   startTimeoutMs?: number;
   /** `host:port` where the database serves Go's profiler (net/http/pprof), for hunting bottlenecks. */
   pprofListen?: string;
+  /** Further environment for the database's process (the bench tries Go runtime settings, e.g. GOMAXPROCS). */
+  env?: Record<string, string>;
 }
 
 export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
@@ -164,7 +166,7 @@ export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOption
   mkdirSync(dataDir, { recursive: true });
   const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close', ...(options.pprofListen ? ['-pprof', options.pprofListen] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, DO_NOT_TRACK: '1' },
+    env: { ...process.env, ...options.env, DO_NOT_TRACK: '1' },
   });
   const stderr: string[] = [];
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
