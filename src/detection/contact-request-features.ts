@@ -1,5 +1,5 @@
-import { normalizeText } from '../text/normalize-text.js';
 import { matchContactRequestRules } from './contact-request-rules.js';
+import { normalizedMessage } from './normalized-message.js';
 
 /**
  * A message as the learned contact-request model sees it: hashed words,
@@ -59,9 +59,11 @@ export function summedContactRequestFeatures(text: string, weights: Float32Array
   return { sum, count, ruleIndex, rules };
 }
 
+let codes = new Int32Array(256);
+
 /** Calls `visit` with each text feature's bucket, in one fixed order; the one definition of the features. */
 function visitContactRequestFeatures(text: string, visit: (index: number) => void): Pick<ContactRequestFeatures, 'ruleIndex' | 'rules'> {
-  const normalized = normalizeText(text);
+  const normalized = normalizedMessage(text);
   const rules = matchContactRequestRules(text);
   const padded = ` ${normalized} `;
   const verdict = `rule ${rules.score}`;
@@ -76,8 +78,17 @@ function visitContactRequestFeatures(text: string, visit: (index: number) => voi
       previousStart = start;
       start = i + 1;
     }
+    // the same hashes as hashOf(padded, i, i + n, GRAM + n), in the same order, from the character codes read once
+    const length = padded.length;
+    if (codes.length < length) codes = new Int32Array(length * 2);
+    for (let i = 0; i < length; i += 1) codes[i] = padded.charCodeAt(i);
     for (let n = 3; n <= 5; n += 1) {
-      for (let i = 0; i + n <= padded.length; i += 1) visit(hashOf(padded, i, i + n, GRAM + n));
+      const start = 0x811c9dc5 ^ (GRAM + n);
+      for (let i = 0; i + n <= length; i += 1) {
+        let hash = start;
+        for (let k = i; k < i + n; k += 1) hash = Math.imul(hash ^ codes[k]!, 0x01000193);
+        visit((hash ^ (hash >>> 15)) & MASK);
+      }
     }
   }
   return { ruleIndex: hashOf(verdict, 0, verdict.length, RULE), rules };

@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize-text.js';
+import { normalizedMessage } from './normalized-message.js';
 
 /**
  * The contact-request rules' view of a message: the shared normalisation
@@ -50,19 +51,34 @@ const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 // Real words one slip away from a known word: "beraten" (to advise) is not "berater", a directory not a director.
 const NOT_SLIPS = new Set(['beraten', 'beratung', 'directory', 'directors', 'personal', 'personally', 'transfers', 'services', 'customers', 'parlato', 'parlata', 'contract', 'contracts', 'walking', 'charting', 'supported', 'hablan', 'hablas', 'habla', 'hable', 'hablen', 'hablo', 'falam', 'falas', 'fale', 'falem', 'parles', 'transfert']);
 
+const MAY_START_WITH_MENSCH = /^\s*mensch/iu;
+const APOSTROPHE = /['’]/;
+const MAY_SAY_FILE_MOI = /file[\s-]+moi/iu;
+
 /** `keep`: words never corrected, the caller's own vocabulary ("contact" is not a slip of "contacto"). */
 export function normalizeForContactRequest(text: string, keep: ReadonlySet<string> = new Set()): string {
-  const split = text
-    // "Mensch, …" as an exclamation, not a person
-    .replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '')
-    .replace(/\bquelqu\s*['’]\s*un/giu, 'quelquun')
-    // "s'il vous plaît" stays "sil vous plait", the form the rules know
-    .replace(/\bs['’](?=ils?\b)/giu, 's')
-    .replace(/\b(l|d|j|m|t|s|n|c|qu|dell|all|dall|nell|sull|un|quest|nessun)['’](?=\p{L})/giu, '$1 ')
-    .replace(/\bc\/(?=\s|\p{L})/giu, 'com ')
-    // French slang "file-moi" is "give me"
-    .replace(/\bfile[\s-]+moi\b/giu, 'donne moi');
-  const words = normalizeText(split).split(' ');
+  let split = text;
+  // Each rewrite needs a character or word most messages lack: test for it before running the expression.
+  // "Mensch, …" as an exclamation, not a person
+  if (MAY_START_WITH_MENSCH.test(text)) split = split.replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '');
+  if (APOSTROPHE.test(text)) {
+    split = split
+      .replace(/\bquelqu\s*['’]\s*un/giu, 'quelquun')
+      // "s'il vous plaît" stays "sil vous plait", the form the rules know
+      .replace(/\bs['’](?=ils?\b)/giu, 's')
+      .replace(/\b(l|d|j|m|t|s|n|c|qu|dell|all|dall|nell|sull|un|quest|nessun)['’](?=\p{L})/giu, '$1 ');
+  }
+  if (text.includes('/')) split = split.replace(/\bc\/(?=\s|\p{L})/giu, 'com ');
+  // French slang "file-moi" is "give me"
+  if (MAY_SAY_FILE_MOI.test(text)) split = split.replace(/\bfile[\s-]+moi\b/giu, 'donne moi');
+  let normalized = split === text ? normalizedMessage(text) : normalizeText(split);
+  // "en ligne", "in linea": online; "en contacto con", "em contato com", "in contatto con": one request word
+  if (normalized.includes('ligne') || normalized.includes('linea') || normalized.includes('linha')) normalized = normalized.replace(/\b(en ligne|in linea|em linha)\b/g, 'online');
+  if (normalized.includes('conta') || normalized.includes('kontakt')) {
+    normalized = normalized.replace(/\b(en|em|in) (contacto|contato|contatto|kontakt) (?=(con|com|mit|with)\b)/g, 'incontact ');
+  }
+  const words = normalized
+    .split(' ');
   if (words[0] === '') return '';
   return words.map((word) => (keep.has(word) ? word : correctedWord(word))).join(' ');
 }

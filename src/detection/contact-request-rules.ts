@@ -30,6 +30,10 @@ const PERSON = [
   'interlocuteur', 'interlocutrice', 'interlocutor', 'encargado', 'encargada', 'ejecutivo', 'executivo', 'colaborador', 'colaboradora',
   'responsavel', 'assistente', 'operadora', 'funcionario', 'funcionaria', 'empleado', 'empleada', 'mec', 'atendentes', 'operadores',
   'asesores', 'conseillers', 'mitarbeitenden', 'incaricato', 'incaricata',
+  // bosses, shop managers and team leads: "je veux parler au gérant", "quiero hablar con tu jefe"
+  'jefe', 'jefa', 'chefe', 'chefin', 'gerant', 'gerante', 'teamleitung', 'teamleiter', 'teamleiterin', 'abteilungsleiter',
+  'abteilungsleiterin', 'filialleiter', 'filialleiterin', 'leiter', 'leiterin', 'vorgesetzte', 'geschaftsleitung',
+  'verantwortlichen', 'verantwortlicher', 'zustandigen', 'zustandige', 'zustandiger',
   // a title before a name: "mit Frau Müller", "la señora García", "il signor Bianchi"
   'herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor',
   'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
@@ -50,10 +54,22 @@ const PERSON_PHRASES = [
   'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore', 'essere umano', 'ser humano', 'etre humain',
   'carne e ossa', 'carne y hueso', 'vom team', 'l equipe', 'del equipo', 'da equipe', 'do time', 'del team', 'vostro team',
   'votre equipe', 'su equipo', 'sua equipe', 'dein team', 'eurem team', 'ihrem team',
+  // complaints desks and sales desks named as a service: "le service réclamations", "el área de reclamos"
+  'service reclamations', 'service ventes', 'service des ventes', 'service apres vente', 'service technique', 'servicio tecnico',
+  'servico tecnico', 'assistencia tecnica', 'assistenza tecnica', 'area de reclamos', 'area comercial', 'area de ventas',
+  'setor de reclamacoes', 'setor comercial', 'setor de vendas', 'ufficio reclami', 'ufficio vendite', 'reparto reclami',
 ];
 // Departments named without a person: "contact customer service" asks how to reach them (hours, a number), so
 // only a request to talk or be put through makes it a request for a person.
 const DEPARTMENTS = new Set(['sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
+// A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
+const DEPARTMENT_WORDS = new Set(['abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
+const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
+const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
+const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
+// Specialists asked for only with a verb of talking or handing over: "¿puedo hablar con un técnico?", not "necesito un técnico
+// para instalar el aire" (a person for a job) nor "I need a commercial licence".
+const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicienne', 'techniker', 'technikerin', 'vendedor', 'vendedora', 'venditore', 'venditrice', 'vendeur', 'vendeuse', 'verkaufer', 'verkauferin', 'especialista', 'specialiste', 'specialista', 'spezialist', 'spezialistin', 'commercial', 'commerciale']);
 const WEAK_REQUEST = new Set(['contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
 const OURS_AFTER_MY = new Set(['account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
@@ -79,6 +95,11 @@ const REQUEST = [
   'voglio', 'vorrei', 'potrei', 'passi', 'passami', 'passare', 'passatemi', 'mette', 'metta', 'mettere', 'mettermi', 'trasferisca',
   'trasferire', 'trasferiscimi', 'trasferitemi', 'collegare', 'collegarmi', 'contattare', 'serve', 'preferisco', 'preferirei',
   'dammi', 'datemi', 'fammi', 'chiedo', 'desidero', 'puoi', 'puo', 'potete', 'collega', 'bisogno', 'fatemi',
+  // redirect, forward my case, put in touch ("en contacto con" is one word after normalisation), colloquial German
+  'redirigez', 'redirige', 'rediriger', 'redirigeme', 'redirigir', 'redirigirme', 'redireciona', 'redirecione', 'redirecionar',
+  'reindirizza', 'reindirizzami', 'reindirizzare', 'derivame', 'derivar', 'derivarme', 'deriveme', 'transmettre', 'transmettez',
+  'encaminhar', 'encaminha', 'encaminhe', 'encaminhem', 'inoltrare', 'incontact', 'brauch', 'brauchen', 'comunicarme',
+  'manda', 'mande', 'mandem',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
@@ -96,7 +117,11 @@ const ELSEWHERE = /\b(regarding|since|because|as) (i am|im|i m|my|we are|the) .*
 const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|chat)\w* (to|with) (a |the |this |an )?(bot|robot|machine|computer|ai)\b|\b(stop|enough|sick of|tired of|hate) (talking to )?(this |the |a )?(bot|robot|machine)\b|\bno (more )?(bot|robot)s?\b|\bhuman (handoff|handover|agent|support|help|please|pls|plz|now)\b|\b(talking|chatting|speaking|talk|chat|speak)\w* (to|with) (a |the |this |an |your )?(bot|robot|machine|chatbot)s? (is|are|was) (useless|pointless|a waste|stupid|annoying|not helping|no help)\b|\b(this|the|your|stupid) (bot|robot|chatbot) (is|was) (useless|pointless|no help|not helping|stupid)\b/;
 // Asks that name no person word: one word for a handoff, "transfer me", "put me through to support",
 // "anyone who can actually help", other languages' "is there a real person".
-const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\bgibt es (einen |eine )?(echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b/;
+// "jemanden am Telefon haben", "un conseiller au bout du fil", "alguien al teléfono"
+const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone)\b/;
+// A short "is there an operator?" or "call me back please" with nothing else
+const SHORT_ASK = /^(c e|ce|y a t il|y a|hay|tem|gibt es|gibts|is there|any) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|hier|there|here|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
+const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b/;
 
 // Patterns over several languages (English, German, French, Spanish, Portuguese, Italian).
 const INDEFINITE = '(someone|somebody|anyone|anybody|jemand|jemanden|irgendwer|irgendjemand|quelquun|alguien|alguem|qualcuno)';
@@ -107,18 +132,22 @@ const AFTER_HELP = '( (me|mir|moi|mi|please|bitte|svp|stp|por|favor|per|favore|r
 const HELPER = new RegExp(`\\b${SOMEONE}\\b( \\w+){0,7} ${HELP}${AFTER_HELP}`);
 const TALK = '(talk|speak|chat|sprechen|reden|schreiben|chatten|telefonieren|parler|discuter|ecrire|hablar|escribir|chatear|platicar|falar|conversar|escrever|parlare|scrivere)';
 // "is there a real person I can write to", "c'è una persona con cui parlare"
-const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|operatore)\\b( \\w+){0,5} ${TALK}\\b`);
+const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi)';
+const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|agents|agentes|operatore|operador|operateur|atendente|asesor|conseiller|berater|consulente|addetto|humano|humain|umano|mensch)\\b( \\w+){0,5} (${TALK.slice(1, -1)}|${ANSWER.slice(1, -1)})\\b`);
+// A person taking the conversation over: "un opérateur peut prendre le relais ?", "um atendente pode assumir a conversa?"
+const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conversation|discussion|main|relève)|assumir (a |o |esta |essa |este |esse )?(conversa|conversar|atendimento|caso|chat)|tomar (la |esta |mi )?(conversacion|charla|caso|chat)|prendere (in mano )?(la |questa |il )?(conversazione|chat|pratica)|take over (the |this |my )?(chat|conversation)|(den |diesen |meinen )?(chat|fall|vorgang) ubernehmen|ubernimmt)\b/;
 // "with whom can I talk about this?"
 const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
-const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online)$/;
+const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
+const IN_THE_CHAT_NOW = /^(online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
 // "anyone available to help pay a bill": available for a task
 const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!${TALK.slice(1, -1)}\\b)`);
 const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand|horaires|heures|jusqu|cuando|horario|horarios|a que hora|hasta que hora|quando|horas|orari|orario|a che ora)\b/;
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me)\b/;
-const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
+const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem)\b/;
+const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
 // "are there humans working for you?" asks for one of them
 const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|pessoas|personas|persone)\b/;
 const SOMEONE_REAL = /\b(am i|are we) (talking|chatting|speaking) (to|with) (someone|somebody|anyone) real\b/;
@@ -141,6 +170,9 @@ const TITLES = new Set(['herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademois
 const personWords = new Set(PERSON);
 // each phrase with its first word and its space-padded form, built once rather than per message
 const PHRASE_FIRST_WORDS = PERSON_PHRASES.map((phrase) => [phrase, phrase.split(' ')[0]!, ` ${phrase} `] as const);
+// the phrases' indices by first word: a message looks up its own words rather than trying every phrase
+const PHRASES_BY_FIRST_WORD = new Map<string, number[]>();
+PHRASE_FIRST_WORDS.forEach(([, first], index) => PHRASES_BY_FIRST_WORD.set(first, [...(PHRASES_BY_FIRST_WORD.get(first) ?? []), index]));
 const TRADE_AFTER = /^(viajes|viagens|voyage|seguros|assurance|assurances|reisen)$/;
 const INDEFINITE_PERSON = /^(someone|somebody|anyone|anybody)$/;
 const NOT_ASKED_FOR_AFTER = /^(may|might|used|is|has|have|made|stole|hacked|took|who|that|called|named|born|using|charged|was|know|knows|else s|in|at|on|to|out|there)$/;
@@ -157,8 +189,24 @@ function vocabulary(): Set<string> {
   return known;
 }
 
+// Real words one slip from a target: French "argent" (money) is not an agent, nor a steak speech, nor Hunan a human.
+const NOT_TYPOS = new Set(['argent', 'steak', 'steaks', 'employer', 'employers', 'employed', 'hunan', 'arent', 'serviced']);
+
+// Each word's correction is remembered (bounded, then started again): customers reuse the same words.
+const typoCorrections = new Map<string, string>();
 function correctTypo(word: string): string {
-  if (word.length < 5 || personWords.has(word) || requestWords.has(word)) return word;
+  if (word.length < 5) return word;
+  let corrected = typoCorrections.get(word);
+  if (corrected === undefined) {
+    if (typoCorrections.size >= 50_000) typoCorrections.clear();
+    corrected = correctedTypo(word);
+    typoCorrections.set(word, corrected);
+  }
+  return corrected;
+}
+
+function correctedTypo(word: string): string {
+  if (personWords.has(word) || requestWords.has(word) || NOT_TYPOS.has(word)) return word;
   for (const target of TYPO_TARGETS) {
     if (Math.abs(target.length - word.length) <= 1 && withinOneEdit(word, target)) return target;
   }
@@ -179,24 +227,28 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
   const joined = ` ${sentence} `;
 
   if (NO_BOT.test(joined) || NO_BOT_ELSEWHERE.test(joined)) return { isRequest: true, score: 0.95 };
-  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence)) return { isRequest: true, score: 0.8 };
+  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence)) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
   const strong = STRONG_REQUEST.test(joined);
   // a job with us ("work as an agent", "vous recrutez des conseillers ?"), not a request to talk to one
   if (JOB.test(joined) && !strong && !HUMANS_AT_WORK.test(joined)) return { isRequest: false, score: 0.05 };
 
-  const { positions: personAt, departments } = ourPersonPositions(words, joined);
+  const { positions: personAt, departments, talkOnly } = ourPersonPositions(words, joined);
+  // "un opérateur peut prendre le relais ?": the person word is followed by "can", which elsewhere makes it someone else's
+  if (!curious && words.some(isPersonWord) && TAKE_OVER.test(joined)) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
   if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
   // their hours, number or address: how to reach them, not a request to be put through now
   if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
   if (!curious) {
-    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined)) {
+    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || ON_THE_PHONE.test(joined)) {
       return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
     }
     // "is an advisor free?", "c'è un operatore disponibile?"
-    const available = departments.size === 0 && personAt.some((at) => words.slice(Math.max(0, at - 3), at + 4).some((word) => AVAILABLE.test(word)));
+    // "available" with a department asks how to reach it (Bitext's labelling); "online" or "connected" asks for someone in the chat now:
+    // "ist jemand aus dem Support online?"
+    const available = personAt.some((at) => !departments.has(at) && words.slice(Math.max(0, at - 3), at + 6).some((word) => (departments.size === 0 ? AVAILABLE : IN_THE_CHAT_NOW).test(word)));
     const forTask = AVAILABLE_FOR_TASK.test(joined);
     if (available && !forTask && !WHEN.test(joined)) return { isRequest: true, score: 0.75 };
   }
@@ -209,12 +261,13 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
   for (const at of personAt) {
     for (let i = Math.max(0, at - 6); i < at; i += 1) {
       if (MODALS.has(words[i]!) && isSomeone(words[at]!) && !words.slice(at + 1, at + 8).some((after) => HELP_OR_TALK_WORD.test(after))) continue;
+      if (talkOnly.has(at) && !isTalkOrHandOver(words[i]!)) continue;
       if (requestWords.has(words[i]!) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
       }
     }
     for (let i = at + 1; i < Math.min(words.length, at + 6); i += 1) {
-      if (REQUEST_AFTER.has(words[i]!) && !curious) return { isRequest: true, score: 0.85 };
+      if ((REQUEST_AFTER.has(words[i]!) || (words[i] === 'gesprochen' && WOULD_LIKE.test(text))) && !curious) return { isRequest: true, score: 0.85 };
     }
   }
   if (/\bare there (also |any )?(humans|people|real people|persons) (working|here|available)\b|\bis there (a |an )?(human|person|real person|agent|someone|anyone|somebody) (i can|to) (talk|speak|chat)/.test(joined)) {
@@ -224,6 +277,12 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
 }
 
 const SOMEONE_WORD = new RegExp(`^${INDEFINITE}$`);
+// "un commercial" is a salesperson; "a commercial licence" is not
+const FRENCH_DETERMINER = /^(un|une|le|au|du|des|votre|vos|quelquun)$/;
+// "ich hätte gern die Teamleitung gesprochen": the German conditional with a past participle asks to speak to them
+const WOULD_LIKE = /\bh(?:ä|ae)tte\b/i;
+// Verbs that put the customer through besides talking ones, for specialists asked for by trade
+const HAND_OVER_EXTRA = new Set(['mettre', 'relation', 'incontact', 'joindre', 'contacter', 'comunicar', 'comunicarme', 'redirigez', 'redirige', 'redirigeme', 'redireciona', 'reindirizzami', 'derivame', 'transferir', 'trasferire', 'weiterleiten', 'leiten', 'leite', 'pone', 'ponga', 'poner', 'pongame', 'ponme', 'passer', 'passar', 'passe', 'pasar', 'speak', 'talk']);
 const TALK_WORD = new RegExp(`^${TALK}$`);
 
 function isSomeone(word: string): boolean {
@@ -235,11 +294,21 @@ function isPersonWord(word: string): boolean {
 }
 
 /** Where a person from our team is named: person words not owned by a third party; which of them name a department only. */
-function ourPersonPositions(words: string[], joined: string): { positions: number[]; departments: Set<number> } {
+function ourPersonPositions(words: string[], joined: string): { positions: number[]; departments: Set<number>; talkOnly: Set<number> } {
   const positions: number[] = [];
   const departments = new Set<number>();
+  const talkOnly = new Set<number>();
   words.forEach((word, i) => {
-    if (!personWords.has(word)) return;
+    if (!personWords.has(word)) {
+      if (isDepartmentWord(word) && !NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') && !ABOUT.has(words[i - 1] ?? '') && !ABOUT.has(words[i - 2] ?? '') && (!GENERIC_DEPARTMENT.test(word) || DEPARTMENT_OF.test(words[i + 1] ?? ''))) {
+        positions.push(i);
+        departments.add(i);
+      } else if (TALK_ONLY_PERSON.has(word) && !NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') && (word !== 'commercial' || FRENCH_DETERMINER.test(words[i - 1] ?? ''))) {
+        positions.push(i);
+        talkOnly.add(i);
+      }
+      return;
+    }
     if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') || NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '')) return;
     // "agente de viajes", "agent de voyage": a trade, not our staff
     if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
@@ -256,10 +325,12 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     if (word === 'people' && !REAL_PEOPLE.test(words[i - 1] ?? '')) return;
     positions.push(i);
   });
-  const present = new Set(words);
-  for (const [phrase, first, padded] of PHRASE_FIRST_WORDS) {
-    // most phrases' first word is not in the message: skip the substring search
-    if (!present.has(first)) continue;
+  // the phrases whose first word the message has, in the list's order
+  const candidates: number[] = [];
+  for (const word of new Set(words)) for (const candidate of PHRASES_BY_FIRST_WORD.get(word) ?? []) candidates.push(candidate);
+  candidates.sort((a, b) => a - b);
+  for (const candidate of candidates) {
+    const [phrase, , padded] = PHRASE_FIRST_WORDS[candidate]!;
     const index = joined.indexOf(padded);
     if (index < 0) continue;
     const before = joined.slice(0, index).trim().split(' ');
@@ -269,5 +340,9 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     positions.push(at);
     if (DEPARTMENTS.has(phrase)) departments.add(at);
   }
-  return { positions, departments };
+  return { positions, departments, talkOnly };
+}
+
+function isTalkOrHandOver(word: string): boolean {
+  return TALK_WORD.test(word) || HAND_OVER_WORD.test(word) || HAND_OVER_EXTRA.has(word);
 }

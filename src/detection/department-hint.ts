@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize-text.js';
+import { normalizedMessage } from './normalized-message.js';
 
 /**
  * Whom a request for a person is for, when the customer says: a team
@@ -35,7 +35,7 @@ const CHINESE: Array<[DepartmentHint, RegExp]> = [
 
 export function departmentHint(text: string): DepartmentHint | null {
   for (const [hint, pattern] of CHINESE) if (pattern.test(text)) return hint;
-  const normalized = ` ${normalizeText(text)} `;
+  const normalized = ` ${normalizedMessage(text)} `;
   for (const [role, pattern] of ROLES) if (pattern.test(normalized)) return role;
   for (const [team, pattern] of TEAMS) if (pattern.test(normalized)) return team;
   const named = NAMED.exec(text);

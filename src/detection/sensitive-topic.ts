@@ -1,4 +1,5 @@
 import { normalizeText } from '../text/normalize-text.js';
+import { normalizedMessage } from './normalized-message.js';
 
 export const DEFAULT_SENSITIVE_TOPICS: readonly string[] = [
   'payment dispute',
@@ -104,7 +105,7 @@ function withoutLookAlikes(words: string[], sueIsAName: boolean): string[] {
  * (inflected, any order), or one of its known paraphrases does.
  */
 export function matchSensitiveTopic(text: string, topics: readonly string[]): string | null {
-  const words = withoutLookAlikes(normalizeText(text).split(' ').filter(Boolean), SUE_THE_NAME.test(text));
+  const words = withoutLookAlikes(normalizedMessage(text).split(' ').filter(Boolean), SUE_THE_NAME.test(text));
   if (words.length === 0) return null;
   const stems = words.map(stem);
   for (const topic of topics) {
