@@ -57,11 +57,14 @@ const prewarmBuilds = option('prewarm-builds', '').split(',');
 const openConnections = Number(option('open-connections', '0'));
 const openConnectionsBuilds = option('open-connections-builds', '').split(',');
 /** --database-env=<build>:<VAR>=<value>,…: environment for that build's database process (a Go runtime setting tried on the same code: two dirs may be links to one checkout). */
-const databaseEnv = option('database-env', '')
+const databaseEnv = (process.argv.find((arg) => arg.startsWith('--database-env='))?.slice('--database-env='.length) ?? '')
   .split(',')
   .filter(Boolean)
-  .map((entry) => /^([^:]+):([^=]+)=(.*)$/.exec(entry)!)
-  .map(([, build, name, value]) => ({ build: build!, name: name!, value: value! }));
+  .map((entry) => {
+    const [, build, name, value] = /^([^:]+):([^=]+)=(.*)$/.exec(entry) ?? [];
+    if (!build || !name || value === undefined) throw new Error(`--database-env: ${entry} is not <build>:<VAR>=<value>`);
+    return { build, name, value };
+  });
 /** --phase=many: the population sizes, the rate every size is measured at, a step's length, and further rates to try. */
 const actives = option('active', '100,10000').split(',').map(Number);
 const manyRate = Number(option('rate', '100'));

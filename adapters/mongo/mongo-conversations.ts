@@ -22,6 +22,9 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
    * A conversation's bot never changes, so the process keeps it once seen: a
    * turn checks it before writing, and FerretDB looks up by `_id` alone
    * without a scan (a filter on `_id` and `botId` reads the whole collection).
+   * A conversation this process last wrote is in known-conversations.ts, bot
+   * and all; only those read here are kept here too, so an id is not held
+   * twice for every conversation started on this process.
    */
   const botsOf = new Map<string, string>();
   const rememberBot = (conversationId: string, botId: string) => {
@@ -43,7 +46,7 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
       return (await store.conversations.exists({ _id: conversationId })) !== null;
     },
     async botOf(conversationId) {
-      const known = botsOf.get(conversationId);
+      const known = knownConversation(store, conversationId)?.botId ?? botsOf.get(conversationId);
       if (known) return known;
       const doc = await store.conversations.findById(conversationId).select('botId').lean();
       if (doc) rememberBot(conversationId, doc.botId);
@@ -52,7 +55,6 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
     async create({ conversation, taskIds, handovers, messages, answered }) {
       const { id, ...fields } = conversation;
       await createConversation(store, { _id: id, ...fields, channelRefs: {}, taskIds, handovers }, messages, { answered });
-      rememberBot(id, conversation.botId);
     },
     async append(conversationId, messages, change) {
       return stored(await appendToConversation(store, conversationId, messages, conversationUpdate(change)));
