@@ -53,6 +53,10 @@ const REQUESTS: RegExp[] = [
   /(?:让|讓|安排|请|請|叫)[\u4e00-\u9fff]{0,6}(?:给我|給我)(?:回|打)(?:个|個)?电话|(?:让|讓|安排|请|請|叫)[\u4e00-\u9fff]{0,6}(?:给我|給我)(?:回|打)(?:个|個)?電話/,
   // no more bot
   /(?:不要|别让|別讓|别用|別用|不想跟|不想和|不要跟|不要和)(?:这个|這個)?(?:机器人|機器人)/,
+  // refusing the machine; handing this to a colleague; who can call me back
+  /(?:拒绝|拒絕)(?:跟|和|与|與)?(?:机器|機器)/,
+  /(?:交给|交給|转交|轉交)(?:你们|你們)?(?:的)?(?:同事|人工|客服|工作人员|工作人員|经理|經理|主管|真人)/,
+  /(?:谁|誰|有人)(?:能|可以)?(?:给我|給我)(?:回|打)(?:个|個)?(?:电话|電話)/,
 ];
 
 export function matchChineseContactRequest(text: string): ChineseVerdict {

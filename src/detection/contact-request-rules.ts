@@ -34,6 +34,7 @@ const PERSON = [
   'jefe', 'jefa', 'chefe', 'chefin', 'gerant', 'gerante', 'teamleitung', 'teamleiter', 'teamleiterin', 'abteilungsleiter',
   'abteilungsleiterin', 'filialleiter', 'filialleiterin', 'leiter', 'leiterin', 'vorgesetzte', 'geschaftsleitung',
   'verantwortlichen', 'verantwortlicher', 'zustandigen', 'zustandige', 'zustandiger',
+  'colega', 'colegas', 'collegue', 'collegues', 'companero', 'companera', 'companeros',
   // a title before a name: "mit Frau Müller", "la señora García", "il signor Bianchi"
   'herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor',
   'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
@@ -63,7 +64,7 @@ const PERSON_PHRASES = [
 // only a request to talk or be put through makes it a request for a person.
 const DEPARTMENTS = new Set(['sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
 // A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
-const DEPARTMENT_WORDS = new Set(['abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
+const DEPARTMENT_WORDS = new Set(['technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
 const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
 const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
 const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
@@ -100,9 +101,11 @@ const REQUEST = [
   'reindirizza', 'reindirizzami', 'reindirizzare', 'derivame', 'derivar', 'derivarme', 'deriveme', 'transmettre', 'transmettez',
   'encaminhar', 'encaminha', 'encaminhe', 'encaminhem', 'inoltrare', 'incontact', 'brauch', 'brauchen', 'comunicarme',
   'manda', 'mande', 'mandem',
+  // bring someone, hand this over, wish for, chat
+  'traiga', 'traigan', 'traeme', 'traigame', 'trae', 'traga', 'tragam', 'faites', 'pasarle', 'pasale', 'wunsche', 'chattare',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
-const REQUEST_AFTER = new Set(['atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
+const REQUEST_AFTER = new Set(['quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
 // Words after a person word that make it someone else's (my travel agent said…), or not a person at all.
 const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room', 'virtuale', 'virtuel', 'virtuelle', 'virtual', 'vocale', 'immobiliare', 'assicurativo']);
 const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal', 'mio', 'mia', 'miei', 'mie', 'meus', 'minhas', 'seiner', 'seine', 'seinem', 'seinen', 'ihrer', 'unsere', 'unserem', 'unseren', 'unser']);
@@ -121,7 +124,7 @@ const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|ch
 const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone)\b/;
 // A short "is there an operator?" or "call me back please" with nothing else
 const SHORT_ASK = /^(c e|ce|y a t il|y a|hay|tem|gibt es|gibts|is there|any) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|hier|there|here|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
-const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b|\btem (alguma|uma) pessoa\b/;
+const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b(?! (der|die|das|welche|welcher|den)\b)|\btem (alguma|uma) pessoa\b/;
 
 // Patterns over several languages (English, German, French, Spanish, Portuguese, Italian).
 const INDEFINITE = '(someone|somebody|anyone|anybody|jemand|jemanden|irgendwer|irgendjemand|quelquun|alguien|alguem|qualcuno)';
@@ -146,7 +149,7 @@ const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem)\b/;
+const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem)\b/;
 const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
 // "are there humans working for you?" asks for one of them
 const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|pessoas|personas|persone)\b/;
@@ -154,13 +157,15 @@ const SOMEONE_REAL = /\b(am i|are we) (talking|chatting|speaking) (to|with) (som
 const HUMAN_OR_MACHINE = /\b(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|mensch|person|human)( real| reale| vera| vero| echter| de verdad| de verdade)? (o|ou|oder|or|oppure) (un |une |una |uno |um |uma |ein |eine |einen |a |an |la |le |il )?(robot|robo|bot|chatbot|maquina|machine|macchina|maschine|ia|ki|ai|computer|programa|programm|programme|programma|intelligence|inteligencia|intelligenza)\b|\b(robot|robo|bot|chatbot|maquina|machine|macchina|maschine|ia|ki|ai|computer) (o|ou|oder|or|oppure) (un |une |una |uno |um |uma |ein |eine |einen |a |an )?(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|mensch|person|human)\b/;
 const ARE_YOU_HUMAN = /\b(tu es|t es|vous etes|etes vous|es tu|usted es|es usted|eres|voce e|vc e|e voce|lei e|sei|siete|sind sie|bist du|ist das( hier)?)( vraiment| really| wirklich| davvero| de verdad)? (un |une |una |uno |um |uma |ein |eine |einen )?(vrai |vraie |real |echter |echte |vero |vera |reale )?(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|essere umano|mensch|robot|robo|bot|chatbot|maquina|machine|macchina|roboter)\b/;
 const BOT_FRUSTRATION = /\b(bot|robot|robo|chatbot|roboter|maquina|macchina|maschine|du|tu|toi|dir|voce)\b.*\b(nul|nulle|useless|inutil|inutile|sinnlos|nutzlos|marre|cansado|cansada|canse|cansei|basta|sirve|serve|sers|capisce|capisci|entiende|entende|comprend|comprends|versteht|bringt|stupid|stupide|dumm|idiot|tonto|burro|stupido|pointless|hilfe|keine)\b|\b(marre|canse|cansei|basta|genug) (de |do |da |con |von |mit )?(ce |este |esse |questo |diesem |dem |il |el |o )?(bot|robot|robo|chatbot|roboter|maquina|macchina)\b/;
-const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je veux plus|non voglio|ich will nicht|ich mochte nicht|ich will keinen|ich mochte keinen)( \w+)? (con|com|avec|a|mit|with|to) (un |una |um |uma |une |ein |einem |einer |el |la |o |le |il |lo |dem |der |este |esse |ce |questo )?(bot|robot|robo|maquina|macchina|maschine|roboter|chatbot|machine)\b|\b(ich will keinen|je ne veux pas de|je veux pas de|no quiero|nao quero|non voglio) (bot|robot|robo|roboter|chatbot|maquina|macchina)\b/;
+const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je veux plus|non voglio|ich will nicht|ich mochte nicht|ich will keinen|ich mochte keinen|je refuse de|me niego a|me recuso a|mi rifiuto di|ich weigere mich)( \w+)? (con|com|avec|a|mit|with|to) (un |una |um |uma |une |ein |einem |einer |el |la |o |le |il |lo |dem |der |este |esse |ce |questo )?(bot|robot|robo|maquina|macchina|maschine|roboter|chatbot|machine|automat|automaten|automate|automata)\b|\b(bot|robot|robo|chatbot|roboter) aus\b|\b(stop|chega de|assez de|arrete|fini|fini le|finis) (le |o |el |il |ce |den |dem )?(bot|robot|robo|chatbot|roboter)\b|\b(ich will keinen|je ne veux pas de|je veux pas de|no quiero|nao quero|non voglio) (bot|robot|robo|roboter|chatbot|maquina|macchina)\b/;
 // A relative or purpose clause after "someone": a person for a job ("jemanden, der die Küche streicht"), unless it is to help or talk.
 const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
 // Verbs that hand the customer over: "passatemi qualcuno che ne capisca" asks for that someone whatever the clause says.
 const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get)$/;
-const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|assist|explain|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
+const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|richiamarmi|chiamarmi|retornar|devolver|contactar|contacter|kontaktieren|assist|explain|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
 // Modals ask for a person only with a verb of talking: "kann jemand mein Auto reparieren?" is a job.
+// third-person forms the modal check above does not list: "quelqu'un peut me rappeler"
+const OTHER_MODALS = new Set(['peut', 'peuvent', 'pueden', 'podem', 'possono', 'konnen']);
 const MODALS = new Set(['kann', 'konnen', 'kannst', 'konnte', 'konnten', 'pode', 'puede', 'puedo', 'posso', 'puis', 'pouvez', 'puo', 'puoi', 'potete', 'pourriez', 'pourrais', 'podria', 'poderia']);
 
 // Asking for a number or address to reach them by: "a free number to talk to customer service".
@@ -217,6 +222,20 @@ const FILLER = new Set(['a', 'an', 'the', 'real', 'live', 'actual', 'please', 'p
 
 /** The hand-written rules alone: precise on the phrasings they know, blind to the others. */
 export function matchContactRequestRules(text: string): { isRequest: boolean; score: number } {
+  const whole = matchMessage(text);
+  if (whole.isRequest || !SEVERAL_SENTENCES.test(text)) return whole;
+  // one sentence of several may be the ask ("Sie verstehen mich nicht. Mitarbeiter bitte."); a look-alike verdict of the whole stands
+  if (whole.score === 0.05 || whole.score === 0.1) return whole;
+  for (const sentence of text.split(SENTENCE_END)) {
+    if (sentence.trim() !== '' && matchMessage(sentence).isRequest) return { isRequest: true, score: 0.8 };
+  }
+  return whole;
+}
+
+const SEVERAL_SENTENCES = /[.!?;。！？]\s*\S/u;
+const SENTENCE_END = /[.!?;。！？]+/u;
+
+function matchMessage(text: string): { isRequest: boolean; score: number } {
   const chinese = matchChineseContactRequest(text);
   if (chinese === 'request') return { isRequest: true, score: 0.8 };
   if (chinese === 'look-alike') return { isRequest: false, score: 0.05 };
@@ -262,7 +281,8 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
     for (let i = Math.max(0, at - 6); i < at; i += 1) {
       if (MODALS.has(words[i]!) && isSomeone(words[at]!) && !words.slice(at + 1, at + 8).some((after) => HELP_OR_TALK_WORD.test(after))) continue;
       if (talkOnly.has(at) && !isTalkOrHandOver(words[i]!)) continue;
-      if (requestWords.has(words[i]!) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
+      const connectMe = words[i] === 'colleghi' && words[i - 1] === 'mi';
+      if ((requestWords.has(words[i]!) || connectMe) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
       }
     }
@@ -309,7 +329,9 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
       }
       return;
     }
-    if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') || NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '')) return;
+    if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '')) return;
+    // "my agent can…" is someone else's; "quelqu'un peut me rappeler ?" asks for that someone
+    if (NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '') && !(isSomeone(word) && (MODALS.has(words[i + 1]!) || OTHER_MODALS.has(words[i + 1]!)) && words.slice(i + 2, i + 5).some((after) => HELP_OR_TALK_WORD.test(after)))) return;
     // "agente de viajes", "agent de voyage": a trade, not our staff
     if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
     const next = words[i + 1] ?? '';

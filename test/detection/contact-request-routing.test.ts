@@ -4,6 +4,7 @@ import { readCustomerTurn } from '../../src/conversation/read-customer-turn.js';
 import { chooseRule } from '../../src/handover/choose-rule.js';
 import type { Bot } from '../../src/types.js';
 import { testBot } from '../support/test-bot.js';
+import { lukewarmAsk } from './lukewarm-ask.js';
 
 const responder = createKnowledgeBaseResponder([{ id: 'hours', questions: ['When are you open?'], answer: 'From 9 to 5.' }]);
 
@@ -31,7 +32,7 @@ describe('a contact request reaches the rules with its department', () => {
   });
 
   it("follows the bot's own threshold", () => {
-    const text = 'human assistance';
+    const text = lukewarmAsk();
     expect(decide(botWith(), text)?.trigger).toBe('contact_request');
     expect(decide(botWith({ contactRequestThreshold: 0.99 }), text)).toBeNull();
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { lukewarmAsk } from './lukewarm-ask.js';
 
 // Two bots from a config file: one at the default threshold, one that wants near certainty.
 const CONFIG = `
@@ -50,7 +51,7 @@ describe('contact requests in the running service', () => {
   });
 
   it("keeps a lukewarm ask with the bot whose threshold is 0.99, and hands it over at the default", async () => {
-    const text = 'human assistance';
+    const text = lukewarmAsk();
     expect((await say('strict', text)).handover).toBeNull();
     expect((await say('leads', text)).handover).toMatchObject({ trigger: 'contact_request' });
   });
