@@ -15,8 +15,10 @@ export const ERROR_CODES = [
   'settings_changed',
   'payload_too_large',
   'rate_limited',
+  'address_not_allowed',
   // the service's own state
   'storage_unavailable',
+  'platform_unavailable',
   'delivery_failed',
   'internal',
   // start-up and command-line input

@@ -14,7 +14,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   settings_changed: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  address_not_allowed: 400,
   storage_unavailable: 503,
+  platform_unavailable: 503,
   // never a caller's fault, whatever reaches the HTTP layer
   delivery_failed: 500,
   internal: 500,

@@ -1,17 +1,16 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector } from 'undici';
+import { HandoverError } from '../../src/errors.js';
 import type { InternalAddressKind, OutboundAddressPolicy } from '../../src/notify/outbound-address-policy.js';
 
 /** A connection the policy refused: the target is an internal address the operator did not allow. */
-export class OutboundAddressRefused extends Error {
-  readonly code = 'HANDOVER_ADDRESS_NOT_ALLOWED';
+export class OutboundAddressRefused extends HandoverError {
   constructor(
     readonly host: string,
     readonly kind: InternalAddressKind,
   ) {
-    super('address not allowed');
-    this.name = 'OutboundAddressRefused';
+    super('address_not_allowed', 'address not allowed');
   }
 }
 

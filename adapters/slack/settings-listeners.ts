@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { CONFIG_REFUSAL } from '../../src/commands/handover-command.js';
 import { HandoverError, RuleLimitError, SettingsChangedError, UnknownStaffError } from '../../src/errors.js';
+import { staffErrorText } from '../../src/notify/notification-texts.js';
 import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import { RuleInvalidError } from '../../src/settings/apply-settings-change.js';
 import { changeBotSettings } from '../../src/settings/change-bot-settings.js';
@@ -40,7 +41,7 @@ export async function openSettings(client: WebClient, triggerId: string, bot: Bo
 
 function noticeFor(error: unknown, log: Logger): string {
   if (error instanceof SettingsChangedError) return changedMeanwhileNotice(error);
-  if (error instanceof HandoverError) return error.message;
+  if (error instanceof HandoverError) return staffErrorText(error);
   log.error({ error: (error as Error).message }, 'settings change failed');
   return 'Something went wrong; nothing was saved. Try again.';
 }

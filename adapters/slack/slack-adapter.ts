@@ -9,6 +9,7 @@ import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-com
 import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { HandoverError } from '../../src/errors.js';
+import { staffErrorText } from '../../src/notify/notification-texts.js';
 import { handlePlatformEventOnce } from '../../src/events/handle-platform-event-once.js';
 import { conversationOfPost } from '../../src/handover/escalation-view.js';
 import { findStaffMember } from '../../src/staff/find-staff-member.js';
@@ -355,7 +356,7 @@ async function ephemeral(client: App['client'], body: BlockAction, text: string)
 }
 
 function explain(error: unknown): string {
-  return error instanceof HandoverError ? error.message : 'Something went wrong; try again.';
+  return staffErrorText(error);
 }
 
 /** When a thread reply meets a database outage: tried again after these waits (about a minute in all). */

@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { HandoverError } from '../../src/errors.js';
 
 /** Someone the team's roster knows, as Teams describes them. */
 export interface RosterMember {
@@ -12,7 +13,11 @@ export interface RosterMember {
 export const ROSTER_TIMEOUT_MS = 10_000;
 
 /** The roster could not be asked (not a "no such person"): the save is refused, to be tried again. */
-export class RosterUnavailableError extends Error {}
+export class RosterUnavailableError extends HandoverError {
+  constructor(message: string) {
+    super('platform_unavailable', message);
+  }
+}
 
 /**
  * Looks a person up in the roster of the team (or chat) the card was used

@@ -12,6 +12,7 @@ import { isSettingsVerb, teamsSettingsActions } from './settings-card-actions.js
 import { findRosterMember } from './settings-roster.js';
 import type { Logger } from 'pino';
 import { HandoverError } from '../../src/errors.js';
+import { staffErrorText } from '../../src/notify/notification-texts.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { acceptHandoff } from '../../src/handover/accept-handoff.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
@@ -75,7 +76,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       }
     } catch (error) {
       if (!(error instanceof HandoverError)) throw error;
-      note = error.message;
+      note = staffErrorText(error);
     }
     const view = await loadEscalationView(ctx, conversationId).catch(() => null);
     // the winner's write may land a moment after the loser reads: show who holds it either way
@@ -119,7 +120,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
         ? await saveStaffMember(ctx, { teamsUserId: mention.mentioned.aadObjectId ?? mention.mentioned.id }, { name: mention.mentioned.name || 'Teams user' }, tenantOf(turn))
         : null;
       const answer = await runThreadCommand(ctx, { conversationId, staff, text, transferTo }).catch((error: unknown) => {
-        if (error instanceof HandoverError) return error.message;
+        if (error instanceof HandoverError) return staffErrorText(error);
         throw error;
       });
       await turn.sendActivity({ type: 'message', text: answer.replace(/`/g, ''), textFormat: 'plain' });
@@ -180,7 +181,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       });
       return commandAnswerMarkdown(answer);
     } catch (error) {
-      if (error instanceof HandoverError) return error.message;
+      if (error instanceof HandoverError) return staffErrorText(error);
       throw error;
     }
   };
@@ -211,7 +212,7 @@ export function createTeamsTurnHandler(ctx: HandoverContext, options: { admins: 
       await turn.sendActivity(status);
     } catch (error) {
       if (!(error instanceof HandoverError)) throw error;
-      await turn.sendActivity(EventFactory.createHandoffStatus(activity.conversation, 'failed', error.message));
+      await turn.sendActivity(EventFactory.createHandoffStatus(activity.conversation, 'failed', staffErrorText(error)));
     }
   };
 
