@@ -103,6 +103,8 @@ const REQUEST = [
   'manda', 'mande', 'mandem',
   // bring someone, hand this over, wish for, chat
   'traiga', 'traigan', 'traeme', 'traigame', 'trae', 'traga', 'tragam', 'faites', 'pasarle', 'pasale', 'wunsche', 'chattare',
+  // Spanish imperatives with the pronoun attached, formal and plural: "transfiérame", "pásenme", "comuníquenme"
+  'transfierame', 'transfieranme', 'pasenme', 'comuniquenme', 'conectenme', 'derivenme', 'pongan', 'ponganme',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
