@@ -9,6 +9,10 @@ import { normalizedMessage } from './normalized-message.js';
 export type DepartmentHint = 'sales' | 'billing' | 'support' | (string & {});
 
 const TEAMS: Array<[DepartmentHint, RegExp]> = [
+  // German compounds name the team in their first part: "Rechnungsabteilung", "Vertriebsabteilung"
+  ['sales', /\b(vertriebs|verkaufs)\w*\b|\b(ventes|vente|venditore|verkaufer)\b/],
+  ['billing', /\b(rechnungs|buchhaltungs|abrechnungs|finanz)\w*abteilung\b|\b(cobranzas|cobranza|cobros)\b/],
+  ['support', /\b(technik|support|kundendienst|kundenservice|reklamations|beschwerde)\w*abteilung\b|\b(reclamations|reclamaciones|reclamos|reclamacoes|reclami|reklamation|reklamationen|technicien|techniker)\b/],
   ['sales', /\b(sales|sale|salesperson|salesman|buy|buying|purchase|purchasing|pricing|price|prices|quote|demo|ventas|vendas|vendedor|vendeur|commercial|commerciale|vertrieb|verkauf|comercial|vendite|ventas)\b/],
   ['billing', /\b(billing|bill|bills|invoice|invoices|invoicing|accounts|accounting|payments?|facturation|facturacion|facturas?|factura|rechnung|rechnungen|buchhaltung|cobranca|faturamento|financeiro|comptabilite|compta|abrechnung|fatturazione|amministrazione|contabilita|contabilidad)\b/],
   ['support', /\b(support|technical|tech|technician|helpdesk|help desk|it|soporte|suporte|technique|tecnico|technik|technischen|supporto|assistenza)\b/],
@@ -17,7 +21,7 @@ const TEAMS: Array<[DepartmentHint, RegExp]> = [
 const ROLES: Array<[string, RegExp]> = [
   ['account manager', /\b(account manager|account executive|gestor de cuenta|gestionnaire de compte|kundenbetreuer|ejecutivo de cuenta|executivo de conta|gerente de conta|consulente di riferimento)\b/],
   ['founder', /\b(founder|founders|ceo|owner|owners)\b/],
-  ['manager', /\b(manager|supervisor|boss|gerente|responsable|vorgesetzten|chef|responsabile|responsavel|encargado|direttore|directeur|director|diretor|capo|supervisore)\b/],
+  ['manager', /\b(manager|supervisor|boss|gerente|responsable|vorgesetzten|chef|responsabile|responsavel|encargado|direttore|directeur|director|diretor|capo|supervisore|jefe|jefa|chefe|chefin|gerant|gerante|teamleitung|teamleiter|teamleiterin|filialleiter|filialleiterin|abteilungsleiter|vorgesetzte|verantwortlichen|verantwortlicher|zustandigen)\b/],
 ];
 
 // A capitalised name straight after "to" / "with": "put me through to Maria".
@@ -30,7 +34,7 @@ const CHINESE: Array<[DepartmentHint, RegExp]> = [
   ['manager', /经理|經理|主管|负责人|負責人|领导|領導|老板|老闆/],
   ['sales', /销售|銷售|业务员|業務員/],
   ['billing', /财务|財務|账单|賬單|发票|發票/],
-  ['support', /技术支持|技術支持|售后|售後|技术人员|技術人員/],
+  ['support', /技术支持|技術支持|售后|售後|技术人员|技術人員|投诉|投訴/],
 ];
 
 export function departmentHint(text: string): DepartmentHint | null {

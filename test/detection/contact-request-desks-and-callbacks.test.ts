@@ -67,3 +67,19 @@ describe('contact requests to desks, trades and call backs (issue 20, third roun
     expect(detectContactRequest(text).isRequest).toBe(false);
   });
 });
+
+describe('the department hint knows the desks and roles this round added', () => {
+  const hints: Array<[text: string, department: string]> = [
+    ['Verbinden Sie mich bitte mit der Vertriebsabteilung', 'sales'],
+    ['Ich will mit jemandem aus der Buchhaltungsabteilung sprechen', 'billing'],
+    ['Passez-moi le service des réclamations', 'support'],
+    ['Quiero hablar con su jefa', 'manager'],
+    ['Quero falar com o gerente da loja', 'manager'],
+    ['帮我转投诉', 'support'],
+  ];
+  it.each(hints)('%s → %s', (text, department) => {
+    const reading = detectContactRequest(text);
+    expect(reading.isRequest).toBe(true);
+    expect(reading.department).toBe(department);
+  });
+});
