@@ -224,11 +224,15 @@ function passes(step: ManyConversationsStep): boolean {
  * rates rising by `factor` from `firstRate` until two steps in a row miss
  * the bound (p99, errors, or the service falling behind): on two cores
  * shared with other work one step of a few seconds can miss by chance.
+ * `maxRate` (the same run's ceiling) ends the search too, besides
+ * `maxSteps`: with a step count alone the search stopped below the rates
+ * the target asks about (a quick run's fourth step was 412/s), and a
+ * service still passing there was reported at the last rate tried.
  */
 export async function measurePopulation(
   population: CustomerPopulation,
   active: number,
-  options: { baselineRate: number; firstRate: number; factor: number; maxSteps: number; seconds: number },
+  options: { baselineRate: number; firstRate: number; factor: number; maxSteps: number; seconds: number; maxRate?: number },
 ): Promise<ManyConversationsResult> {
   await population.grow(active);
   // a short run at the baseline first: the customers just added all had their first turn moments ago
@@ -237,7 +241,7 @@ export async function measurePopulation(
   const steps: ManyConversationsStep[] = [];
   let sustainedPerSecond = passes(baseline) ? baseline.offeredPerSecond : 0;
   let missed = 0;
-  for (let rate = options.firstRate, i = 0; i < options.maxSteps && missed < 2; rate = Math.round(rate * options.factor), i++) {
+  for (let rate = options.firstRate, i = 0; i < options.maxSteps && missed < 2 && rate <= (options.maxRate ?? Infinity); rate = Math.round(rate * options.factor), i++) {
     const step = await population.offer(rate, options.seconds);
     steps.push(step);
     missed = passes(step) ? 0 : missed + 1;

@@ -31,8 +31,8 @@ const PENDING_TASKS = quick ? 10_000 : 100_000;
 /** Conversations active at once in the many-conversations phase; the first is the baseline a turn's cost is compared with. */
 const ACTIVE_CONVERSATIONS = [100, 1_000, 10_000];
 const MANY_CONVERSATIONS = quick
-  ? { baselineRate: 100, firstRate: 150, factor: 1.4, maxSteps: 4, seconds: 3 }
-  : { baselineRate: 100, firstRate: 150, factor: 1.25, maxSteps: 7, seconds: 6 };
+  ? { baselineRate: 100, firstRate: 150, factor: 1.4, maxSteps: 7, seconds: 3 }
+  : { baselineRate: 100, firstRate: 150, factor: 1.25, maxSteps: 12, seconds: 6 };
 
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
@@ -62,7 +62,8 @@ try {
   const ceilingCpu = cpu[ceilingIndex + 1]!;
   const population = customerPopulation(http, serviceUrl, { service: service.pid!, database: databasePid });
   const manyConversations: ManyConversationsResult[] = [];
-  for (const active of ACTIVE_CONVERSATIONS) manyConversations.push(await measurePopulation(population, active, MANY_CONVERSATIONS));
+  // up to the ceiling's rate: a turn rate above it is not asked of the service, and it bounds the phase's length
+  for (const active of ACTIVE_CONVERSATIONS) manyConversations.push(await measurePopulation(population, active, { ...MANY_CONVERSATIONS, maxRate: ceilingResult.perSecond }));
   const rssAfterManyConversations = rssMegabytes(service.pid!);
   const escalations = await escalationLatency(http, serviceUrl, slack, ESCALATIONS, ESCALATION_CONCURRENCY);
   const escalationsAlone = await escalationLatency(http, serviceUrl, slack, ESCALATIONS_ALONE, 1);
