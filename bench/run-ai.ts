@@ -1,4 +1,4 @@
-// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only] [--shape=staggered|waves] [--dir=<checkout>] [--count-commands]`: the AI
+// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only] [--shape=staggered|waves] [--dir=<checkout>] [--count-commands] [--phases]`: the AI
 // assistant path (issue 22) on its own, so the default bench stays as long as
 // it was. A stand-in model answers every request in a fixed 200 ms (the
 // Chat Completions protocol, through the service's openai SDK). At 32 clients:
@@ -15,7 +15,11 @@
 // `--dir`: the service from another checkout's `dist/` (an old build to
 // compare, alternated by the caller); the load, database and stand-ins are
 // this checkout's. `--count-commands`: the database commands per AI turn
-// (through bench/command-counter.ts's proxy), on stderr. The last line is one JSON object.
+// (through bench/command-counter.ts's proxy), on stderr. `--phases`: each AI
+// message carries a turn number the stand-in reads back, so the AI phase's
+// added time splits into before the model (client sent → model request
+// arrived) and after it (model answered → client has the reply), both on
+// this process's clock. The last line is one JSON object.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -96,11 +100,18 @@ async function clientLoad(total: number, concurrency: number, request: (worker: 
 let modelDown = false;
 /** How long the stand-in took to answer, as it measured (its timer is late too on a loaded machine). */
 let modelLatencies: number[] = [];
-const model = await startChatCompletionsStandIn(async () => {
+const phases = process.argv.includes('--phases');
+/** --phases: per numbered turn, when the client sent it, the model request arrived, the model answered, the client had the reply. */
+const turnTimes = new Map<number, { sent: number; arrived?: number; answered?: number; replied?: number }>();
+let turnNumber = 0;
+const model = await startChatCompletionsStandIn(async (call) => {
   if (modelDown) return { hang: true };
   const started = performance.now();
+  const numbered = phases ? turnTimes.get(Number(/#(\d+)$/.exec(call.messages.at(-1)?.content ?? '')?.[1])) : undefined;
+  if (numbered) numbered.arrived = started;
   await new Promise((resolve) => setTimeout(resolve, MODEL_MS));
   modelLatencies.push(performance.now() - started);
+  if (numbered) numbered.answered = performance.now();
   return { text: 'A session costs 80 euros and lasts an hour; the first one is free.' };
 });
 const slack = await startSlackStandIn();
@@ -144,13 +155,17 @@ function turnsOf(botId: string) {
   const conversations = new Map<number, { id: string; token: string; turns: number }>();
   return async (worker: number, index: number): Promise<boolean> => {
     const current = conversations.get(worker);
-    const text = QUESTIONS[index % QUESTIONS.length]!;
+    const number = (turnNumber += 1);
+    const text = phases && botId === 'ai' ? `${QUESTIONS[index % QUESTIONS.length]!} #${number}` : QUESTIONS[index % QUESTIONS.length]!;
+    const times: { sent: number; replied?: number } | null = phases && botId === 'ai' ? { sent: performance.now() } : null;
+    if (times) turnTimes.set(number, times);
     const continuing = current && current.turns < TURNS_PER_CONVERSATION;
     const response = await http.postJson(
       `${service.url}/api/v1/bots/${botId}/messages`,
       continuing ? { text, conversationId: current.id } : { text },
       continuing ? { authorization: `Bearer ${current.token}` } : {},
     );
+    if (times) times.replied = performance.now();
     if (!response.ok) return false;
     const body = JSON.parse(response.body) as { conversationId: string; token?: string; replies: unknown[] };
     if (continuing) current.turns += 1;
@@ -213,6 +228,7 @@ try {
     let meter = cpuMeter({ service: service.process.pid!, database: databasePid });
     const modelConnectionsBefore = model.connections();
     counter?.reset();
+    turnTimes.clear();
     const ai = await clientLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'), 1 + r);
     const modelConnections = model.connections() - modelConnectionsBefore;
     const aiCpu = meter.stop();
@@ -222,6 +238,22 @@ try {
       }
     }
     const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
+    if (phases) {
+      const complete = [...turnTimes.values()].filter((t) => t.arrived !== undefined && t.answered !== undefined && t.replied !== undefined);
+      const spread = (values: number[]) => {
+        const sorted = values.sort((a, b) => a - b);
+        return { p50: Math.round(percentile(sorted, 0.5) * 10) / 10, p99: Math.round(percentile(sorted, 0.99) * 10) / 10 };
+      };
+      console.error(
+        JSON.stringify({
+          turnsTimed: complete.length,
+          beforeModelMs: spread(complete.map((t) => t.arrived! - t.sent)),
+          modelMs: spread(complete.map((t) => t.answered! - t.arrived!)),
+          afterModelMs: spread(complete.map((t) => t.replied! - t.answered!)),
+          addedMs: spread(complete.map((t) => t.replied! - t.sent - MODEL_MS)),
+        }),
+      );
+    }
     if (aiOnly) {
       const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) } };
       results.push({ ...round, loadAverage: loadavg()[0] });
