@@ -27,7 +27,9 @@ const SHORTHAND_WORDS: Record<string, string> = {
   // Italian
   cn: 'con', nn: 'non', xfavore: 'per favore', qlcn: 'qualcuno', qualcun: 'qualcuno',
   // German
-  nen: 'einen', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte',
+  nen: 'einen', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte', jmd: 'jemand', jmdn: 'jemanden', jmdm: 'jemandem',
+  // more chat shorthand: Spanish and Portuguese "someone", "please"
+  algn: 'alguien', algm: 'alguem', plis: 'please', pliss: 'please',
 };
 
 /** Words the rules look for in any of our languages: the targets of typo correction. */
@@ -52,12 +54,17 @@ const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 const NOT_SLIPS = new Set(['beraten', 'beratung', 'directory', 'directors', 'personal', 'personally', 'transfers', 'services', 'customers', 'parlato', 'parlata', 'contract', 'contracts', 'walking', 'charting', 'supported', 'hablan', 'hablas', 'habla', 'hable', 'hablen', 'hablo', 'falam', 'falas', 'fale', 'falem', 'parles', 'transfert']);
 
 const MAY_START_WITH_MENSCH = /^\s*mensch/iu;
+// after "mit", "zu", "an", "Sie": "mit Ihrer Chefin", "holen Sie Ihren Vorgesetzten"; not "sprechen Ihre Mitarbeiter Englisch?"
+const FORMAL_YOUR = /\b(?:mit|zu|an|zum|zur|Sie)\s+Ihr(?:e|er|em|en)?\b/u;
+const FORMAL_YOUR_GLOBAL = /(\b(?:mit|zu|an|zum|zur|Sie)\s+)Ihr(e|er|em|en)?\b/gu;
 const APOSTROPHE = /['’]/;
 const MAY_SAY_FILE_MOI = /file[\s-]+moi/iu;
 
 /** `keep`: words never corrected, the caller's own vocabulary ("contact" is not a slip of "contacto"). */
 export function normalizeForContactRequest(text: string, keep: ReadonlySet<string> = new Set()): string {
   let split = text;
+  // German formal "Ihr…" (your), capitalised, after a preposition or "Sie" is ours, like "euer"; "ihr…" is her or their
+  if (FORMAL_YOUR.test(text)) split = split.replace(FORMAL_YOUR_GLOBAL, (_match, before: string, ending: string) => `${before}eur${ending}`);
   // Each rewrite needs a character or word most messages lack: test for it before running the expression.
   // "Mensch, …" as an exclamation, not a person
   if (MAY_START_WITH_MENSCH.test(text)) split = split.replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '');

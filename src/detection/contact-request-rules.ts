@@ -122,6 +122,14 @@ const ELSEWHERE = /\b(regarding|since|because|as) (i am|im|i m|my|we are|the) .*
 const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|chat)\w* (to|with) (a |the |this |an )?(bot|robot|machine|computer|ai)\b|\b(stop|enough|sick of|tired of|hate) (talking to )?(this |the |a )?(bot|robot|machine)\b|\bno (more )?(bot|robot)s?\b|\bhuman (handoff|handover|agent|support|help|please|pls|plz|now)\b|\b(talking|chatting|speaking|talk|chat|speak)\w* (to|with) (a |the |this |an |your )?(bot|robot|machine|chatbot)s? (is|are|was) (useless|pointless|a waste|stupid|annoying|not helping|no help)\b|\b(this|the|your|stupid) (bot|robot|chatbot) (is|was) (useless|pointless|no help|not helping|stupid)\b/;
 // Asks that name no person word: one word for a handoff, "transfer me", "put me through to support",
 // "anyone who can actually help", other languages' "is there a real person".
+// "je voudrais un rendez-vous téléphonique avec un conseiller", "quisiera una cita con un asesor"
+const APPOINTMENT = /\b(voudrais|veux|souhaite|souhaiterais|aimerais|quisiera|quiero|gustaria|gostaria|queria|quero|mochte|hatte gern|will|vorrei|voglio|want|like|need|agendar|marcar|prendre|vereinbaren|fissare|programar)\b( \w+){0,3} (rendez vous|rdv|termin|cita|llamada|chamada|ligacao|appuntamento|telefonata|appel|call|gesprach|entretien)\b( \w+){0,2} (avec|con|mit|com|with)\b/;
+// "is there a way to reach someone?": the way is the ask
+const WAY_TO_REACH = /\b(moglichkeit|moyen|forma|manera|jeito|modo|way)\b( \w+){0,4} (erreichen|kontaktieren|sprechen|joindre|contacter|parler|contactar|hablar|contatar|falar|contattare|parlare|reach|contact|talk|speak)\b/;
+// "redirect me to the right department"
+const RIGHT_DESK = /\b(rediriger|redirigez|redirige|orienter|orientez|transferer|transferez|passer|derivar|derivarme|deriveme|transferir|transfiera|pasar|encaminhar|encaminhe|encaminha|direcionar|indirizzarmi|indirizzare|indirizzi|trasferire|trasferirmi|passare|weiterleiten|verbinden|redirect|transfer|forward|route)\b( \w+){0,5} ((bon|bonne|certo|certa|correta|correto|adequado|giusto|giusta|competente|richtige|richtigen|zustandige|zustandigen|right|correct|relevant) (service|servicio|setor|sector|area|departement|departamento|department|ufficio|reparto|abteilung|stelle|team|person|personne|persona|pessoa)|(service|servicio|setor|sector|area|departement|departamento|department|ufficio|reparto|abteilung|stelle|team) (certo|correto|adequado|giusto|competente|correcto|correspondiente|que corresponde|que corresponda|responsavel|responsable))\b/;
+// "j'ai parlé avec votre collègue": a conversation that happened, not a request
+const PAST_BEFORE_TALK = /^(ai|avons|avez|as|ont|a|avais|avait|he|hemos|ha|ho|abbiamo|hai|habe|hatte)$/;
 // "jemanden am Telefon haben", "un conseiller au bout du fil", "alguien al teléfono"
 const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone)\b/;
 // A short "is there an operator?" or "call me back please" with nothing else
@@ -151,7 +159,7 @@ const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem)\b/;
+const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem)\b/;
 const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
 // "are there humans working for you?" asks for one of them
 const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|pessoas|personas|persone)\b/;
@@ -247,6 +255,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   const sentence = words.join(' ');
   const joined = ` ${sentence} `;
 
+  if (RIGHT_DESK.test(joined)) return { isRequest: true, score: 0.8 };
   if (NO_BOT.test(joined) || NO_BOT_ELSEWHERE.test(joined)) return { isRequest: true, score: 0.95 };
   if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence)) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
@@ -263,7 +272,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   // their hours, number or address: how to reach them, not a request to be put through now
   if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
   if (!curious) {
-    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || ON_THE_PHONE.test(joined)) {
+    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || ON_THE_PHONE.test(joined) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined)) {
       return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
     }
     // "is an advisor free?", "c'è un operatore disponibile?"
@@ -284,6 +293,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
       if (MODALS.has(words[i]!) && isSomeone(words[at]!) && !words.slice(at + 1, at + 8).some((after) => HELP_OR_TALK_WORD.test(after))) continue;
       if (talkOnly.has(at) && !isTalkOrHandOver(words[i]!)) continue;
       const connectMe = words[i] === 'colleghi' && words[i - 1] === 'mi';
+      if (PAST_BEFORE_TALK.test(words[i - 1] ?? '') && /^(parle|hable|parlato|gesprochen|falado|hablado)$/.test(words[i]!)) continue;
       if ((requestWords.has(words[i]!) || connectMe) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
       }

@@ -39,6 +39,14 @@ const requests: Case[] = [
   ['Chinese desk transfer', '转投诉部门'],
   ['Chinese person of a desk', '请安排技术支持的同事联系我'],
   ['Chinese is anyone there', '人工在不在'],
+  ['a way to reach someone (es)', '¿Existe alguna manera de hablar con alguien de la empresa?'],
+  ['an appointment with an adviser (de)', 'Ich möchte einen Termin mit einer Beraterin vereinbaren'],
+  ['the right person (fr)', 'Vous pouvez me transférer vers la bonne personne ?'],
+  ['the department in charge (pt)', 'Me encaminha para o departamento responsável, por favor'],
+  ['formal "your" (de)', 'Verbinden Sie mich mit Ihrer Teamleiterin'],
+  ['a call back as a noun (fr)', 'Demande de rappel par un conseiller svp'],
+  ['chat shorthand (de)', 'kann ich mit jmdm vom Support reden'],
+  ['a way to reach a person (zh)', '有办法联系到人工吗'],
 ];
 
 const lookAlikes: Case[] = [
@@ -57,6 +65,11 @@ const lookAlikes: Case[] = [
   ['a past conversation (zh)', '我跟客服说过了'],
   ['labour cost (zh)', '人工成本太高'],
   ['a department available on a day', 'Is the support available on Sunday?'],
+  ['a conversation that happened (fr)', "J'ai parlé avec votre conseillère hier, merci"],
+  ['the staff\'s languages (de)', 'Welche Sprachen sprechen Ihre Kundenberater?'],
+  ['human-or-program curiosity (zh)', '回复我的是程序还是人'],
+  ['moving a service', 'How do I transfer my service to a new address?'],
+  ['a payment reminder (fr)', "J'ai reçu un rappel de paiement, c'est normal ?"],
 ];
 
 describe('contact requests to desks, trades and call backs (issue 20, third round)', () => {
