@@ -14,7 +14,7 @@
 // one, ack latency and the service's and database's CPU per burst.
 // many: the many-conversations shape (bench/many-conversations.ts): per
 // size in --active (default 100,10000) the population is grown, warmed for
-// half a step, then offered --rate turns/s for --seconds (open loop); CPU
+// a step, then offered --rate turns/s for --seconds (open loop); CPU
 // per turn of the service and database, p99, and the service's RSS at the
 // end; with --rates=300,400,… each size also runs those rates in turn
 // (p99 and turns/s per rate: the throughput the p99 bound allows). The
@@ -139,7 +139,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
       const gcBefore = { ...gcs };
       for (const [i, active] of actives.entries()) {
         await population.grow(active);
-        await population.offer(manyRate, manySeconds / 2);
+        await population.offer(manyRate, manySeconds);
         const mainBefore = mainThreadCpuMs(child.pid!);
         const last = i === actives.length - 1;
         if (last) window.from = process.hrtime.bigint() / 1000n;

@@ -196,7 +196,10 @@ export async function createConversation(
   { answered = false }: { answered?: boolean } = {},
 ): Promise<void> {
   const chunk = answered ? turnChunk(messages[0]!, messages.slice(1)) : messages.map(storedMessage);
-  const doc: ConversationDocument = { ...fields, chunkCount: 1, revision: 0 };
+  // not `{ ...fields, chunkCount, revision }`: V8 gave every object made so its own hidden class (with its
+  // descriptors and enum cache, about 1 KB), and this copy is kept (known-conversations.ts) for every
+  // conversation started here; Object.assign's objects share one
+  const doc: ConversationDocument = Object.assign({}, fields, { chunkCount: 1, revision: 0 });
   // side by side: until the conversation exists, nobody reads its chunk
   const [created] = await Promise.all([insertBatched(store.conversations, doc), writeChunk(store, fields._id, 0, chunk)]);
   if (created === 'duplicate') throw Object.assign(new Error(`conversation ${fields._id} exists already`), { code: 11000 });
