@@ -2,7 +2,8 @@ import type { Repositories } from '../../src/ports/repositories.js';
 import type { DueTaskLists } from '../../src/ports/task-repository.js';
 import { mongoDecisions } from './decide-once.js';
 import { mongoApiKeys } from './mongo-api-keys.js';
-import { mongoBotWebhooks } from './mongo-bot-webhooks.js';
+import { checkBotWebhookKey, mongoBotWebhooks } from './mongo-bot-webhooks.js';
+import type { SecretCipher } from '../crypto/secret-cipher.js';
 import { connectHandoverStore, type HandoverStore } from './handover-store.js';
 import { mongoBots } from './mongo-bots.js';
 import { capacityQueueModel, mongoCapacityQueue } from './mongo-capacity-queue.js';
@@ -32,7 +33,8 @@ export interface MongoStorage {
   close(): Promise<void>;
 }
 
-export function mongoRepositories(store: HandoverStore): Repositories {
+/** `secretCipher` (from HANDOVER_ENCRYPTION_KEY) seals the secrets this adapter stores; null keeps them plain. */
+export function mongoRepositories(store: HandoverStore, secretCipher: SecretCipher | null = null): Repositories {
   return {
     conversations: mongoConversations(store),
     bots: mongoBots(store),
@@ -50,18 +52,22 @@ export function mongoRepositories(store: HandoverStore): Repositories {
     capacityQueue: mongoCapacityQueue(capacityQueueModel(store.connection)),
     handoverFacts: mongoHandoverFacts(handoverFactModel(store.connection)),
     apiKeys: mongoApiKeys(store),
-    botWebhooks: mongoBotWebhooks(store),
+    botWebhooks: mongoBotWebhooks(store, secretCipher),
   };
 }
 
 /** Opens the connection and builds every index before the service takes traffic. */
-export async function connectMongoStorage(uri: string): Promise<MongoStorage> {
+export async function connectMongoStorage(uri: string, secretCipher: SecretCipher | null = null): Promise<MongoStorage> {
   const store = await connectHandoverStore(uri);
+  await checkBotWebhookKey(store.connection, secretCipher).catch(async (error: unknown) => {
+    await store.connection.close();
+    throw error;
+  });
   await waitingQueueModel(store.connection).createIndexes();
   // the capacity and team-view collections keep their models with their adapters
   for (const model of [seatModel(store.connection), capacityQueueModel(store.connection), handoverFactModel(store.connection)]) await model.createIndexes();
   return {
-    repositories: mongoRepositories(store),
+    repositories: mongoRepositories(store, secretCipher),
     dueTaskLists: mongoDueTaskLists(store),
     store,
     async ping() {

@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { botWebhookSecretStates } from './mongo-bot-webhooks.js';
 
 /** A bot as the doctor reviews it. */
 export interface BotReview {
@@ -29,6 +30,8 @@ export interface OperatorQueries {
   teamsChannelCount(): Promise<number>;
   failedNotifications(): Promise<FailedNotification[]>;
   pendingNotificationCount(): Promise<number>;
+  /** External bots' webhook secrets: how many are stored plain, and the sealed ones (to try the key on). */
+  botWebhookSecrets(): Promise<{ plain: number; sealed: string[] }>;
   /** Queues a given-up notification again, as a further try due now. */
   retryNotification(notification: FailedNotification): Promise<void>;
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function openOperatorQueries(uri: string): Promise<OperatorQueries>
       return rows.map(({ _id, target, kind, orderKey, attempt, lastError, queuedAt }) => ({ id: _id, target, kind, orderKey, attempt, lastError, queuedAt }));
     },
     pendingNotificationCount: () => outbox().countDocuments({ state: 'pending' }),
+    botWebhookSecrets: () => botWebhookSecretStates(connection),
     async retryNotification(notification) {
       // by _id, one row at a time: a filter on state alone would scan on FerretDB and update nothing more cheaply
       await outbox().updateOne({ _id: notification.id }, { $set: { state: 'pending', attempt: notification.attempt + 1, nextAt: new Date() } });

@@ -8,6 +8,7 @@ import { loadHandoverConfigFile } from '../../src/config/bot-config-file.js';
 import { openOperatorQueries, type OperatorQueries } from '../mongo/operator-queries.js';
 import { readEnvConfig, type EnvConfig } from './env-config.js';
 import { repoPath } from '../repo-root.js';
+import { createSecretCipher } from '../crypto/secret-cipher.js';
 
 interface Finding {
   ok: boolean;
@@ -127,6 +128,28 @@ async function checkOutbox(db: OperatorQueries | null): Promise<Finding[]> {
     : [{ ok: false, what: `notifications: ${failed} given up (see npx handover outbox list)`, fix: 'fix the cause it names (a channel, a token, an address), then npx handover outbox retry' }];
 }
 
+/** External bots' webhook signing secrets: sealed when HANDOVER_ENCRYPTION_KEY is set, and by the key set now. */
+async function checkWebhookSecrets(env: EnvConfig, db: OperatorQueries | null): Promise<Finding[]> {
+  if (!db) return [];
+  const { plain, sealed } = await db.botWebhookSecrets();
+  if (!env.HANDOVER_ENCRYPTION_KEY) {
+    if (sealed.length > 0) return [{ ok: false, what: `webhook secrets: ${sealed.length} sealed, but HANDOVER_ENCRYPTION_KEY is not set`, fix: 'set HANDOVER_ENCRYPTION_KEY to the key they were sealed with' }];
+    if (plain > 0) return [{ ok: false, what: `webhook secrets: ${plain} stored unencrypted (HANDOVER_ENCRYPTION_KEY is not set)`, fix: 'set HANDOVER_ENCRYPTION_KEY=$(openssl rand -base64 32); each secret is sealed at its next save (npx handover keys webhook <botId>)' }];
+    return [];
+  }
+  if (plain === 0 && sealed.length === 0) return [];
+  if (sealed.length > 0) {
+    try {
+      createSecretCipher(env.HANDOVER_ENCRYPTION_KEY).decrypt(sealed[0]!);
+    } catch (error) {
+      return [{ ok: false, what: `webhook secrets: ${(error as Error).message}` }];
+    }
+  }
+  return plain > 0
+    ? [{ ok: true, what: `webhook secrets: ${sealed.length} sealed, ${plain} still unencrypted`, fix: 'each is sealed at its next save: npx handover keys webhook <botId>' }]
+    : [{ ok: true, what: `webhook secrets: ${sealed.length} sealed with HANDOVER_ENCRYPTION_KEY` }];
+}
+
 async function main(): Promise<number> {
   const findings: Finding[] = [];
   let env: EnvConfig;
@@ -150,7 +173,7 @@ async function main(): Promise<number> {
   const db = database.db;
   try {
     const teamsChannels = db ? await db.teamsChannelCount() : null;
-    const checks: Check[] = [() => checkSlack(env, db), async () => checkTeams(env, teamsChannels), () => checkBots(db, env), () => checkEmail(env), () => checkOutbox(db)];
+    const checks: Check[] = [() => checkSlack(env, db), async () => checkTeams(env, teamsChannels), () => checkBots(db, env), () => checkEmail(env), () => checkOutbox(db), () => checkWebhookSecrets(env, db)];
     for (const check of checks) findings.push(...(await check()));
   } finally {
     await db?.close();

@@ -5,6 +5,7 @@ import { HandoverError } from '../../src/errors.js';
 import { configureBotWebhook, type WebhookChange } from '../../src/handoff/bot-webhook-settings.js';
 import type { Repositories } from '../../src/ports/repositories.js';
 import { connectMongoStorage } from '../mongo/mongo-repositories.js';
+import { createSecretCipher } from '../crypto/secret-cipher.js';
 import { readEnvConfig } from './env-config.js';
 
 const USAGE = `usage:
@@ -67,7 +68,13 @@ async function main(): Promise<number> {
     console.error('handover keys: set MONGODB_URI (with the embedded database: the URI `npm run db` prints)');
     return 2;
   }
-  const storage = await connectMongoStorage(env.MONGODB_URI);
+  // the same key as the service's: the webhook secret it writes is sealed as the service expects
+  const storage = await connectMongoStorage(env.MONGODB_URI, env.HANDOVER_ENCRYPTION_KEY ? createSecretCipher(env.HANDOVER_ENCRYPTION_KEY) : null).catch((error: unknown) => {
+    if (!(error instanceof HandoverError)) throw error;
+    console.error(`handover keys: ${error.message}`);
+    return null;
+  });
+  if (!storage) return 2;
   try {
     await run(storage.repositories, process.argv.slice(3), env.HANDOVER_OUTBOUND_ALLOW);
     return 0;

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     demoSlackChannel: env.SLACK_CHANNEL ?? null,
     botConfigs,
     assistantApiKeys: apiKeys,
+    encryptionKey: env.HANDOVER_ENCRYPTION_KEY ?? null,
     adapters,
   }).catch(async (error: unknown) => {
     await embedded?.stop();

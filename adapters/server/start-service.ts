@@ -28,6 +28,7 @@ import { loadBot } from '../../src/bots/load-bot.js';
 import { createPrometheusMetrics } from '../metrics/prometheus-metrics.js';
 import { openAiChatModel } from '../llm/openai-chat-model.js';
 import { connectMongoStorage, type MongoStorage } from '../mongo/mongo-repositories.js';
+import { createSecretCipher } from '../crypto/secret-cipher.js';
 
 export type { ServiceAdapter, ServiceAdapterFactory } from '../service-adapter.js';
 
@@ -70,6 +71,8 @@ export interface ServiceOptions {
   assistantApiKeys?: Record<string, string>;
   /** When a bot's model breaker opens (failures in a row) and how long it stays open; default 3 and 30 s. */
   assistantBreaker?: { failuresToOpen?: number; openMs?: number };
+  /** HANDOVER_ENCRYPTION_KEY: seals external bots' webhook secrets in the database (absent: stored plain). */
+  encryptionKey?: string | null;
 }
 
 export interface HttpTimeouts {
@@ -91,7 +94,7 @@ export interface RunningService {
 /** The composition root: storage → domain → jobs → adapters → HTTP server. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const { log } = options;
-  const mongo = await connectMongoStorage(options.mongodbUri);
+  const mongo = await connectMongoStorage(options.mongodbUri, options.encryptionKey ? createSecretCipher(options.encryptionKey) : null);
   const { repositories } = mongo;
   const outboxTargets: OutboxTarget[] = [];
   const agenda = createAgenda(mongo.store.connection.db!, { processEvery: options.jobPollMs, name: `handover-${process.pid}`, log });

@@ -29,7 +29,7 @@ import { slackOutboxTarget, type SlackClientForBot } from './slack-notifier.js';
 import { createSlackInstallationStore } from './slack-installation-store.js';
 import { requiredSlackScopes } from './slack-scopes.js';
 import { slackHttpFetch } from './slack-http-fetch.js';
-import { createTokenCipher } from './token-cipher.js';
+import { createSecretCipher } from '../crypto/secret-cipher.js';
 import { slackTenant, type SlackTenancy } from './slack-tenant.js';
 import { OPERATOR_TENANT, type Tenant } from '../../src/tenants/tenant.js';
 import { adoptUntenantedStaff } from '../../src/tenants/adopt-untenanted.js';
@@ -74,7 +74,7 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
     const fetch = slackHttpFetch();
     const clientOptions = { slackApiUrl: options.apiUrl, timeout: 10_000, retryConfig: { retries: 2 }, fetch };
     const installationStore = options.oauth
-      ? createSlackInstallationStore(ctx.slackInstallations, createTokenCipher(options.oauth.encryptionKey))
+      ? createSlackInstallationStore(ctx.slackInstallations, createSecretCipher(options.oauth.encryptionKey))
       : undefined;
     const receiver = options.appToken
       ? null

@@ -1,12 +1,12 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { InstallationRepository } from '../../src/ports/installation-repository.js';
-import type { TokenCipher } from './token-cipher.js';
+import type { SecretCipher } from '../crypto/secret-cipher.js';
 
 const keyOf = (query: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string =>
   query.isEnterpriseInstall && query.enterpriseId ? `enterprise:${query.enterpriseId}` : `team:${query.teamId ?? ''}`;
 
 /** Bolt's installations, one per workspace (or org; key `team:<id>` or `enterprise:<id>`), the whole installation (tokens included) encrypted at rest. */
-export function createSlackInstallationStore(installations: InstallationRepository, cipher: TokenCipher): InstallationStore {
+export function createSlackInstallationStore(installations: InstallationRepository, cipher: SecretCipher): InstallationStore {
   return {
     async storeInstallation(installation) {
       const key = keyOf({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id });

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSlackStandIn } from '../slack/slack-stand-in.js';
+import { createSecretCipher } from '../../adapters/crypto/secret-cipher.js';
+import { connectMongoStorage } from '../../adapters/mongo/mongo-repositories.js';
 
 const launcher = fileURLToPath(new URL('../../bin/handover.js', import.meta.url));
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
@@ -54,4 +56,25 @@ describe('handover doctor', () => {
     expect(out).toContain('✗ Slack: auth.test failed (invalid_auth)');
     expect(status).toBe(1);
   }, 30_000);
+
+  it('warns that webhook secrets are stored unencrypted without HANDOVER_ENCRYPTION_KEY, and names a key that does not open them', async () => {
+    const key = 'doctor-test-key-0123456789abcdefghijklmn';
+    const plainUri = `${inject('mongodbUri')}doctor_plain_${Date.now()}`;
+    const sealedUri = `${inject('mongodbUri')}doctor_sealed_${Date.now()}`;
+    for (const [uri, cipher] of [[plainUri, null], [sealedUri, createSecretCipher(key)]] as const) {
+      const storage = await connectMongoStorage(uri, cipher);
+      await storage.repositories.botWebhooks.save({ botId: 'shop', url: 'https://bot.example.com/events', secret: 'whsec_c2VjcmV0LXNlY3JldC1zZWNyZXQ=', updatedAt: new Date() });
+      await storage.close();
+    }
+
+    const plain = await doctor({ MONGODB_URI: plainUri });
+    expect(plain.out).toContain('✗ webhook secrets: 1 stored unencrypted (HANDOVER_ENCRYPTION_KEY is not set)');
+    expect(plain.out).toContain('→ set HANDOVER_ENCRYPTION_KEY=$(openssl rand -base64 32)');
+    expect(plain.status).toBe(1);
+
+    expect((await doctor({ MONGODB_URI: sealedUri, HANDOVER_ENCRYPTION_KEY: key })).out).toContain('✓ webhook secrets: 1 sealed with HANDOVER_ENCRYPTION_KEY');
+    const wrong = await doctor({ MONGODB_URI: sealedUri, HANDOVER_ENCRYPTION_KEY: 'another-key-0123456789abcdefghijklmnopq' });
+    expect(wrong.out).toContain('✗ webhook secrets: HANDOVER_ENCRYPTION_KEY: does not open the secrets stored in the database');
+    expect(wrong.status).toBe(1);
+  }, 60_000);
 });
