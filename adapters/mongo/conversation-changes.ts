@@ -30,7 +30,9 @@ export function toStoredConversation(doc: ConversationDocument): StoredConversat
   const transcript: MongoTranscriptPosition = { appends: doc.chunkCount ?? 0 };
   if (doc.messageCount) transcript.messageCount = doc.messageCount;
   if (doc.messages) transcript.messages = doc.messages;
-  return { ...toConversation(doc), taskIds: doc.taskIds ?? [], handovers: doc.handovers ?? [], transcript };
+  // Object.assign, not a spread with fields the source lacks: V8 gives every object made by such a spread a
+  // hidden class of its own (a turn makes one of these, and its readers' inline caches go megamorphic)
+  return Object.assign(toConversation(doc), { taskIds: doc.taskIds ?? [], handovers: doc.handovers ?? [], transcript });
 }
 
 /** As much of the document as the transcript readers need, from a position handed back. */

@@ -63,7 +63,8 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
       return appendCustomerTurn(store, message, (before) => {
         const decision = decide(toStoredConversation(before));
         const update = decision.change ? (conversationUpdate(decision.change) as ConversationChanges) : null;
-        return { ...decision, update };
+        // not `{ ...decision, update }`: a spread adding a field gives each object its own hidden class (see createConversation)
+        return Object.assign({}, decision, { update });
       });
     },
     async update(conversationId, change) {

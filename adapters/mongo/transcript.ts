@@ -38,7 +38,8 @@ function storedMessage({ id, from, text, at, author }: Message): StoredMessage {
 
 /** A customer's message and the bot's answer to it, as one chunk: the answer names the message it answers. */
 function turnChunk(message: Message, replies: Message[]): StoredMessage[] {
-  return [storedMessage(message), ...replies.map((reply) => ({ ...storedMessage(reply), replyTo: message.id }))];
+  // Object.assign, not `{ ...storedMessage(reply), replyTo }`: see createConversation
+  return [storedMessage(message), ...replies.map((reply) => Object.assign(storedMessage(reply), { replyTo: message.id }))];
 }
 
 function toMessages(conversationId: string, stored: StoredMessage[]): Message[] {
