@@ -36,6 +36,21 @@ export function createSharedConversationEvents(
     if (seenMessages.size > SEEN_LIMIT) seenMessages.delete(seenMessages.values().next().value!);
   };
 
+  /**
+   * What the poll compares with is kept for conversations not yet watched too (a stream opened just after a
+   * status change here must hear of the next change made elsewhere), but only for the most recent ones: kept for
+   * every conversation that ever escalated, it grew for the life of the process.
+   */
+  const keep = (map: Map<string, string>, conversationId: string, value: string) => {
+    map.set(conversationId, value);
+    if (map.size <= SEEN_LIMIT) return;
+    for (const oldest of map.keys()) {
+      if (watched.has(oldest)) continue;
+      map.delete(oldest);
+      return;
+    }
+  };
+
   let polling = false;
   const poll = async () => {
     if (polling || watched.size === 0) return;
@@ -88,8 +103,8 @@ export function createSharedConversationEvents(
   return {
     publish(conversationId, event) {
       if (event.type === 'message') remember(event.message.id);
-      else if (event.type === 'queue') lastQueue.set(conversationId, JSON.stringify(event.queue));
-      else lastStatus.set(conversationId, JSON.stringify([event.status, event.paused, event.assignee?.id ?? null]));
+      else if (event.type === 'queue') keep(lastQueue, conversationId, JSON.stringify(event.queue));
+      else keep(lastStatus, conversationId, JSON.stringify([event.status, event.paused, event.assignee?.id ?? null]));
       emitter.emit(conversationId, event);
     },
     subscribe(conversationId, listener) {
