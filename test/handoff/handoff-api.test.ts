@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
@@ -12,12 +10,12 @@ import { configureBotWebhook } from '../../src/handoff/bot-webhook-settings.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
 import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { createApiKey } from '../../src/api-keys/api-keys.js';
-import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { postAgentReply } from '../../src/handover/post-agent-reply.js';
 import { forgetOldHandoffKeys, HANDOFF_KEY_MEMORY_MS } from '../../src/handover/accept-handoff.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import { externalBot, startReceiver } from './external-bot.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import { storedConversation } from '../support/stored-state.js';
 
@@ -26,23 +24,7 @@ let shopKey: string;
 let otherKey: string;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
-/** An external bot's webhook endpoint: keeps every request as received. */
-async function startReceiver() {
-  const received: Array<{ raw: string; headers: Record<string, string> }> = [];
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      received.push({ raw, headers: req.headers as Record<string, string> });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://localhost:${(server.address() as AddressInfo).port}/events`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
-const externalBot = (id: string) =>
-  botConfigSchema.parse({ id, name: `${id} bot`, labs: true, rules: [{ name: 'People', triggers: ['contact_request'], notify: { slack: false, teams: false, email: [], webhook: null } }] });
 
 beforeAll(async () => {
   receiver = await startReceiver();

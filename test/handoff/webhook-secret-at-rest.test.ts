@@ -1,37 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
 import { handoffWebhookAdapter } from '../../adapters/webhook/handoff-webhook-notifier.js';
 import { createApiKey } from '../../src/api-keys/api-keys.js';
-import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { configureBotWebhook } from '../../src/handoff/bot-webhook-settings.js';
 import { claimConversation } from '../../src/handover/claim-conversation.js';
 import { saveStaffMember } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
+import { externalBot, startReceiver } from './external-bot.js';
 import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 
 const KEY = 'webhook-test-key-0123456789abcdefghijklmnop';
 const OTHER_KEY = 'another-deployment-key-0123456789abcdefghij';
 
-/** An external bot's webhook endpoint: keeps every request as received. */
-async function startReceiver() {
-  const received: Array<{ raw: string; headers: Record<string, string> }> = [];
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (chunk) => (raw += chunk));
-    req.on('end', () => {
-      received.push({ raw, headers: req.headers as Record<string, string> });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://localhost:${(server.address() as AddressInfo).port}/events`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
@@ -41,8 +25,6 @@ afterAll(async () => {
   await receiver?.close();
 });
 
-const externalBot = (id: string) =>
-  botConfigSchema.parse({ id, name: `${id} bot`, labs: true, rules: [{ name: 'People', triggers: ['contact_request'], notify: { slack: false, teams: false, email: [], webhook: null } }] });
 
 function start(mongodbUri: string, encryptionKey: string | null) {
   return startTestService({ mongodbUri, botConfigs: [externalBot('bot')], outboxBaseDelayMs: 200, encryptionKey, adapters: [handoffWebhookAdapter({ allowInternal: ['127.0.0.1'] })] });
