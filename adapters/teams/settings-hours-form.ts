@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardInputsSchema } from './card-inputs-schema.js';
 import { businessHoursSchema } from '../../src/business-hours/business-hours-schema.js';
 import { WEEKDAYS, type BusinessHours, type Weekday } from '../../src/types.js';
 
@@ -63,8 +64,6 @@ export const COMMON_TIME_ZONES: readonly string[] = [
   'America/Mexico_City',
 ];
 
-const text = (max: number) => z.preprocess((value) => (value === undefined || value === null ? '' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : value), z.string().max(max, `at most ${max} characters`));
-
 /** The most characters an invoke may carry per input: a little over what the hours may hold (400 holidays of 10 characters). */
 export const HOURS_FORM_MAX_CHARS: Readonly<Record<HoursField, number>> = {
   alwaysOpen: 10,
@@ -81,9 +80,7 @@ export const HOURS_FORM_MAX_CHARS: Readonly<Record<HoursField, number>> = {
 };
 
 /** What an invoke may carry for the hours card; anything longer is refused before it is read. */
-export const hoursFormSchema = z.object(
-  Object.fromEntries(Object.entries(HOURS_FORM_MAX_CHARS).map(([field, max]) => [field, text(max)])) as Record<HoursField, ReturnType<typeof text>>,
-) satisfies z.ZodType<HoursFormValues, unknown>;
+export const hoursFormSchema = cardInputsSchema(HOURS_FORM_MAX_CHARS) satisfies z.ZodType<HoursFormValues, unknown>;
 
 const OFFICE: readonly string[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 

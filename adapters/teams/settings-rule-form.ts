@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cardInputsSchema } from './card-inputs-schema.js';
 import { DEFAULT_CLOSING_MESSAGE, DEFAULT_TAG, DEFAULT_TASK_DUE_MINUTES, handoverRuleSchema } from '../../src/rules/handover-rule-schema.js';
 import { DEFAULT_SENSITIVE_TOPICS } from '../../src/detection/sensitive-topic.js';
 import { TRIGGERS, type HandoverRule } from '../../src/types.js';
@@ -45,8 +46,6 @@ export const TRIGGER_CHOICES: ReadonlyArray<{ value: (typeof TRIGGERS)[number]; 
   { value: 'sensitive_topic', title: 'A sensitive topic comes up' },
 ];
 
-const text = (max: number) => z.preprocess((value) => (value === undefined || value === null ? '' : typeof value === 'number' || typeof value === 'boolean' ? String(value) : value), z.string().max(max, `at most ${max} characters`));
-
 /** The most characters an invoke may carry per input: a little over what a rule may hold, so the refreshed card can show it back within Teams' size limit. */
 export const RULE_FORM_MAX_CHARS: Readonly<Record<RuleField, number>> = {
   name: 100,
@@ -75,9 +74,7 @@ export const RULE_FORM_MAX_CHARS: Readonly<Record<RuleField, number>> = {
 };
 
 /** What an invoke may carry for the rule editor; anything longer is refused before it is read. */
-export const ruleFormSchema = z.object(
-  Object.fromEntries(Object.entries(RULE_FORM_MAX_CHARS).map(([field, max]) => [field, text(max)])) as Record<RuleField, ReturnType<typeof text>>,
-) satisfies z.ZodType<RuleFormValues, unknown>;
+export const ruleFormSchema = cardInputsSchema(RULE_FORM_MAX_CHARS) satisfies z.ZodType<RuleFormValues, unknown>;
 
 const flag = (value: boolean) => (value ? 'true' : 'false');
 
