@@ -23,16 +23,9 @@ export function guidedRules(rules: readonly HandoverRule[]): HandoverRule[] {
  * The chat for one answer: the operator's system prompt, the knowledge base
  * entries closest to the message (the only facts it may use), the rules'
  * guidance, then the conversation. Customer words only ever go in user
- * messages, never into the system prompt.
- */
-export function answerMessages(config: AssistantConfig, rules: readonly HandoverRule[], entries: readonly RetrievedEntry[], transcript: readonly Message[], text: string): ChatMessage[] {
-  return answerPrompt(config, rules)(entries, transcript, text);
-}
-
-/**
- * answerMessages for one bot's configuration: the parts of the system
- * prompt that do not change from turn to turn (the operator's prompt, the
- * rules' guidance) are put together once, when the bot's assistant is made.
+ * messages, never into the system prompt. The parts that do not change from
+ * turn to turn (the operator's prompt, the rules' guidance) are put together
+ * once per bot's configuration.
  */
 export function answerPrompt(config: AssistantConfig, rules: readonly HandoverRule[]): (entries: readonly RetrievedEntry[], transcript: readonly Message[], text: string) => ChatMessage[] {
   const guidance = guidedRules(rules).map((rule) => `- rule "${rule.name}": ${rule.guidance}`);
