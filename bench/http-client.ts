@@ -18,9 +18,10 @@ export function benchHttpClient() {
   // sent on a connection the server is closing at that moment fails (ECONNRESET), as the open-loop phase's
   // customers, pausing for seconds between turns, found
   const agent = new Agent({ keepAlive: true, timeout: 4_000 });
-  const post = (url: string, body: string, headers: Record<string, string>): Promise<BenchResponse> =>
+  /** One request on the kept-alive agent, its whole answer read. */
+  const send = (url: string, options: { method: string; headers?: Record<string, string> }, body?: string): Promise<BenchResponse> =>
     new Promise((resolve, reject) => {
-      const req = request(url, { method: 'POST', agent, headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, (res) => {
+      const req = request(url, { ...options, agent }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
@@ -30,18 +31,9 @@ export function benchHttpClient() {
       req.on('error', reject);
       req.end(body);
     });
-  const get = (url: string): Promise<BenchResponse> =>
-    new Promise((resolve, reject) => {
-      const req = request(url, { method: 'GET', agent }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ ok: res.statusCode! >= 200 && res.statusCode! < 300, status: res.statusCode!, body: text }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const post = (url: string, body: string, headers: Record<string, string>): Promise<BenchResponse> =>
+    send(url, { method: 'POST', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers } }, body);
+  const get = (url: string): Promise<BenchResponse> => send(url, { method: 'GET' });
   return {
     post,
     get,

@@ -15,10 +15,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }
 
+/** How clients pace themselves (neither wait counts in a request's latency); none: back to back from the start. */
+export interface LoadPacing {
+  /** Before a client's first request. */
+  start?: (worker: number) => Promise<unknown>;
+  /** After each of its requests. */
+  think?: () => Promise<unknown>;
+}
+
 export async function runLoad(
   total: number,
   concurrency: number,
   request: (worker: number, index: number) => Promise<boolean>,
+  pacing: LoadPacing = {},
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
@@ -26,12 +35,14 @@ export async function runLoad(
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async (_, worker) => {
+      await pacing.start?.(worker);
       while (next < total) {
         const index = next++;
         const t0 = performance.now();
         const ok = await request(worker, index).catch(() => false);
         latencies.push(performance.now() - t0);
         if (!ok) errors += 1;
+        await pacing.think?.();
       }
     }),
   );

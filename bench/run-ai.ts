@@ -75,26 +75,7 @@ async function clientLoad(total: number, concurrency: number, request: (worker: 
   if (shape === 'waves') return runLoad(total, concurrency, request);
   const random = seededRandom(seed);
   const offsets = Array.from({ length: concurrency }, () => random() * MODEL_MS);
-  const latencies: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(
-    offsets.map(async (offset, worker) => {
-      await pause(offset);
-      while (next < total) {
-        const index = next++;
-        const t0 = performance.now();
-        const ok = await request(worker, index).catch(() => false);
-        latencies.push(performance.now() - t0);
-        if (!ok) errors += 1;
-        await pause(random() * THINK_MS);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: total, errors, seconds, perSecond: total / seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), latencies };
+  return runLoad(total, concurrency, request, { start: (worker) => pause(offsets[worker]!), think: () => pause(random() * THINK_MS) });
 }
 
 let modelDown = false;
