@@ -33,14 +33,13 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
     if (botsOf.size > BOTS_REMEMBERED) botsOf.delete(botsOf.keys().next().value!);
   };
   const stored = (doc: ConversationDocument | null) => (doc ? toStoredConversation(doc) : null);
+  const find = async (conversationId: string) => stored(await store.conversations.findById(conversationId).lean());
 
   return {
-    async find(conversationId) {
-      return stored(await store.conversations.findById(conversationId).lean());
-    },
+    find,
     async findAsLastWritten(conversationId) {
       const known = knownConversation(store, conversationId);
-      return known ? toStoredConversation(known) : stored(await store.conversations.findById(conversationId).lean());
+      return known ? toStoredConversation(known) : find(conversationId);
     },
     async exists(conversationId) {
       return (await store.conversations.exists({ _id: conversationId })) !== null;
