@@ -2,6 +2,7 @@ import type { App, Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { CONFIG_REFUSAL } from '../../src/commands/handover-command.js';
 import { HandoverError, SettingsChangedError } from '../../src/errors.js';
+import { staffErrorText } from '../../src/notify/notification-texts.js';
 import { RuleInvalidError } from '../../src/settings/apply-settings-change.js';
 import { changeBotSettings } from '../../src/settings/change-bot-settings.js';
 import type { SettingsChange } from '../../src/settings/settings-change.js';
@@ -47,7 +48,7 @@ export function registerHoursAndCapacitySubmissions(app: App, deps: SettingsList
           return;
         }
         log.error({ error: (error as Error).message, botId: bot.id, change: change.kind }, 'settings not saved');
-        return refuse({ [firstField]: error instanceof HandoverError ? error.message.slice(0, 150) : 'Something went wrong; nothing was saved. Try again.' });
+        return refuse({ [firstField]: error instanceof HandoverError ? staffErrorText(error).slice(0, 150) : 'Something went wrong; nothing was saved. Try again.' });
       }
       await ack();
       if (parentId) await refresh(client, context, parentId, bot.id);

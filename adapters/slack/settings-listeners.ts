@@ -152,7 +152,7 @@ export function registerSettingsListeners(app: App, deps: SettingsListenerDeps):
         return;
       }
       log.error({ error: (error as Error).message, botId: bot.id }, 'rule not saved');
-      return refuse({ [FIELD.name]: error instanceof HandoverError ? error.message.slice(0, 150) : 'Something went wrong; nothing was saved. Try again.' });
+      return refuse({ [FIELD.name]: error instanceof HandoverError ? staffErrorText(error).slice(0, 150) : 'Something went wrong; nothing was saved. Try again.' });
     }
     // back to the settings, which show the saved rule
     await ack();

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { findBot } from '../../src/bots/tenant-bots.js';
 import { CONFIG_REFUSAL } from '../../src/commands/handover-command.js';
 import { HandoverError, RuleLimitError, SettingsChangedError, UnknownStaffError } from '../../src/errors.js';
+import { staffErrorText } from '../../src/notify/notification-texts.js';
 import type { HandoverContext } from '../../src/handover-context.js';
 import { MAX_RULES_PER_BOT } from '../../src/rules/handover-rule-schema.js';
 import { RuleInvalidError } from '../../src/settings/apply-settings-change.js';
@@ -142,7 +143,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
         for (const issue of error.issues) errors[fieldOfRulePath(issue.path)] ??= issue.message;
         return editor(asShown(bot, revision), index, values, errors, { text: 'Not saved: check the fields marked below.', tone: 'attention' });
       }
-      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${staffErrorText(error)}`, tone: 'attention' });
       throw error;
     }
     return overview(saved, { text: `Saved: ${describeChange(bot, ruleChange) || `rule "${rule.name}" unchanged`}.`, tone: 'good' });
@@ -174,7 +175,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
         for (const issue of error.issues) errors[fieldOfHoursPath(issue.path, zoneField)] ??= issue.message;
         return hoursEditor(asShown(bot, revision), values, errors, NOT_SAVED);
       }
-      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${staffErrorText(error)}`, tone: 'attention' });
       throw error;
     }
   };
@@ -192,7 +193,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
     } catch (error) {
       if (error instanceof SettingsChangedError) return overview((await findBot(ctx, bot.id)) ?? bot, changedMeanwhile(error));
       if (error instanceof RuleInvalidError) return overview(asShown(bot, revision), NOT_SAVED, { value: written, error: error.issues[0]?.message ?? error.message });
-      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${staffErrorText(error)}`, tone: 'attention' });
       throw error;
     }
   };
@@ -242,7 +243,7 @@ export function teamsSettingsActions(ctx: HandoverContext, log: Logger) {
       return overview(saved, summary ? { text: `Saved: ${summary}.`, tone: 'good' } : { text: 'Nothing changed.', tone: 'good' });
     } catch (error) {
       if (error instanceof SettingsChangedError) return overview((await findBot(ctx, bot.id)) ?? bot, changedMeanwhile(error));
-      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${error.message}`, tone: 'attention' });
+      if (error instanceof HandoverError) return overview(bot, { text: `Not saved: ${staffErrorText(error)}`, tone: 'attention' });
       throw error;
     }
   };
