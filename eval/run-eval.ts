@@ -13,7 +13,7 @@ import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../src/detection/
 import { readContactCorpus } from '../training/contact-corpus.js';
 import { count, describe as describePR, type PrecisionRecall } from './confidence-interval.js';
 import { leaveOneSourceOut } from './contact-generalisation.js';
-import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
+import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_FILE_3, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.env.HANDOVER_EVAL_DATA ?? join(repoRoot, 'eval', 'data'));
@@ -235,6 +235,10 @@ const frozenResults = measureFrozenContactSet(dataDir, () => frozenOut.outputs.m
 const frozen2Texts = readJsonLines(FROZEN_CONTACT_FILE_2).map((row) => row.text);
 const frozen2Out = await runCli(['classify'], frozen2Texts);
 const frozen2Results = measureFrozenContactSet(dataDir, () => frozen2Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_2);
+// the third frozen set (issue 20, round 4: written before that round's changes; English as well)
+const frozen3Texts = readJsonLines(FROZEN_CONTACT_FILE_3).map((row) => row.text);
+const frozen3Out = await runCli(['classify'], frozen3Texts);
+const frozen3Results = measureFrozenContactSet(dataDir, () => frozen3Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_3);
 
 // --- sensitive_topic: our labelled set (half look-alikes) ------------------
 const topicRows = readJsonLines('ours/sensitive_topics.jsonl') as Array<{ text: string; topic: string | null }>;
@@ -318,6 +322,8 @@ console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[0].nam
 printFrozenContactResults(frozenResults, FROZEN_CONTACT_SETS[0].printErrors);
 console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[1].name} (never trained on)\n`);
 printFrozenContactResults(frozen2Results, FROZEN_CONTACT_SETS[1].printErrors);
+console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[2].name} (never trained on)\n`);
+printFrozenContactResults(frozen3Results, FROZEN_CONTACT_SETS[2].printErrors);
 console.log('\n## contact_request, shipped model on each source (in-sample)\n');
 for (const [key, result] of [...inSample].sort()) console.log(`| ${key} | ${describePR(result)} |`);
 console.log('\n## sensitive_topic on our labelled set (right topic counts; a wrong topic is a false alarm and a miss)\n');
@@ -352,6 +358,7 @@ console.log(
     classify_in_process_us: round(inProcessMicros, 1),
     loso: Object.fromEntries(acceptance.map((check) => [check.source, { precision: round(check.precision), recall: round(check.recall) }])),
     languages: Object.fromEntries(languageResults.map(([language, result]) => [language, { precision: round(rate(result.truePositives, result.truePositives + result.falsePositives)), recall: round(rate(result.truePositives, result.truePositives + result.falseNegatives)) }])),
+    frozen_3: Object.fromEntries(frozen3Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen_2: Object.fromEntries(frozen2Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen: Object.fromEntries(frozenResults.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     sensitive_precision: round(rate(topicAll.truePositives, topicAll.truePositives + topicAll.falsePositives)),
