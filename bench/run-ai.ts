@@ -1,4 +1,4 @@
-// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only] [--shape=staggered|waves] [--dir=<checkout>] [--count-commands] [--phases]`: the AI
+// `npm run build && npx tsx bench/run-ai.ts [--quick] [--rounds=3] [--ai-only] [--shape=staggered|waves] [--dir=<checkout>] [--count-commands] [--phases] [--prof=<dir>] [--faq-paced]`: the AI
 // assistant path (issue 22) on its own, so the default bench stays as long as
 // it was. A stand-in model answers every request in a fixed 200 ms (the
 // Chat Completions protocol, through the service's openai SDK). At 32 clients:
@@ -14,16 +14,19 @@
 // the wave's own queue (the shape of the runs before 2026-12-03 14:00).
 // `--dir`: the service from another checkout's `dist/` (an old build to
 // compare, alternated by the caller); the load, database and stand-ins are
-// this checkout's. `--count-commands`: the database commands per AI turn
-// (through bench/command-counter.ts's proxy), on stderr. `--phases`: each AI
+// this checkout's. `--count-commands`: the database commands per AI turn and
+// per FAQ turn alone (through bench/command-counter.ts's proxy), on stderr. `--phases`: each AI
 // message carries a turn number the stand-in reads back, so the AI phase's
 // added time splits into before the model (client sent → model request
 // arrived) and after it (model answered → client has the reply), both on
-// this process's clock. The last line is one JSON object.
+// this process's clock. `--prof=<dir>`: the service runs with --cpu-prof, and its
+// profile goes to <dir>/<build>-ai-<time>.cpuprofile with the last round's AI
+// phase as its window beside it (.window, for bench/profile-diff.ts). The last
+// line is one JSON object.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { startChatCompletionsStandIn } from '../test/ai/chat-completions-stand-in.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
@@ -38,6 +41,12 @@ import { startCommandCounter } from './command-counter.js';
 const quick = process.argv.includes('--quick');
 /** Only the 32-client AI phase (e.g. to profile an AI turn without the FAQ phases in the profile). */
 const aiOnly = process.argv.includes('--ai-only');
+/**
+ * --faq-paced (with --ai-only): after each AI phase, as many FAQ turns in the
+ * same shape with the model's 200 ms added to each think time, so they come
+ * at about the AI turns' rate: what a turn costs at that rate without a model.
+ */
+const faqPaced = process.argv.includes('--faq-paced');
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const rounds = Number(option('rounds') ?? (quick ? 1 : 3));
 const shape = option('shape') ?? 'staggered';
@@ -119,7 +128,13 @@ writeFileSync(
   }),
 );
 // SERVICE_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the service's node
-const serviceFlags = process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+const profDir = option('prof');
+const profTemp = profDir ? mkdtempSync(join(tmpdir(), 'handover-ai-prof-')) : '';
+/** The last round's AI phase on the monotonic clock a --cpu-prof profile's timestamps are on, and its turns. */
+const profWindow = { from: 0n, to: 0n, turns: 0 };
+/** And the last round's --faq-paced phase: the same profile is written a second time as `faq-paced-<time>` with this window. */
+const faqProfWindow = { from: 0n, to: 0n, turns: 0 };
+const serviceFlags = [...(process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(profTemp ? ['--cpu-prof', `--cpu-prof-dir=${profTemp}`] : [])];
 const service = serviceDir ? await startServiceIn(serviceDir) : await startBenchService(serviceDbUri, slack.url, serviceFlags, { HANDOVER_CONFIG: configFile });
 const http = benchHttpClient();
 
@@ -196,6 +211,15 @@ const cpuPerTurn = (cpu: Record<string, number>, turns: number) => ({
 const summary = (load: LoadResult) => ({ requests: load.requests, errors: load.errors, perSecond: Math.round(load.perSecond), p50: round(load.p50), p99: round(load.p99) });
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/** --count-commands: the database commands a phase's turns asked for, per turn, on stderr. */
+function printCounts(phase: string, turns: number): void {
+  if (!counter) return;
+  console.error(`${phase}:`);
+  for (const [kind, { commands, documents }] of Object.entries(counter.counts()).sort(([, a], [, b]) => b.commands - a.commands)) {
+    console.error(`  ${kind}: ${(commands / turns).toFixed(3)} commands/turn, ${(documents / turns).toFixed(3)} documents/turn`);
+  }
+}
+
 const results: Array<Record<string, unknown>> = [];
 try {
   await waitForHttp(`${service.url}/readyz`);
@@ -210,14 +234,13 @@ try {
     const modelConnectionsBefore = model.connections();
     counter?.reset();
     turnTimes.clear();
+    profWindow.from = process.hrtime.bigint() / 1000n;
     const ai = await clientLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'), 1 + r);
+    profWindow.to = process.hrtime.bigint() / 1000n;
+    profWindow.turns = ai.requests;
     const modelConnections = model.connections() - modelConnectionsBefore;
     const aiCpu = meter.stop();
-    if (counter) {
-      for (const [kind, { commands, documents }] of Object.entries(counter.counts()).sort(([, a], [, b]) => b.commands - a.commands)) {
-        console.error(`  ${kind}: ${(commands / ai.requests).toFixed(3)} commands/turn, ${(documents / ai.requests).toFixed(3)} documents/turn`);
-      }
-    }
+    printCounts('AI turns', ai.requests);
     const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
     if (phases) {
       const complete = [...turnTimes.values()].filter((t) => t.arrived !== undefined && t.answered !== undefined && t.replied !== undefined);
@@ -236,14 +259,28 @@ try {
       );
     }
     if (aiOnly) {
-      const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) } };
+      let paced: Record<string, unknown> = {};
+      if (faqPaced) {
+        const random = seededRandom(100 + r);
+        const meter = cpuMeter({ service: service.process.pid!, database: databasePid });
+        counter?.reset();
+        faqProfWindow.from = process.hrtime.bigint() / 1000n;
+        const faq = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('demo'), { start: () => pause(random() * MODEL_MS), think: () => pause(MODEL_MS + random() * THINK_MS) });
+        faqProfWindow.to = process.hrtime.bigint() / 1000n;
+        faqProfWindow.turns = faq.requests;
+        paced = { faqPaced: { ...summary(faq), ...cpuPerTurn(meter.stop(), faq.requests) } };
+        printCounts('FAQ turns at the AI rate', faq.requests);
+      }
+      const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) }, ...paced };
       results.push({ ...round, loadAverage: loadavg()[0] });
       console.error(JSON.stringify(round));
       continue;
     }
     meter = cpuMeter({ service: service.process.pid!, database: databasePid });
+    counter?.reset();
     const faqAlone = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
     const faqCpu = meter.stop();
+    printCounts('FAQ turns', faqAlone.requests);
     let background = backgroundAiTurns(CONCURRENCY);
     const faqBesideModel = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
     const aiTurnsBesideUp = await background.stop();
@@ -278,4 +315,16 @@ try {
   await slack.close();
   await model.close();
   rmSync(dataDir, { recursive: true, force: true });
+  if (profDir) {
+    mkdirSync(profDir, { recursive: true });
+    const stamp = Date.now();
+    const name = `${basename(serviceDir ?? 'this')}-ai-${stamp}`;
+    for (const file of readdirSync(profTemp)) {
+      if (faqProfWindow.to) copyFileSync(join(profTemp, file), join(profDir, `faq-paced-${stamp}.cpuprofile`));
+      renameSync(join(profTemp, file), join(profDir, `${name}.cpuprofile`));
+    }
+    if (profWindow.to) writeFileSync(join(profDir, `${name}.window`), `${profWindow.from}-${profWindow.to} ${profWindow.turns}\n`);
+    if (faqProfWindow.to) writeFileSync(join(profDir, `faq-paced-${stamp}.window`), `${faqProfWindow.from}-${faqProfWindow.to} ${faqProfWindow.turns}\n`);
+    rmSync(profTemp, { recursive: true, force: true });
+  }
 }
