@@ -51,9 +51,9 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
       if (doc) rememberBot(conversationId, doc.botId);
       return doc?.botId ?? null;
     },
-    async create({ conversation, taskIds, handovers, messages, answered }) {
+    async create({ conversation, taskIds, handovers, messages, answered, tailReadNext }) {
       const { id, ...fields } = conversation;
-      await createConversation(store, { _id: id, ...fields, channelRefs: {}, taskIds, handovers }, messages, { answered });
+      await createConversation(store, { _id: id, ...fields, channelRefs: {}, taskIds, handovers }, messages, { answered, keepChunk: tailReadNext });
     },
     async append(conversationId, messages, change) {
       return stored(await appendToConversation(store, conversationId, messages, conversationUpdate(change)));

@@ -53,12 +53,13 @@ function toMessages(conversationId: string, stored: StoredMessage[]): Message[] 
   }));
 }
 
-async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: StoredMessage[]): Promise<void> {
+/** `keep`: the chunk is kept (recent-chunks.ts) whatever the previous one; see createConversation. */
+async function writeChunk(store: HandoverStore, conversationId: string, chunk: number, messages: StoredMessage[], keep = false): Promise<void> {
   // a duplicate is this very chunk, written by an earlier try of the same append
   const id = chunkId(conversationId, chunk);
   const inserted = (await insertBatched(store.transcriptChunks, { _id: id, conversationId, chunk, messages })) === 'inserted';
   // kept only for conversations whose recent chunks are read back (an AI assistant's turns), found by the previous chunk being kept
-  if (inserted && chunk > 0 && recentChunk(store, chunkId(conversationId, chunk - 1))) rememberChunk(store, id, messages);
+  if (inserted && (keep || (chunk > 0 && recentChunk(store, chunkId(conversationId, chunk - 1))))) rememberChunk(store, id, messages);
 }
 
 /**
@@ -188,13 +189,15 @@ async function appendTurnToLatest<Decision extends TurnAppend>(
 /**
  * Creates a conversation with the first messages of its transcript;
  * `answered`: they are a customer's message and the bot's answer to it
- * (stored as its answer, see readStoredAnswer).
+ * (stored as its answer, see readStoredAnswer). `keepChunk`: the next turn
+ * reads them (an AI assistant's prompt), so the first chunk is kept from its
+ * write instead of read back, and the turns' chunks after it with it.
  */
 export async function createConversation(
   store: HandoverStore,
   fields: Omit<ConversationDocument, 'chunkCount' | 'messageCount' | 'messages' | 'revision'>,
   messages: Message[],
-  { answered = false }: { answered?: boolean } = {},
+  { answered = false, keepChunk = false }: { answered?: boolean; keepChunk?: boolean } = {},
 ): Promise<void> {
   const chunk = answered ? turnChunk(messages[0]!, messages.slice(1)) : messages.map(storedMessage);
   // not `{ ...fields, chunkCount, revision }`: V8 gave every object made so its own hidden class (with its
@@ -202,7 +205,7 @@ export async function createConversation(
   // conversation started here; Object.assign's objects share one
   const doc: ConversationDocument = Object.assign({}, fields, { chunkCount: 1, revision: 0 });
   // side by side: until the conversation exists, nobody reads its chunk
-  const [created] = await Promise.all([insertBatched(store.conversations, doc), writeChunk(store, fields._id, 0, chunk)]);
+  const [created] = await Promise.all([insertBatched(store.conversations, doc), writeChunk(store, fields._id, 0, chunk, keepChunk)]);
   if (created === 'duplicate') throw Object.assign(new Error(`conversation ${fields._id} exists already`), { code: 11000 });
   rememberConversation(store, doc);
 }

@@ -191,7 +191,8 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
   }
   const { id } = plan.after;
   const messages = plan.reply ? [message, plan.reply] : [message];
-  await ctx.conversations.create({ conversation: plan.after, taskIds: [], handovers: [], messages, answered: plan.reply !== null });
+  // an assistant's next turn shows its model these messages: kept from this write, not read back
+  await ctx.conversations.create({ conversation: plan.after, taskIds: [], handovers: [], messages, answered: plan.reply !== null, tailReadNext: assistant !== null });
   for (const stored of messages) ctx.events.publish(id, { type: 'message', message: stored });
   return finishTurn(ctx, bot, plan, message);
 }

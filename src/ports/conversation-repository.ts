@@ -42,6 +42,12 @@ export interface NewStoredConversation {
   messages: Message[];
   /** The messages are a customer's message and the bot's answer to it (found again by readStoredAnswer). */
   answered?: boolean;
+  /**
+   * The conversation's last messages are read on its next turn (an AI
+   * assistant's prompt): the storage may keep these first messages in
+   * memory instead of reading them back.
+   */
+  tailReadNext?: boolean;
 }
 
 /** What a customer's turn adds, decided from the conversation as it was before the customer's message. */

@@ -7,11 +7,13 @@ import { startChatCompletionsStandIn } from './chat-completions-stand-in.js';
 
 let model: Awaited<ReturnType<typeof startChatCompletionsStandIn>>;
 let service: RunningService;
+/** A second replica on the same database: it has written none of the conversation it is asked about. */
+let replica: RunningService;
 
 beforeAll(async () => {
   // the model answers each question by echoing its number, so each answer is told apart
   model = await startChatCompletionsStandIn((call) => ({ text: `Answer to ${call.messages.at(-1)?.content ?? ''}` }));
-  service = await startTestService({
+  const options = {
     mongodbUri: testDatabaseUri(),
     assistantApiKeys: { HISTORY_MODEL_KEY: 'sk-test-history' },
     botConfigs: [
@@ -24,9 +26,12 @@ beforeAll(async () => {
         rules: [{ name: 'default', triggers: ['contact_request'] }],
       }),
     ],
-  });
+  };
+  service = await startTestService(options);
+  replica = await startTestService(options);
 });
 afterAll(async () => {
+  await replica?.stop();
   await service?.stop();
   await model?.close();
 });
@@ -52,5 +57,24 @@ describe('the model sees the conversation so far', () => {
       expect(call.messages.slice(1, -1).map(({ role, content }) => ({ role, content }))).toEqual(earlier.slice(-TRANSCRIPT_MESSAGES));
       expect(call.messages.at(-1)).toMatchObject({ role: 'user', content: text });
     }
+  });
+
+  it('is given the earlier turns on a replica that did not write them', async () => {
+    const first = await api(service, 'POST', '/api/v1/bots/history/messages', { body: { text: 'first on one replica' } });
+    expect(first.status).toBe(200);
+    const { conversationId, token } = first.body;
+    for (const text of ['then on the other', 'and again there']) {
+      const response = await api(replica, 'POST', '/api/v1/bots/history/messages', { token, body: { conversationId, text } });
+      expect(response.status).toBe(200);
+      expect(response.body.replies).toEqual([expect.objectContaining({ from: 'bot', text: `Answer to ${text}` })]);
+    }
+    const call = model.calls.at(-1)!;
+    expect(call.messages.slice(1).map(({ role, content }) => ({ role, content }))).toEqual([
+      { role: 'user', content: 'first on one replica' },
+      { role: 'assistant', content: 'Answer to first on one replica' },
+      { role: 'user', content: 'then on the other' },
+      { role: 'assistant', content: 'Answer to then on the other' },
+      { role: 'user', content: 'and again there' },
+    ]);
   });
 });
