@@ -146,27 +146,53 @@ async function startServiceIn(dir: string) {
   return { process: child, url: `http://127.0.0.1:${port}` };
 }
 
-/** Clients each keep a conversation for a few turns, then start another. */
-function turnsOf(botId: string) {
+/**
+ * A phase's turns that had no bot answer, by kind: errors (`http 500`,
+ * `request failed: ECONNRESET`, `no reply, bot`) and the turns that are not
+ * errors: a handover (`handed over (failed_resolution)`, its closing line the
+ * reply) and the later messages of a handed-over conversation (`relayed to
+ * the team (waiting)`: stored and relayed to the staff, no bot reply due).
+ */
+type ErrorKinds = Record<string, number>;
+
+/** Clients each keep a conversation for a few turns, then start another; `errorKinds` tallies the turns without a bot answer. */
+function turnsOf(botId: string, errorKinds: ErrorKinds = {}) {
+  const count = (kind: string, ok: boolean) => {
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    return ok;
+  };
+  const countError = (kind: string) => count(kind, false);
   const conversations = new Map<number, { id: string; token: string; turns: number }>();
-  return async (worker: number, index: number): Promise<boolean> => {
+  const asked = new Map<number, number>();
+  return async (worker: number): Promise<boolean> => {
     const current = conversations.get(worker);
     const number = (turnNumber += 1);
-    const text = phases && botId === 'ai' ? `${QUESTIONS[index % QUESTIONS.length]!} #${number}` : QUESTIONS[index % QUESTIONS.length]!;
+    // each client asks its own next question: never the same twice in a row (a failed turn, and after a few a
+    // handover), whatever the timing; a shared index gave some conversations repeats in some runs and not others
+    const question = QUESTIONS[(worker + (asked.get(worker) ?? 0)) % QUESTIONS.length]!;
+    asked.set(worker, (asked.get(worker) ?? 0) + 1);
+    const text = phases && botId === 'ai' ? `${question} #${number}` : question;
     const times: { sent: number; replied?: number } | null = phases && botId === 'ai' ? { sent: performance.now() } : null;
     if (times) turnTimes.set(number, times);
     const continuing = current && current.turns < TURNS_PER_CONVERSATION;
-    const response = await http.postJson(
-      `${service.url}/api/v1/bots/${botId}/messages`,
-      continuing ? { text, conversationId: current.id } : { text },
-      continuing ? { authorization: `Bearer ${current.token}` } : {},
-    );
+    let response: Awaited<ReturnType<typeof http.postJson>>;
+    try {
+      response = await http.postJson(
+        `${service.url}/api/v1/bots/${botId}/messages`,
+        continuing ? { text, conversationId: current.id } : { text },
+        continuing ? { authorization: `Bearer ${current.token}` } : {},
+      );
+    } catch (error) {
+      return countError(`request failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
     if (times) times.replied = performance.now();
-    if (!response.ok) return false;
-    const body = JSON.parse(response.body) as { conversationId: string; token?: string; replies: unknown[] };
+    if (!response.ok) return countError(`http ${response.status}`);
+    const body = JSON.parse(response.body) as { conversationId: string; token?: string; replies: unknown[]; status: string; handover: { trigger: string } | null };
     if (continuing) current.turns += 1;
     else conversations.set(worker, { id: body.conversationId, token: body.token!, turns: 1 });
-    return body.replies.length > 0;
+    if (body.handover) return count(`handed over (${body.handover.trigger})`, true);
+    if (body.status === 'waiting' || body.status === 'assigned') return count(`relayed to the team (${body.status})`, true);
+    return body.replies.length > 0 || countError(`no reply, ${body.status}`);
   };
 }
 
@@ -186,7 +212,7 @@ function backgroundAiTurns(concurrency: number) {
       if (shape === 'staggered') await pause(random() * MODEL_MS);
       while (!stop) {
         const started = performance.now();
-        await turn(worker, count).catch(() => false);
+        await turn(worker).catch(() => false);
         count += 1;
         const rest = MODEL_MS - (performance.now() - started);
         if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
@@ -208,7 +234,14 @@ const cpuPerTurn = (cpu: Record<string, number>, turns: number) => ({
   databaseCpuMsPerTurn: Math.round((cpu.database! / turns) * 100) / 100,
   benchCpuMsPerTurn: Math.round((cpu.bench! / turns) * 100) / 100,
 });
-const summary = (load: LoadResult) => ({ requests: load.requests, errors: load.errors, perSecond: Math.round(load.perSecond), p50: round(load.p50), p99: round(load.p99) });
+const summary = (load: LoadResult, errorKinds: ErrorKinds = {}) => ({
+  requests: load.requests,
+  errors: load.errors,
+  perSecond: Math.round(load.perSecond),
+  p50: round(load.p50),
+  p99: round(load.p99),
+  ...(Object.keys(errorKinds).length ? { errorKinds } : {}),
+});
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** --count-commands: the database commands a phase's turns asked for, per turn, on stderr. */
@@ -235,7 +268,8 @@ try {
     counter?.reset();
     turnTimes.clear();
     profWindow.from = process.hrtime.bigint() / 1000n;
-    const ai = await clientLoad(AI_TURNS, CONCURRENCY, turnsOf('ai'), 1 + r);
+    const aiErrors: ErrorKinds = {};
+    const ai = await clientLoad(AI_TURNS, CONCURRENCY, turnsOf('ai', aiErrors), 1 + r);
     profWindow.to = process.hrtime.bigint() / 1000n;
     profWindow.turns = ai.requests;
     const modelConnections = model.connections() - modelConnectionsBefore;
@@ -265,37 +299,41 @@ try {
         const meter = cpuMeter({ service: service.process.pid!, database: databasePid });
         counter?.reset();
         faqProfWindow.from = process.hrtime.bigint() / 1000n;
-        const faq = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('demo'), { start: () => pause(random() * MODEL_MS), think: () => pause(MODEL_MS + random() * THINK_MS) });
+        const pacedErrors: ErrorKinds = {};
+        const faq = await runLoad(AI_TURNS, CONCURRENCY, turnsOf('demo', pacedErrors), { start: () => pause(random() * MODEL_MS), think: () => pause(MODEL_MS + random() * THINK_MS) });
         faqProfWindow.to = process.hrtime.bigint() / 1000n;
         faqProfWindow.turns = faq.requests;
-        paced = { faqPaced: { ...summary(faq), ...cpuPerTurn(meter.stop(), faq.requests) } };
+        paced = { faqPaced: { ...summary(faq, pacedErrors), ...cpuPerTurn(meter.stop(), faq.requests) } };
         printCounts('FAQ turns at the AI rate', faq.requests);
       }
-      const round = { round: r + 1, ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) }, ...paced };
+      const round = { round: r + 1, ai: { ...summary(ai, aiErrors), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) }, ...paced };
       results.push({ ...round, loadAverage: loadavg()[0] });
       console.error(JSON.stringify(round));
       continue;
     }
     meter = cpuMeter({ service: service.process.pid!, database: databasePid });
     counter?.reset();
-    const faqAlone = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    const faqAloneErrors: ErrorKinds = {};
+    const faqAlone = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo', faqAloneErrors));
     const faqCpu = meter.stop();
     printCounts('FAQ turns', faqAlone.requests);
     let background = backgroundAiTurns(CONCURRENCY);
-    const faqBesideModel = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    const faqBesideModelErrors: ErrorKinds = {};
+    const faqBesideModel = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo', faqBesideModelErrors));
     const aiTurnsBesideUp = await background.stop();
     modelDown = true;
     // the breaker opens after its 3 timeouts, then stays open 30 s: the phase below stays well inside that
     await runLoad(3, 3, turnsOf('ai'));
     background = backgroundAiTurns(CONCURRENCY);
-    const faqModelDown = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo'));
+    const faqModelDownErrors: ErrorKinds = {};
+    const faqModelDown = await runLoad(FAQ_TURNS, CONCURRENCY, turnsOf('demo', faqModelDownErrors));
     const aiTurnsBesideDown = await background.stop();
     const round = {
       round: r + 1,
-      ai: { ...summary(ai), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) },
-      faqAlone: { ...summary(faqAlone), ...cpuPerTurn(faqCpu, faqAlone.requests) },
-      faqBesideAiModelUp: { ...summary(faqBesideModel), aiTurnsBeside: aiTurnsBesideUp },
-      faqBesideAiModelDown: { ...summary(faqModelDown), aiTurnsBeside: aiTurnsBesideDown },
+      ai: { ...summary(ai, aiErrors), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) },
+      faqAlone: { ...summary(faqAlone, faqAloneErrors), ...cpuPerTurn(faqCpu, faqAlone.requests) },
+      faqBesideAiModelUp: { ...summary(faqBesideModel, faqBesideModelErrors), aiTurnsBeside: aiTurnsBesideUp },
+      faqBesideAiModelDown: { ...summary(faqModelDown, faqModelDownErrors), aiTurnsBeside: aiTurnsBesideDown },
     };
     results.push({ ...round, loadAverage: loadavg()[0] });
     console.error(JSON.stringify(round));
