@@ -22,9 +22,11 @@ export interface TrainingOptions {
   l2?: number;
   folds?: number;
   seed?: number;
+  /** Share of training visits in which the rules' verdict is hidden, so the text features learn to stand without it. */
+  ruleDropout?: number;
 }
 
-const DEFAULTS = { epochs: 8, learningRate: 0.5, requestWeight: 2, l2: 1e-6, folds: 5, seed: 7 };
+const DEFAULTS = { epochs: 8, learningRate: 0.5, requestWeight: 2, l2: 1e-6, folds: 5, seed: 7, ruleDropout: 0.3 };
 
 function seededRandom(seed: number): () => number {
   let state = seed;
@@ -49,12 +51,14 @@ function fitLinear(examples: readonly TrainingExample[], options: Required<Train
   let bias = 0;
   let biasCorrection = 0;
   const random = seededRandom(options.seed);
+  const dropout = seededRandom(options.seed + 1);
   let step = 1;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const example of shuffled(examples, random)) {
       const { indices, value } = example.features;
       const rule = example.features.ruleIndex;
-      let margin = bias + weights[rule]!;
+      const ruleShown = options.ruleDropout === 0 || dropout() >= options.ruleDropout;
+      let margin = bias + (ruleShown ? weights[rule]! : 0);
       for (let i = 0; i < indices.length; i += 1) margin += weights[indices[i]!]! * value;
       const target = example.isRequest ? 1 : 0;
       const predicted = 1 / (1 + Math.exp(-margin));
@@ -66,8 +70,10 @@ function fitLinear(examples: readonly TrainingExample[], options: Required<Train
           weights[index] = weights[index]! - gradient * value;
           correction[index] = correction[index]! - step * gradient * value;
         }
-        weights[rule] = weights[rule]! - gradient;
-        correction[rule] = correction[rule]! - step * gradient;
+        if (ruleShown) {
+          weights[rule] = weights[rule]! - gradient;
+          correction[rule] = correction[rule]! - step * gradient;
+        }
         bias -= gradient;
         biasCorrection -= step * gradient;
       }

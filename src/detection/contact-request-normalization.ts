@@ -27,7 +27,7 @@ const SHORTHAND_WORDS: Record<string, string> = {
   // Italian
   cn: 'con', nn: 'non', xfavore: 'per favore', qlcn: 'qualcuno', qualcun: 'qualcuno',
   // German
-  nen: 'einen', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte', jmd: 'jemand', jmdn: 'jemanden', jmdm: 'jemandem',
+  nen: 'einen', kannste: 'kannst du', konnteste: 'konntest du', haste: 'hast du', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte', jmd: 'jemand', jmdn: 'jemanden', jmdm: 'jemandem',
   // more chat shorthand: Spanish and Portuguese "someone", "please"
   algn: 'alguien', algm: 'alguem', plis: 'please', pliss: 'please',
 };
@@ -75,15 +75,29 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
       .replace(/\bs['’](?=ils?\b)/giu, 's')
       .replace(/\b(l|d|j|m|t|s|n|c|qu|dell|all|dall|nell|sull|un|quest|nessun)['’](?=\p{L})/giu, '$1 ');
   }
-  if (text.includes('/')) split = split.replace(/\bc\/(?=\s|\p{L})/giu, 'com ');
+  if (text.includes('/')) split = split.replace(/\bc\/(?=\s|\p{L})/giu, 'com ').replace(/\bw\/(?=\s|\p{L})/giu, 'with ');
   // French slang "file-moi" is "give me"
   if (MAY_SAY_FILE_MOI.test(text)) split = split.replace(/\bfile[\s-]+moi\b/giu, 'donne moi');
   let normalized = split === text ? normalizedMessage(text) : normalizeText(split);
   // "en ligne", "in linea": online; "en contacto con", "em contato com", "in contatto con": one request word
-  if (normalized.includes('ligne') || normalized.includes('linea') || normalized.includes('linha')) normalized = normalized.replace(/\b(en ligne|in linea|em linha)\b/g, 'online');
+  if (normalized.includes('ligne') || normalized.includes('linea') || normalized.includes('linha')) normalized = normalized.replace(/\b(en ligne|in linea|em linha|en linea)\b/g, 'online');
+  // "lend me a hand", "dar uma mão", "echar una mano": help; "…, c'est urgent": urgent
+  if (normalized.includes(' mao') || normalized.includes(' mano') || normalized.includes(' hand') || normalized.includes('coup de main')) {
+    normalized = normalized
+      .replace(/\b(give|lend) (me )?a hand\b/g, 'help')
+      .replace(/\bdar(me)? uma (mao|maozinha)\b/g, 'ajudar')
+      .replace(/\bechar(me)? una (mano|manita)\b/g, 'ayudar')
+      .replace(/\bdar(mi)? una mano\b/g, 'aiutare')
+      .replace(/\bdonner un coup de main\b/g, 'aider');
+  }
+  if (normalized.includes('c est urgent')) normalized = normalized.replace(/\bc est urgent\b/g, 'urgent');
   if (normalized.includes('conta') || normalized.includes('kontakt')) {
     normalized = normalized.replace(/\b(en|em|in) (contacto|contato|contatto|kontakt) (?=(con|com|mit|with)\b)/g, 'incontact ');
   }
+  // "one of your reps": your reps, so the person stays near the verb asking for them
+  if (normalized.includes('one of')) normalized = normalized.replace(/\bone of (your|the|ur)\b/g, '$1');
+  // "have a word with": talk with
+  if (normalized.includes(' word with')) normalized = normalized.replace(/\b(have|had|get) a (quick |short )?word with\b/g, 'talk with');
   const words = normalized
     .split(' ');
   if (words[0] === '') return '';
@@ -106,6 +120,8 @@ function correctWord(word: string): string {
   const written = SHORTHAND.get(word);
   if (written !== undefined) return written;
   if (known.has(word) || NOT_SLIPS.has(word) || /\d/.test(word) || !/^[a-z]+$/.test(word)) return word;
+  // letters drawn out for emphasis: "humaaan", "pleeease"
+  if (/([a-z])\1\1/.test(word)) return correctWord(word.replace(/([a-z])\1{2,}/g, '$1'));
   const folded = word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
   if (folded !== word && known.has(folded)) return folded;
   // run-on words: "speakwith", "tospeak"

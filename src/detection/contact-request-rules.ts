@@ -38,6 +38,8 @@ const PERSON = [
   // a title before a name: "mit Frau Müller", "la señora García", "il signor Bianchi"
   'herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor',
   'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
+  // "talk to whoever handles refunds"; plurals asked for as a group
+  'whoever', 'reps', 'advisers', 'advisors', 'consultants', 'supervisors', 'managers',
 ];
 const PERSON_PHRASES = [
   'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'live chat', 'live support',
@@ -53,27 +55,30 @@ const PERSON_PHRASES = [
   'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione',
   'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione',
   'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore', 'essere umano', 'ser humano', 'etre humain',
-  'carne e ossa', 'carne y hueso', 'vom team', 'l equipe', 'del equipo', 'da equipe', 'do time', 'del team', 'vostro team',
+  'carne e ossa', 'carne y hueso', 'carne e osso', 'vom team', 'l equipe', 'del equipo', 'da equipe', 'do time', 'del team', 'vostro team',
   'votre equipe', 'su equipo', 'sua equipe', 'dein team', 'eurem team', 'ihrem team',
   // complaints desks and sales desks named as a service: "le service réclamations", "el área de reclamos"
   'service reclamations', 'service ventes', 'service des ventes', 'service apres vente', 'service technique', 'servicio tecnico',
   'servico tecnico', 'assistencia tecnica', 'assistenza tecnica', 'area de reclamos', 'area comercial', 'area de ventas',
   'setor de reclamacoes', 'setor comercial', 'setor de vendas', 'ufficio reclami', 'ufficio vendite', 'reparto reclami',
+  // desks by their English names, the French after-sales desk, the technical area
+  'help desk', 'helpdesk', 'service desk', 'accounts receivable', 'accounts payable', 'sav', 'area tecnica', 'account executive',
 ];
 // Departments named without a person: "contact customer service" asks how to reach them (hours, a number), so
 // only a request to talk or be put through makes it a request for a person.
-const DEPARTMENTS = new Set(['sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
+const DEPARTMENTS = new Set(['help desk', 'helpdesk', 'service desk', 'accounts receivable', 'accounts payable', 'sav', 'area tecnica', 'sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
 // A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
-const DEPARTMENT_WORDS = new Set(['technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
+const DEPARTMENT_WORDS = new Set(['department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
 const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
 const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
 const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
 // Specialists asked for only with a verb of talking or handing over: "¿puedo hablar con un técnico?", not "necesito un técnico
 // para instalar el aire" (a person for a job) nor "I need a commercial licence".
-const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicienne', 'techniker', 'technikerin', 'vendedor', 'vendedora', 'venditore', 'venditrice', 'vendeur', 'vendeuse', 'verkaufer', 'verkauferin', 'especialista', 'specialiste', 'specialista', 'spezialist', 'spezialistin', 'commercial', 'commerciale']);
-const WEAK_REQUEST = new Set(['contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
+const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicienne', 'techniker', 'technikerin', 'vendedor', 'vendedora', 'venditore', 'venditrice', 'vendeur', 'vendeuse', 'verkaufer', 'verkauferin', 'especialista', 'specialiste', 'specialista', 'spezialist', 'spezialistin', 'commercial', 'commerciale',
+  'specialist', 'specialists', 'technician', 'technicians', 'engineer', 'engineers', 'expert', 'experts']);
+const WEAK_REQUEST = new Set(['contacto', 'contato', 'contatto', 'contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
-const OURS_AFTER_MY = new Set(['account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
+const OURS_AFTER_MY = new Set(['account executive', 'account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
 // "talk about sales", "parler de facturation": the department is the subject, not whom to talk to
 const ABOUT = new Set(['about', 'regarding', 'sobre', 'uber', 'de', 'concernant', 'del', 'della', 'di', 'riguardo']);
 const REQUEST = [
@@ -105,9 +110,13 @@ const REQUEST = [
   'traiga', 'traigan', 'traeme', 'traigame', 'trae', 'traga', 'tragam', 'faites', 'pasarle', 'pasale', 'wunsche', 'chattare',
   // Spanish imperatives with the pronoun attached, formal and plural: "transfiérame", "pásenme", "comuníquenme"
   'transfierame', 'transfieranme', 'pasenme', 'comuniquenme', 'conectenme', 'derivenme', 'pongan', 'ponganme',
+  // route, patch, loop in, hook up, discuss with; German "geben Sie mir"; Italian "trasferisci", "avere un operatore";
+  // escalating to a person in Spanish, Portuguese and German; "contacto a una persona"
+  'route', 'patch', 'loop', 'hook', 'discuss', 'geben', 'trasferisci', 'trasferite', 'avere', 'escala', 'escale', 'escalalo',
+  'escalarlo', 'escalem', 'escalone', 'escalame', 'escaleme', 'escalenme', 'escalarme', 'eskaliere', 'eskaliert', 'contacto', 'contato', 'contatto',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
-const REQUEST_AFTER = new Set(['quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
+const REQUEST_AFTER = new Set(['besprechen', 'weitergeben', 'herstellen', 'eskalieren', 'quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
 // Words after a person word that make it someone else's (my travel agent said…), or not a person at all.
 const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room', 'virtuale', 'virtuel', 'virtuelle', 'virtual', 'vocale', 'immobiliare', 'assicurativo']);
 const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal', 'mio', 'mia', 'miei', 'mie', 'meus', 'minhas', 'seiner', 'seine', 'seinem', 'seinen', 'ihrer', 'unsere', 'unserem', 'unseren', 'unser']);
@@ -125,15 +134,15 @@ const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|ch
 // "je voudrais un rendez-vous téléphonique avec un conseiller", "quisiera una cita con un asesor"
 const APPOINTMENT = /\b(voudrais|veux|souhaite|souhaiterais|aimerais|quisiera|quiero|gustaria|gostaria|queria|quero|mochte|hatte gern|will|vorrei|voglio|want|like|need|agendar|marcar|prendre|vereinbaren|fissare|programar)\b( \w+){0,3} (rendez vous|rdv|termin|cita|llamada|chamada|ligacao|appuntamento|telefonata|appel|call|gesprach|entretien)\b( \w+){0,2} (avec|con|mit|com|with)\b/;
 // "is there a way to reach someone?": the way is the ask
-const WAY_TO_REACH = /\b(moglichkeit|moyen|forma|manera|jeito|modo|way)\b( \w+){0,4} (erreichen|kontaktieren|sprechen|joindre|contacter|parler|contactar|hablar|contatar|falar|contattare|parlare|reach|contact|talk|speak)\b/;
+const WAY_TO_REACH = /\b(moglichkeit|moyen|forma|manera|jeito|modo|way|caminho|camino)\b( \w+){0,4} (erreichen|kontaktieren|sprechen|joindre|contacter|parler|contactar|hablar|contatar|falar|contattare|parlare|reach|contact|talk|speak|chegar|llegar)\b/;
 // "redirect me to the right department"
 const RIGHT_DESK = /\b(rediriger|redirigez|redirige|orienter|orientez|transferer|transferez|passer|derivar|derivarme|deriveme|transferir|transfiera|pasar|encaminhar|encaminhe|encaminha|direcionar|indirizzarmi|indirizzare|indirizzi|trasferire|trasferirmi|passare|weiterleiten|verbinden|redirect|transfer|forward|route)\b( \w+){0,5} ((bon|bonne|certo|certa|correta|correto|adequado|giusto|giusta|competente|richtige|richtigen|zustandige|zustandigen|right|correct|relevant) (service|servicio|setor|sector|area|departement|departamento|department|ufficio|reparto|abteilung|stelle|team|person|personne|persona|pessoa)|(service|servicio|setor|sector|area|departement|departamento|department|ufficio|reparto|abteilung|stelle|team) (certo|correto|adequado|giusto|competente|correcto|correspondiente|que corresponde|que corresponda|responsavel|responsable))\b/;
 // "j'ai parlé avec votre collègue": a conversation that happened, not a request
 const PAST_BEFORE_TALK = /^(ai|avons|avez|as|ont|a|avais|avait|he|hemos|ha|ho|abbiamo|hai|habe|hatte)$/;
 // "jemanden am Telefon haben", "un conseiller au bout du fil", "alguien al teléfono"
-const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone)\b/;
+const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone|on the line)\b/;
 // A short "is there an operator?" or "call me back please" with nothing else
-const SHORT_ASK = /^(c e|ce|y a t il|y a|hay|tem|gibt es|gibts|is there|any) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|hier|there|here|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
+const SHORT_ASK = /^(c e|ce|y a t il|y a|hay|tem|gibt es|gibts|is there|any|algun|alguna|algum|alguma|qualche|irgendein|irgendeine) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|hier|there|here|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
 const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b(?! (der|die|das|welche|welcher|den)\b)|\btem (alguma|uma) pessoa\b/;
 
 // Patterns over several languages (English, German, French, Spanish, Portuguese, Italian).
@@ -145,21 +154,29 @@ const AFTER_HELP = '( (me|mir|moi|mi|please|bitte|svp|stp|por|favor|per|favore|r
 const HELPER = new RegExp(`\\b${SOMEONE}\\b( \\w+){0,7} ${HELP}${AFTER_HELP}`);
 const TALK = '(talk|speak|chat|sprechen|reden|schreiben|chatten|telefonieren|parler|discuter|ecrire|hablar|escribir|chatear|platicar|falar|conversar|escrever|parlare|scrivere)';
 // "is there a real person I can write to", "c'è una persona con cui parlare"
-const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi)';
+const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi|explain|erklaren|expliquer|explicar|explicarle|spiegare)';
 const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|agents|agentes|operatore|operador|operateur|atendente|asesor|conseiller|berater|consulente|addetto|humano|humain|umano|mensch)\\b( \\w+){0,5} (${TALK.slice(1, -1)}|${ANSWER.slice(1, -1)})\\b`);
 // A person taking the conversation over: "un opérateur peut prendre le relais ?", "um atendente pode assumir a conversa?"
-const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conversation|discussion|main|relève)|assumir (a |o |esta |essa |este |esse )?(conversa|conversar|atendimento|caso|chat)|tomar (la |esta |mi )?(conversacion|charla|caso|chat)|prendere (in mano )?(la |questa |il )?(conversazione|chat|pratica)|take over (the |this |my )?(chat|conversation)|(den |diesen |meinen )?(chat|fall|vorgang) ubernehmen|ubernimmt)\b/;
+const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conversation|discussion|main|relève)|assumir (a |o |esta |essa |este |esse )?(conversa|conversar|atendimento|caso|chat)|tomar (la |esta |mi )?(conversacion|charla|caso|chat)|prendere (in mano )?(la |questa |il )?(conversazione|chat|pratica)|take over (the |this |my )?(chat|conversation)|(den |diesen |meinen )?(chat|fall|vorgang) ubernehmen|ubernimmt|me (prendre|prenne|prend) en charge|pris en charge par)\b/;
+// "can a person take over from here?"
+const TAKE_OVER_END = /\btake over( from (here|you|the bot|now))?( please| pls)? $/;
+// "…, not the bot": a person asked for against the machine
+const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|en vez de|em vez de|invece di|en lugar de)( mit| with| con| com| avec| par| por| per)? (the |a |this |der |den |dem |einem |le |un |una |el |o |um |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot)\b/;
+// "atendimento humano", "ayuda humana", "assistenza umana": a service asked for as human
+const HUMAN_SERVICE = /\b(atendimento|atencion|assistance|assistenza|suporte|soporte|ayuda|ajuda|aiuto|aide|supporto|contatto|contacto|contato) (humano|humana|humain|humaine|umano|umana)\b|\bmenschliche(n)? (hilfe|beratung|unterstutzung|betreuung)\b/;
 // "with whom can I talk about this?"
 const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
 const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
 const IN_THE_CHAT_NOW = /^(online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
 // "anyone available to help pay a bill": available for a task
-const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!${TALK.slice(1, -1)}\\b)`);
+const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!((un|une|a|an|um|uma|una|ein|einen|einem)\\s)?(${TALK.slice(1, -1)}|echange|discussion|conversation|appel|call|conversa|conversacion|charla|llamada|chamada|chiamata|gesprach|telefonat)\\b)`);
 const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand|horaires|heures|jusqu|cuando|horario|horarios|a que hora|hasta que hora|quando|horas|orari|orario|a che ora)\b/;
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem)\b/;
+const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par)\b/;
+// An opening imperative to call the customer is itself the ask: "Appelez-moi, je préfère expliquer de vive voix", "ring me pls"
+const CALL_ME = /^(please |pls |plz |bitte |por favor )?(call me back|ring me back|phone me back|request a callback)\b|^(please |pls |plz |bitte |por favor )?(call me|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|rappelez moi|rappelle moi|llameme|llamame|llamenme|me llaman|me liga|me ligue|ligue me|liguem me|me liguem|chiamatemi|mi chiami|richiamatemi|mi richiami|rufen sie mich (bitte )?(an|zuruck)|ruf mich (bitte )?(an|zuruck)|ruft mich (bitte )?(an|zuruck))(( (please|pls|plz|asap|now|today|svp|stp|sil vous plait|vite|demain|por favor|hoy|ahora|manana|urgente|agora|hoje|amanha|bitte|heute|morgen|jetzt|per favore|oggi|domani|subito))+\b|$)/;
 const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
 // "are there humans working for you?" asks for one of them
 const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|pessoas|personas|persone)\b/;
@@ -171,7 +188,7 @@ const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je v
 // A relative or purpose clause after "someone": a person for a job ("jemanden, der die Küche streicht"), unless it is to help or talk.
 const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
 // Verbs that hand the customer over: "passatemi qualcuno che ne capisca" asks for that someone whatever the clause says.
-const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get)$/;
+const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get|geben|gebt)$/;
 const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|richiamarmi|chiamarmi|retornar|devolver|contactar|contacter|kontaktieren|assist|explain|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
 // Modals ask for a person only with a verb of talking: "kann jemand mein Auto reparieren?" is a job.
 // third-person forms the modal check above does not list: "quelqu'un peut me rappeler"
@@ -257,7 +274,8 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
 
   if (RIGHT_DESK.test(joined)) return { isRequest: true, score: 0.8 };
   if (NO_BOT.test(joined) || NO_BOT_ELSEWHERE.test(joined)) return { isRequest: true, score: 0.95 };
-  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence)) return { isRequest: true, score: 0.8 };
+  if (HUMAN_SERVICE.test(joined) && !CURIOSITY.test(joined) && !HUMAN_OR_MACHINE.test(joined)) return { isRequest: true, score: 0.85 };
+  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence) || CALL_ME.test(sentence)) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
   const strong = STRONG_REQUEST.test(joined);
@@ -266,13 +284,13 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
 
   const { positions: personAt, departments, talkOnly } = ourPersonPositions(words, joined);
   // "un opérateur peut prendre le relais ?": the person word is followed by "can", which elsewhere makes it someone else's
-  if (!curious && words.some(isPersonWord) && TAKE_OVER.test(joined)) return { isRequest: true, score: 0.85 };
+  if (!curious && words.some(isPersonWord) && (TAKE_OVER.test(joined) || TAKE_OVER_END.test(joined))) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
   if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
   // their hours, number or address: how to reach them, not a request to be put through now
   if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
   if (!curious) {
-    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || ON_THE_PHONE.test(joined) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined)) {
+    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || ON_THE_PHONE.test(joined) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined) || NOT_THE_BOT.test(joined)) {
       return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
     }
     // "is an advisor free?", "c'è un operatore disponibile?"
@@ -293,6 +311,8 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
       if (MODALS.has(words[i]!) && isSomeone(words[at]!) && !words.slice(at + 1, at + 8).some((after) => HELP_OR_TALK_WORD.test(after))) continue;
       if (talkOnly.has(at) && !isTalkOrHandOver(words[i]!)) continue;
       const connectMe = words[i] === 'colleghi' && words[i - 1] === 'mi';
+      // "transfer my booking to another person": a thing of the customer's handed on, not the customer
+      if (MOVES_A_THING.test(words[i]!) && words.slice(i + 1, at - 1).some((word, k) => POSSESSIVE.test(word) && !FORWARDED.test(words[i + 2 + k] ?? ''))) continue;
       if (PAST_BEFORE_TALK.test(words[i - 1] ?? '') && /^(parle|hable|parlato|gesprochen|falado|hablado)$/.test(words[i]!)) continue;
       if ((requestWords.has(words[i]!) || connectMe) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
@@ -309,6 +329,10 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
 }
 
 const SOMEONE_WORD = new RegExp(`^${INDEFINITE}$`);
+const MOVES_A_THING = /^(transfer|transferir|transferer|transfiere|transfira|trasferire|ubertragen|pass|move|send|give|forward|passer|pasar|passar|mandar|enviar|envoyer|schicken|senden)$/;
+const POSSESSIVE = /^(my|mi|mis|mon|ma|mes|meu|minha|meus|minhas|mein|meine|meinen|meinem|mio|mia|miei|mie|our|notre|nos|nuestro|nuestra|nosso|nossa|unser|unsere|unseren)$/;
+// what a customer has forwarded to a person when asking for one: "pass my complaint to a manager"
+const FORWARDED = /^(call|chat|case|question|complaint|request|issue|problem|conversation|appel|dossier|demande|reclamation|llamada|caso|consulta|reclamo|chamada|pedido|reclamacao|chiamata|pratica|reclamo|anruf|anfrage|fall|anliegen|beschwerde)$/;
 // "un commercial" is a salesperson; "a commercial licence" is not
 const FRENCH_DETERMINER = /^(un|une|le|au|du|des|votre|vos|quelquun)$/;
 // "ich hätte gern die Teamleitung gesprochen": the German conditional with a past participle asks to speak to them
@@ -343,15 +367,17 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     }
     if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '')) return;
     // "my agent can…" is someone else's; "quelqu'un peut me rappeler ?" asks for that someone
-    if (NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '') && !(isSomeone(word) && (MODALS.has(words[i + 1]!) || OTHER_MODALS.has(words[i + 1]!)) && words.slice(i + 2, i + 5).some((after) => HELP_OR_TALK_WORD.test(after)))) return;
+    // "a real human being" is a person; "human beings", "human nature" are not ours
+    const aHumanBeing = word === 'human' && words[i + 1] === 'being' && /^(a|an|real|actual|one)$/.test(words[i - 1] ?? '');
+    if (!aHumanBeing && NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '') && !(isSomeone(word) && (MODALS.has(words[i + 1]!) || OTHER_MODALS.has(words[i + 1]!)) && words.slice(i + 2, i + 5).some((after) => HELP_OR_TALK_WORD.test(after)))) return;
     // "agente de viajes", "agent de voyage": a trade, not our staff
     if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
     const next = words[i + 1] ?? '';
-    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next)) return;
+    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next) && !(next === 'on' && /^(get|put|have) the (phone|line)$/.test(`${words[i - 1]} ${words[i + 2]} ${words[i + 3]}`))) return;
     // "someone to look at my car": a person for a job, not someone to talk to
     if (INDEFINITE_PERSON.test(word) && next === 'to' && !TALK_OR_HELP_VERB.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them
-    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 3), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before))) return;
+    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 4), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before))) return;
     // "call someone", "text someone": the customer's own calls
     if (OWN_CALL_VERB.test(words[i - 1] ?? '')) return;
     // a title is a person only when asked to talk to them, not "my invoice from Mr. Jones"

@@ -15,7 +15,7 @@ const TEAMS: Array<[DepartmentHint, RegExp]> = [
   ['support', /\b(technik|support|kundendienst|kundenservice|reklamations|beschwerde)\w*abteilung\b|\b(reclamations|reclamaciones|reclamos|reclamacoes|reclami|reklamation|reklamationen|technicien|techniker)\b/],
   ['sales', /\b(sales|sale|salesperson|salesman|buy|buying|purchase|purchasing|pricing|price|prices|quote|demo|ventas|vendas|vendedor|vendeur|commercial|commerciale|vertrieb|verkauf|comercial|vendite|ventas)\b/],
   ['billing', /\b(billing|bill|bills|invoice|invoices|invoicing|accounts|accounting|payments?|facturation|facturacion|facturas?|factura|rechnung|rechnungen|buchhaltung|cobranca|faturamento|financeiro|comptabilite|compta|abrechnung|fatturazione|amministrazione|contabilita|contabilidad)\b/],
-  ['support', /\b(support|technical|tech|technician|helpdesk|help desk|it|soporte|suporte|technique|tecnico|technik|technischen|supporto|assistenza)\b/],
+  ['support', /\b(support|technical|tech|technician|helpdesk|help desk|service desk|it|soporte|suporte|technique|tecnico|tecnica|technik|technischen|supporto|assistenza|sav)\b/],
 ];
 
 const ROLES: Array<[string, RegExp]> = [
