@@ -29,8 +29,10 @@ export interface ManyConversationsStep {
   p99: number;
   /** CPU per answered turn, ms, per process (service, database, bench). */
   cpuPerTurnMs: Record<string, number>;
-  /** Each turn's [when it was due, ms from the step's start; its latency, ms], in the order answered: when the slow ones were. */
-  timeline: Array<[number, number]>;
+  /** Each turn's [when it was due, ms from the step's start; its latency, ms; how late the bench sent it, ms], in the order answered: when the slow ones were. */
+  timeline: Array<[number, number, number]>;
+  /** The step's start on the wall clock (ms since the epoch), to line its timeline up with other processes' records. */
+  startedAtMs: number;
 }
 
 /** What the bench's customers ask: the demo bot's questions, each answered from its knowledge base. */
@@ -109,7 +111,7 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
   /** Turns offered at `rate` a second for `seconds`, to customers picked at random; then waits for the last answers. */
   const offer = async (rate: number, seconds: number): Promise<ManyConversationsStep> => {
     const latencies: number[] = [];
-    const timeline: Array<[number, number]> = [];
+    const timeline: Array<[number, number, number]> = [];
     let errors = 0;
     const errorKinds: Record<string, number> = {};
     const failed = (kind: string) => {
@@ -120,6 +122,7 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
     const inFlight = new Set<Promise<void>>();
     const meter = cpuMeter(processes);
     const started = performance.now();
+    const startedAtMs = performance.timeOrigin + started;
     const end = started + seconds * 1000;
     let due = started;
     const idleCustomer = (): Customer | undefined => {
@@ -131,11 +134,13 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
     };
     const send = (customer: Customer, dueAt: number) => {
       customer.busy = true;
+      // the generator's own lateness: a turn sent well after it was due means the bench, not the service, was behind
+      const sendLag = performance.now() - dueAt;
       const sent: Promise<void> = turn(customer)
         .catch((error: Error) => ({ ok: false, first: false, error: error.message }))
         .then(({ ok, first, error }) => {
           latencies.push(performance.now() - dueAt);
-          timeline.push([dueAt - started, latencies.at(-1)!]);
+          timeline.push([dueAt - started, latencies.at(-1)!, sendLag]);
           if (!ok) failed(error ?? '?');
           if (first) firstTurns += 1;
           customer.busy = false;
@@ -170,6 +175,7 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
       p99: percentile(latencies, 0.99),
       cpuPerTurnMs: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / Math.max(1, turns)])),
       timeline,
+      startedAtMs,
     };
   };
 
