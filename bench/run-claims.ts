@@ -1,7 +1,8 @@
-// `npx tsx bench/run-claims.ts [--rounds=3] [--clicks=50] [--warm-turns=0]` (after `npm run build`):
+// `npx tsx bench/run-claims.ts [--rounds=3] [--clicks=50] [--count-commands]` (after `npm run build`):
 // bursts of simultaneous Claim clicks from a freshly started service, each
 // round on a new escalated conversation with new staff, to see what the
-// first burst after a start pays. SERVICE_NODE_FLAGS (e.g. "--cpu-prof
+// first burst after a start pays. --count-commands: the database commands
+// a burst asked for, per click. SERVICE_NODE_FLAGS (e.g. "--cpu-prof
 // --cpu-prof-dir=/tmp/prof") are given to the service's node.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { startBenchService } from './bench-service.js';
 import { benchHttpClient } from './http-client.js';
 import { cpuMeter, pidWithArgument } from './process-cpu.js';
+import { startCommandCounter } from './command-counter.js';
 import { simultaneousClaims } from './slack-phases.js';
 
 const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -21,7 +23,9 @@ const clicks = Number(option('clicks', '50'));
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
 const db = await startEmbeddedDatabase({ dataDir });
-const service = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []);
+const dbUrl = new URL(db.uri);
+const counter = process.argv.includes('--count-commands') ? await startCommandCounter(dbUrl.hostname, Number(dbUrl.port)) : null;
+const service = await startBenchService(embeddedDatabaseUri(counter ? `mongodb://127.0.0.1:${counter.port}/` : db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []);
 const http = benchHttpClient();
 try {
   await waitForHttp(`${service.url}/readyz`);
@@ -35,6 +39,7 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const meter = cpuMeter(processes);
+    counter?.reset();
     // the monotonic clock a --cpu-prof profile's timestamps are on: the round's window in the service's profile
     const fromUs = process.hrtime.bigint() / 1000n;
     const claims = await simultaneousClaims(http, service.url, slack, clicks, conversationId, `R${round}`);
@@ -43,8 +48,12 @@ try {
     console.log(
       `round ${round + 1}: ${claims.acknowledged}/${clicks} acknowledged, p50 ${claims.p50.toFixed(1)} ms, p99 ${claims.p99.toFixed(1)} ms, winners ${claims.winners}; CPU ms: ${Object.entries(cpu).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ')}`,
     );
+    for (const [kind, { commands, documents }] of Object.entries(counter?.counts() ?? {}).sort(([, a], [, b]) => b.commands - a.commands)) {
+      console.log(`  ${kind}: ${(commands / clicks).toFixed(2)} commands/click, ${(documents / clicks).toFixed(2)} documents/click`);
+    }
   }
 } finally {
+  await counter?.close();
   http.close();
   await stopProcess(service.process);
   await db.stop();

@@ -36,6 +36,7 @@ import { adoptUntenantedStaff } from '../../src/tenants/adopt-untenanted.js';
 import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirectory } from './slack-staff.js';
 import { SLACK_USER_ID, slackStaffLookup } from './slack-staff-lookup.js';
 import { resolveConfigFileStaff } from '../../src/settings/resolve-config-file-staff.js';
+import { shareInFlight } from '../share-in-flight.js';
 
 export interface SlackAdapterOptions {
   /** One workspace: its bot token. Unset with `oauth`: the app is installed per workspace. */
@@ -195,6 +196,8 @@ function registerHandlers(
   /** The caller's tenant: the installation Bolt authorized the signed request with, never a field of the payload. */
   const tenantOf = (context: Context): Tenant => slackTenant(context, tenancy);
   const directoryFor = (client: WebClient, context: Context) => directoryOf(client, tenantOf(context));
+  // the clicks that lost one race are told the same winner: one read of them
+  const staffById = shareInFlight((staffId) => findStaffMember(ctx, staffId));
   app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client, context }) => {
     await ackBeforeWork(ack);
     const conversationId = action.value ?? '';
@@ -203,7 +206,7 @@ function registerHandlers(
       const outcome = await claimConversation(ctx, conversationId, staff);
       if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
       const holder = outcome.heldBy;
-      const holderMember = holder ? await findStaffMember(ctx, holder.id) : null;
+      const holderMember = holder ? await staffById(holder.id) : null;
       const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
       await ephemeral(client, body, `Already claimed by ${who}.`);
     } catch (error) {
