@@ -27,7 +27,7 @@ const SHORTHAND_WORDS: Record<string, string> = {
   // Italian
   cn: 'con', nn: 'non', xfavore: 'per favore', qlcn: 'qualcuno', qualcun: 'qualcuno',
   // German
-  nen: 'einen', kannste: 'kannst du', konnteste: 'konntest du', haste: 'hast du', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte', jmd: 'jemand', jmdn: 'jemanden', jmdm: 'jemandem',
+  nen: 'einen', w: 'with', kannste: 'kannst du', konnteste: 'konntest du', haste: 'hast du', mocht: 'mochte', moecht: 'mochte', bitteschon: 'bitte', jmd: 'jemand', jmdn: 'jemanden', jmdm: 'jemandem',
   // more chat shorthand: Spanish and Portuguese "someone", "please"
   algn: 'alguien', algm: 'alguem', plis: 'please', pliss: 'please',
 };
@@ -55,8 +55,8 @@ const NOT_SLIPS = new Set(['beraten', 'beratung', 'directory', 'directors', 'per
 
 const MAY_START_WITH_MENSCH = /^\s*mensch/iu;
 // after "mit", "zu", "an", "Sie": "mit Ihrer Chefin", "holen Sie Ihren Vorgesetzten"; not "sprechen Ihre Mitarbeiter Englisch?"
-const FORMAL_YOUR = /\b(?:mit|zu|an|zum|zur|Sie)\s+Ihr(?:e|er|em|en)?\b/u;
-const FORMAL_YOUR_GLOBAL = /(\b(?:mit|zu|an|zum|zur|Sie)\s+)Ihr(e|er|em|en)?\b/gu;
+const FORMAL_YOUR = /\b(?:mit|zu|an|zum|zur|Sie)\s+(?:(?:bitte|mal|doch|einmal)\s+)*Ihr(?:e|er|em|en)?\b/u;
+const FORMAL_YOUR_GLOBAL = /(\b(?:mit|zu|an|zum|zur|Sie)\s+(?:(?:bitte|mal|doch|einmal)\s+)*)Ihr(e|er|em|en)?\b/gu;
 const APOSTROPHE = /['’]/;
 const MAY_SAY_FILE_MOI = /file[\s-]+moi/iu;
 
@@ -70,6 +70,8 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
   if (MAY_START_WITH_MENSCH.test(text)) split = split.replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '');
   if (APOSTROPHE.test(text)) {
     split = split
+      // "a manager's approval": the person's, kept as a separate "s" the rules read as someone else's
+      .replace(/\b(manager|supervisor|agent|boss|owner|representative|rep|employee|person|advisor|adviser|consultant|operator|human)['’]s\b/giu, '$1 s')
       .replace(/\bquelqu\s*['’]\s*un/giu, 'quelquun')
       // "s'il vous plaît" stays "sil vous plait", the form the rules know
       .replace(/\bs['’](?=ils?\b)/giu, 's')

@@ -39,7 +39,7 @@ const PERSON = [
   'herr', 'herrn', 'frau', 'monsieur', 'madame', 'mademoiselle', 'mme', 'senor', 'senora', 'senorita', 'sr', 'sra', 'senhor',
   'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
   // "talk to whoever handles refunds"; plurals asked for as a group
-  'whoever', 'reps', 'advisers', 'advisors', 'consultants', 'supervisors', 'managers',
+  'whoever', 'reps', 'advisers', 'advisors', 'consultants', 'supervisors', 'managers', 'folks', 'superior', 'superviseur', 'superviseure',
 ];
 const PERSON_PHRASES = [
   'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'live chat', 'live support',
@@ -63,22 +63,24 @@ const PERSON_PHRASES = [
   'setor de reclamacoes', 'setor comercial', 'setor de vendas', 'ufficio reclami', 'ufficio vendite', 'reparto reclami',
   // desks by their English names, the French after-sales desk, the technical area
   'help desk', 'helpdesk', 'service desk', 'accounts receivable', 'accounts payable', 'sav', 'area tecnica', 'account executive',
+  'relationship manager',
 ];
 // Departments named without a person: "contact customer service" asks how to reach them (hours, a number), so
 // only a request to talk or be put through makes it a request for a person.
 const DEPARTMENTS = new Set(['help desk', 'helpdesk', 'service desk', 'accounts receivable', 'accounts payable', 'sav', 'area tecnica', 'sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
 // A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
-const DEPARTMENT_WORDS = new Set(['department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
+const DEPARTMENT_WORDS = new Set(['team', 'department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
 const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
 const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
 const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
 // Specialists asked for only with a verb of talking or handing over: "¿puedo hablar con un técnico?", not "necesito un técnico
 // para instalar el aire" (a person for a job) nor "I need a commercial licence".
 const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicienne', 'techniker', 'technikerin', 'vendedor', 'vendedora', 'venditore', 'venditrice', 'vendeur', 'vendeuse', 'verkaufer', 'verkauferin', 'especialista', 'specialiste', 'specialista', 'spezialist', 'spezialistin', 'commercial', 'commerciale',
-  'specialist', 'specialists', 'technician', 'technicians', 'engineer', 'engineers', 'expert', 'experts']);
+  'specialist', 'specialists', 'technician', 'technicians', 'engineer', 'engineers', 'expert', 'experts', 'experte', 'experto', 'experta',
+  'esperto', 'esperta', 'expertin', 'adjuster', 'adjusters']);
 const WEAK_REQUEST = new Set(['contacto', 'contato', 'contatto', 'contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
-const OURS_AFTER_MY = new Set(['account executive', 'account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
+const OURS_AFTER_MY = new Set(['relationship manager', 'account executive', 'account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
 // "talk about sales", "parler de facturation": the department is the subject, not whom to talk to
 const ABOUT = new Set(['about', 'regarding', 'sobre', 'uber', 'de', 'concernant', 'del', 'della', 'di', 'riguardo']);
 const REQUEST = [
@@ -114,11 +116,13 @@ const REQUEST = [
   // escalating to a person in Spanish, Portuguese and German; "contacto a una persona"
   'route', 'patch', 'loop', 'hook', 'discuss', 'geben', 'trasferisci', 'trasferite', 'avere', 'escala', 'escale', 'escalalo',
   'escalarlo', 'escalem', 'escalone', 'escalame', 'escaleme', 'escalenme', 'escalarme', 'eskaliere', 'eskaliert', 'contacto', 'contato', 'contatto',
+  // a transfer asked for as a noun, "m'entretenir avec", "faire remonter", German conditionals "bräuchte", "hätten Sie"
+  'transfert', 'transferencia', 'trasferimento', 'entretenir', 'remonter', 'brauchte', 'benotige', 'hatten',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['besprechen', 'weitergeben', 'herstellen', 'eskalieren', 'quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
 // Words after a person word that make it someone else's (my travel agent said…), or not a person at all.
-const NOT_OUR_PERSON_AFTER = new Set(['puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room', 'virtuale', 'virtuel', 'virtuelle', 'virtual', 'vocale', 'immobiliare', 'assicurativo']);
+const NOT_OUR_PERSON_AFTER = new Set(['s', 'puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room', 'virtuale', 'virtuel', 'virtuelle', 'virtual', 'vocale', 'immobiliare', 'assicurativo']);
 const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal', 'mio', 'mia', 'miei', 'mie', 'meus', 'minhas', 'seiner', 'seine', 'seinem', 'seinen', 'ihrer', 'unsere', 'unserem', 'unseren', 'unser']);
 // "are you a human?", "am I talking to a person", "is this a bot": curiosity about us.
 const CURIOSITY_ELSEWHERE = /\b(bist du|sind sie|bin ich|spreche ich mit|rede ich mit) .*(mensch|bot|roboter|person)\b|\b(etes vous|es tu|est ce que je parle a|je parle a) .*(humain|robot|bot|personne)\b|\b(eres|es usted|estoy hablando con) .*(persona|humano|robot|bot)\b|\b(voce e|vc e|estou falando com) .*(pessoa|humano|robo|bot)\b/;
@@ -132,7 +136,7 @@ const NO_BOT = /\b(dont|do not|don t|not) (want|wanna|like) (to )?(talk|speak|ch
 // Asks that name no person word: one word for a handoff, "transfer me", "put me through to support",
 // "anyone who can actually help", other languages' "is there a real person".
 // "je voudrais un rendez-vous téléphonique avec un conseiller", "quisiera una cita con un asesor"
-const APPOINTMENT = /\b(voudrais|veux|souhaite|souhaiterais|aimerais|quisiera|quiero|gustaria|gostaria|queria|quero|mochte|hatte gern|will|vorrei|voglio|want|like|need|agendar|marcar|prendre|vereinbaren|fissare|programar)\b( \w+){0,3} (rendez vous|rdv|termin|cita|llamada|chamada|ligacao|appuntamento|telefonata|appel|call|gesprach|entretien)\b( \w+){0,2} (avec|con|mit|com|with)\b/;
+const APPOINTMENT = /\b(voudrais|veux|souhaite|souhaiterais|aimerais|quisiera|quiero|gustaria|gostaria|queria|quero|mochte|hatte gern|will|vorrei|voglio|want|like|need|agendar|marcar|prendre|vereinbaren|fissare|programar|arrange|schedule|book)\b( \w+){0,4} (rendez vous|rdv|termin|cita|llamada|chamada|ligacao|appuntamento|telefonata|appel|call|gesprach|entretien)\b( \w+){0,2} (avec|con|mit|com|with)\b/;
 // "is there a way to reach someone?": the way is the ask
 const WAY_TO_REACH = /\b(moglichkeit|moyen|forma|manera|jeito|modo|way|caminho|camino)\b( \w+){0,4} (erreichen|kontaktieren|sprechen|joindre|contacter|parler|contactar|hablar|contatar|falar|contattare|parlare|reach|contact|talk|speak|chegar|llegar)\b/;
 // "redirect me to the right department"
@@ -154,19 +158,23 @@ const AFTER_HELP = '( (me|mir|moi|mi|please|bitte|svp|stp|por|favor|per|favore|r
 const HELPER = new RegExp(`\\b${SOMEONE}\\b( \\w+){0,7} ${HELP}${AFTER_HELP}`);
 const TALK = '(talk|speak|chat|sprechen|reden|schreiben|chatten|telefonieren|parler|discuter|ecrire|hablar|escribir|chatear|platicar|falar|conversar|escrever|parlare|scrivere)';
 // "is there a real person I can write to", "c'è una persona con cui parlare"
-const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi|explain|erklaren|expliquer|explicar|explicarle|spiegare)';
+const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi|explain|erklaren|expliquer|explicar|explicarle|spiegare|call|anrufen|appeler|llamar|ligar|chiamare)';
 const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|agents|agentes|operatore|operador|operateur|atendente|asesor|conseiller|berater|consulente|addetto|humano|humain|umano|mensch)\\b( \\w+){0,5} (${TALK.slice(1, -1)}|${ANSWER.slice(1, -1)})\\b`);
 // A person taking the conversation over: "un opérateur peut prendre le relais ?", "um atendente pode assumir a conversa?"
 const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conversation|discussion|main|relève)|assumir (a |o |esta |essa |este |esse )?(conversa|conversar|atendimento|caso|chat)|tomar (la |esta |mi )?(conversacion|charla|caso|chat)|prendere (in mano )?(la |questa |il )?(conversazione|chat|pratica)|take over (the |this |my )?(chat|conversation)|(den |diesen |meinen )?(chat|fall|vorgang) ubernehmen|ubernimmt|me (prendre|prenne|prend) en charge|pris en charge par)\b/;
 // "can a person take over from here?"
 const TAKE_OVER_END = /\btake over( from (here|you|the bot|now))?( please| pls)? $/;
+// A person of ours asked to look at the customer's case (not at a car or a sink: a person for a job)
+const HANDLE_MY_CASE = /(?<!\b(my|mi|mon|ma|meu|minha|mein|meine|mio|mia) )\b(someone|somebody|anyone|anybody|person|human|agent|staff|quelquun|personne|humain|conseiller|alguien|persona|humano|asesor|alguem|pessoa|atendente|qualcuno|umano|operatore|jemand|mensch|mitarbeiter)\b( \w+){0,5} (review|look at|check|handle|see|regarder|examiner|traiter|voir|revisar|mirar|ver|atender|olhar|analisar|guardare|esaminare|vedere|gestire|ansehen|anschauen|prufen|bearbeiten|uberprufen)( \w+)? ((my|mon|ma|mes|mi|mis|meu|minha|il mio|la mia|mein|meine|meinen) (case|account|file|situation|request|claim|issue|complaint|ticket|dossier|demande|compte|reclamation|caso|cuenta|expediente|solicitud|reclamo|conta|pedido|reclamacao|situacao|pratica|richiesta|fall|konto|anliegen|antrag|vorgang)|this)\b/;
 // "…, not the bot": a person asked for against the machine
-const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|en vez de|em vez de|invece di|en lugar de)( mit| with| con| com| avec| par| por| per)? (the |a |this |der |den |dem |einem |le |un |una |el |o |um |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot)\b/;
+const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|en vez de|em vez de|invece di|en lugar de)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |le |un |una |el |o |um |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
 // "atendimento humano", "ayuda humana", "assistenza umana": a service asked for as human
 const HUMAN_SERVICE = /\b(atendimento|atencion|assistance|assistenza|suporte|soporte|ayuda|ajuda|aiuto|aide|supporto|contatto|contacto|contato) (humano|humana|humain|humaine|umano|umana)\b|\bmenschliche(n)? (hilfe|beratung|unterstutzung|betreuung)\b/;
 // "with whom can I talk about this?"
 const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
 const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
+// "is your assistant available in Spanish?": a language offered, not a person asked for
+const IN_A_LANGUAGE = /\b(available|disponible|disponibles|disponivel|disponibile|verfugbar|erhaltlich) (in|en|em|auf) (english|spanish|french|german|italian|portuguese|chinese|ingles|espanol|frances|aleman|italiano|portugues|chino|anglais|espagnol|francais|allemand|italien|portugais|chinois|englisch|spanisch|franzosisch|deutsch|italienisch|portugiesisch|chinesisch|inglese|spagnolo|francese|tedesco|portoghese|cinese|espanhol|alemao|chines)\b/;
 const IN_THE_CHAT_NOW = /^(online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
 // "anyone available to help pay a bill": available for a task
 const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!((un|une|a|an|um|uma|una|ein|einen|einem)\\s)?(${TALK.slice(1, -1)}|echange|discussion|conversation|appel|call|conversa|conversacion|charla|llamada|chamada|chiamata|gesprach|telefonat)\\b)`);
@@ -174,7 +182,7 @@ const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /\b(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par)\b/;
+const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $)/;
 // An opening imperative to call the customer is itself the ask: "Appelez-moi, je préfère expliquer de vive voix", "ring me pls"
 const CALL_ME = /^(please |pls |plz |bitte |por favor )?(call me back|ring me back|phone me back|request a callback)\b|^(please |pls |plz |bitte |por favor )?(call me|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|rappelez moi|rappelle moi|llameme|llamame|llamenme|me llaman|me liga|me ligue|ligue me|liguem me|me liguem|chiamatemi|mi chiami|richiamatemi|mi richiami|rufen sie mich (bitte )?(an|zuruck)|ruf mich (bitte )?(an|zuruck)|ruft mich (bitte )?(an|zuruck))(( (please|pls|plz|asap|now|today|svp|stp|sil vous plait|vite|demain|por favor|hoy|ahora|manana|urgente|agora|hoje|amanha|bitte|heute|morgen|jetzt|per favore|oggi|domani|subito))+\b|$)/;
 const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
@@ -189,7 +197,7 @@ const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je v
 const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
 // Verbs that hand the customer over: "passatemi qualcuno che ne capisca" asks for that someone whatever the clause says.
 const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get|geben|gebt)$/;
-const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|richiamarmi|chiamarmi|retornar|devolver|contactar|contacter|kontaktieren|assist|explain|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
+const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|richiamarmi|chiamarmi|retornar|devolver|contactar|contacter|kontaktieren|assist|call|anrufen|appeler|llamar|ligar|chiamare|explain|erklart|erklaren|explique|expliquer|explicar|explica|spieghi|spiegare|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
 // Modals ask for a person only with a verb of talking: "kann jemand mein Auto reparieren?" is a job.
 // third-person forms the modal check above does not list: "quelqu'un peut me rappeler"
 const OTHER_MODALS = new Set(['peut', 'peuvent', 'pueden', 'podem', 'possono', 'konnen']);
@@ -210,7 +218,7 @@ const INDEFINITE_PERSON = /^(someone|somebody|anyone|anybody)$/;
 const NOT_ASKED_FOR_AFTER = /^(may|might|used|is|has|have|made|stole|hacked|took|who|that|called|named|born|using|charged|was|know|knows|else s|in|at|on|to|out|there)$/;
 const TALK_OR_HELP_VERB = /^(talk|speak|chat|help|assist)$/;
 const OWN_CALL_VERB = /^(call|text|email|message|phone|dial)$/;
-const REAL_PEOPLE = /(real|actual|live)/;
+const REAL_PEOPLE = /(real|actual|live|your|ur)/;
 const requestWords = new Set(REQUEST);
 const TYPO_TARGETS = ['human', 'person', 'agent', 'representative', 'operator', 'someone', 'employee', 'customer', 'service', 'speak', 'talk'];
 
@@ -245,7 +253,7 @@ function correctedTypo(word: string): string {
   return word;
 }
 
-const FILLER = new Set(['a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade', 'per', 'favore', 'subito', 'adesso', 'ora', 'ya', 'ahora', 'agora', 'ja', 'jetzt', 'sofort', 'schnell', 'maintenant', 'urgent', 'urgente', 'dringend', 'uno', 'il', 'lo', 'o', 'os', 'los', 'las', 'der', 'die', 'den', 'dem', 'echt', 'echte', 'vero', 'vera', 'reale', 'vraie', 'real', 'mal', 'gerne', 'mir', 'moi', 'mi', 'me', 'stp', 'porfa', 'pfv', 'aqui', 'ai', 'qui', 'ici', 'hier']);
+const FILLER = new Set(['needed', 'required', 'wanted', 'gesucht', 'thanks', 'thx', 'ty', 'merci', 'gracias', 'obrigado', 'obrigada', 'grazie', 'danke', 'a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade', 'per', 'favore', 'subito', 'adesso', 'ora', 'ya', 'ahora', 'agora', 'ja', 'jetzt', 'sofort', 'schnell', 'maintenant', 'urgent', 'urgente', 'dringend', 'uno', 'il', 'lo', 'o', 'os', 'los', 'las', 'der', 'die', 'den', 'dem', 'echt', 'echte', 'vero', 'vera', 'reale', 'vraie', 'real', 'mal', 'gerne', 'mir', 'moi', 'mi', 'me', 'stp', 'porfa', 'pfv', 'aqui', 'ai', 'qui', 'ici', 'hier']);
 
 /** The hand-written rules alone: precise on the phrasings they know, blind to the others. */
 export function matchContactRequestRules(text: string): { isRequest: boolean; score: number } {
@@ -286,6 +294,8 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   // "un opérateur peut prendre le relais ?": the person word is followed by "can", which elsewhere makes it someone else's
   if (!curious && words.some(isPersonWord) && (TAKE_OVER.test(joined) || TAKE_OVER_END.test(joined))) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
+  // "can a real agent review my case?", "alguien del equipo podría revisar mi caso": a person asked to handle the customer's case
+  if (!curious && HANDLE_MY_CASE.test(joined)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
   // their hours, number or address: how to reach them, not a request to be put through now
   if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
@@ -298,7 +308,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
     // "ist jemand aus dem Support online?"
     const available = personAt.some((at) => !departments.has(at) && words.slice(Math.max(0, at - 3), at + 6).some((word) => (departments.size === 0 ? AVAILABLE : IN_THE_CHAT_NOW).test(word)));
     const forTask = AVAILABLE_FOR_TASK.test(joined);
-    if (available && !forTask && !WHEN.test(joined)) return { isRequest: true, score: 0.75 };
+    if (available && !forTask && !WHEN.test(joined) && !IN_A_LANGUAGE.test(joined)) return { isRequest: true, score: 0.75 };
   }
 
   // A person word with only filler around it: "agent!", "real human pls", "human handoff".
@@ -338,7 +348,7 @@ const FRENCH_DETERMINER = /^(un|une|le|au|du|des|votre|vos|quelquun)$/;
 // "ich hätte gern die Teamleitung gesprochen": the German conditional with a past participle asks to speak to them
 const WOULD_LIKE = /\bh(?:ä|ae)tte\b/i;
 // Verbs that put the customer through besides talking ones, for specialists asked for by trade
-const HAND_OVER_EXTRA = new Set(['mettre', 'relation', 'incontact', 'joindre', 'contacter', 'comunicar', 'comunicarme', 'redirigez', 'redirige', 'redirigeme', 'redireciona', 'reindirizzami', 'derivame', 'transferir', 'trasferire', 'weiterleiten', 'leiten', 'leite', 'pone', 'ponga', 'poner', 'pongame', 'ponme', 'passer', 'passar', 'passe', 'pasar', 'speak', 'talk']);
+const HAND_OVER_EXTRA = new Set(['entretenir', 'transfert', 'transferencia', 'trasferimento', 'connected', 'mettre', 'relation', 'incontact', 'joindre', 'contacter', 'comunicar', 'comunicarme', 'redirigez', 'redirige', 'redirigeme', 'redireciona', 'reindirizzami', 'derivame', 'transferir', 'trasferire', 'weiterleiten', 'leiten', 'leite', 'pone', 'ponga', 'poner', 'pongame', 'ponme', 'passer', 'passar', 'passe', 'pasar', 'speak', 'talk']);
 const TALK_WORD = new RegExp(`^${TALK}$`);
 
 function isSomeone(word: string): boolean {
@@ -366,6 +376,8 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
       return;
     }
     if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '')) return;
+    // "your chat assistant", "l'assistente virtuale": the bot itself
+    if (/^(assistant|assistente|asistente)$/.test(word) && /^(chat|virtual|digital|ai|bot|smart|voice)$/.test(words[i - 1] ?? '')) return;
     // "my agent can…" is someone else's; "quelqu'un peut me rappeler ?" asks for that someone
     // "a real human being" is a person; "human beings", "human nature" are not ours
     const aHumanBeing = word === 'human' && words[i + 1] === 'being' && /^(a|an|real|actual|one)$/.test(words[i - 1] ?? '');
@@ -373,7 +385,8 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     // "agente de viajes", "agent de voyage": a trade, not our staff
     if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
     const next = words[i + 1] ?? '';
-    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next) && !(next === 'on' && /^(get|put|have) the (phone|line)$/.test(`${words[i - 1]} ${words[i + 2]} ${words[i + 3]}`))) return;
+    const handedOver = words.slice(Math.max(0, i - 4), i).some((before) => HAND_OVER_WORD.test(before) || TALK_WORD.test(before));
+    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next) && !(handedOver && (next === 'who' || next === 'that')) && !(next === 'on' && /^(get|put|have) the (phone|line)$/.test(`${words[i - 1]} ${words[i + 2]} ${words[i + 3]}`))) return;
     // "someone to look at my car": a person for a job, not someone to talk to
     if (INDEFINITE_PERSON.test(word) && next === 'to' && !TALK_OR_HELP_VERB.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them

@@ -49,6 +49,25 @@ const requests: Case[] = [
   ['Chinese someone of ours to handle it', '请你们的客服来处理一下'],
   ['Chinese is the manager there', '经理在吗'],
   ['Chinese can anyone really help', '有人能真的帮我吗？'],
+  // second pass
+  ['a person to review the case', 'could one of your staff review my claim please'],
+  ['French person to look at the file', "Quelqu'un de chez vous peut examiner mon dossier ?"],
+  ['Spanish person to see the case', '¿Una persona puede ver mi caso?'],
+  ['Italian person to handle it', 'Un operatore può gestire la mia richiesta?'],
+  ['Chinese escalate to a person', '请把这个问题升级给经理'],
+  ['Chinese talk to a real consultant', '想和真正的顾问聊聊'],
+  ['a transfer asked for as a noun', 'Transferencia con un asesor, gracias'],
+  ['French conversation with an expert', "J'aimerais m'entretenir avec une experte"],
+  ['Spanish expert', '¿Puedo hablar con una experta en seguros?'],
+  ['a team by its name', 'I need to talk to your compliance team'],
+  ['someone who, after a hand-over verb', 'put me through to someone who can refund me'],
+  ['reach out', 'can one of your people reach out to me'],
+  ['someone to call', 'is there a person I could call about this?'],
+  ['against an automated answer', 'I want a human, not an automated reply'],
+  ['a person with thanks', 'real human, thanks'],
+  ['German conditional of need', 'Ich bräuchte einen Berater für meine Versicherung'],
+  ['German formal your after bitte', 'Verbinden Sie mich bitte mit Ihrem Teamleiter'],
+  ['a phone call arranged with a named role', 'I want to schedule a quick call with my relationship manager'],
 ];
 
 const lookAlikes: Case[] = [
@@ -64,6 +83,11 @@ const lookAlikes: Case[] = [
   ['Portuguese service in a story', 'o atendimento foi ótimo, obrigado'],
   ['someone in the forum', 'someone on the forum said the update fixes it'],
   ['callback as a technical word', 'what is the callback url for the webhook?'],
+  ['a person for a job on a thing', 'can someone look at my washing machine next week'],
+  ['the bot offered in a language', 'is the virtual assistant available in German?'],
+  ['a role\'s approval', "does this need my supervisor's signature?"],
+  ['a team as a topic', 'your design team did a lovely job on the new app'],
+  ['someone who in a story', 'someone who works for you was very helpful yesterday'],
 ];
 
 describe('the fourth round\'s frames of a request for a person', () => {
