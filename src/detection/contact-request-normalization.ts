@@ -98,8 +98,18 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
   }
   // "one of your reps": your reps, so the person stays near the verb asking for them
   if (normalized.includes('one of')) normalized = normalized.replace(/\bone of (your|the|ur)\b/g, '$1');
-  // "have a word with": talk with
+  // "have a word with", "a conversation with": talk with; "a member of staff": staff
   if (normalized.includes(' word with')) normalized = normalized.replace(/\b(have|had|get) a (quick |short )?word with\b/g, 'talk with');
+  if (normalized.includes('conversation with')) normalized = normalized.replace(/\b(have|had|get) an? (quick |short )?conversation with\b/g, 'talk with');
+  if (normalized.includes('member of')) normalized = normalized.replace(/\ba member of (your |the )?(staff|team)\b/g, 'a staff');
+  // a look at something: "jeter un œil à", "echarle un vistazo a", "dar uma olhada em", "dare un'occhiata a"
+  if (/(?:^| )(oeil|œil|vistazo|olhada|occhiata)(?: |$)/.test(normalized)) {
+    normalized = normalized
+      .replace(/\bjeter un (coup d )?(oeil|œil)(?= |$)/g, 'regarder')
+      .replace(/\bechar(le|me)? un vistazo\b/g, 'revisar')
+      .replace(/\bdar uma olhada\b/g, 'olhar')
+      .replace(/\bdar(e|mi)? un occhiata\b/g, 'guardare');
+  }
   const words = normalized
     .split(' ');
   if (words[0] === '') return '';

@@ -40,6 +40,9 @@ const PERSON = [
   'senhora', 'dona', 'signor', 'signore', 'signora', 'signorina', 'mr', 'mrs',
   // "talk to whoever handles refunds"; plurals asked for as a group
   'whoever', 'reps', 'advisers', 'advisors', 'consultants', 'supervisors', 'managers', 'folks', 'superior', 'superviseur', 'superviseure',
+  // coordinators and leads of a course or project
+  'coordinator', 'coordinador', 'coordinadora', 'coordenador', 'coordenadora', 'coordinatore', 'coordinatrice', 'coordinateur', 'koordinator',
+  'koordinatorin', 'kursleitung', 'kursleiter', 'kursleiterin', 'projektleitung', 'projektleiter', 'projektleiterin',
 ];
 const PERSON_PHRASES = [
   'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'live chat', 'live support',
@@ -69,7 +72,7 @@ const PERSON_PHRASES = [
 // only a request to talk or be put through makes it a request for a person.
 const DEPARTMENTS = new Set(['help desk', 'helpdesk', 'service desk', 'accounts receivable', 'accounts payable', 'sav', 'area tecnica', 'sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
 // A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
-const DEPARTMENT_WORDS = new Set(['team', 'department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
+const DEPARTMENT_WORDS = new Set(['coordinacion', 'coordenacao', 'coordinazione', 'coordination', 'koordination', 'team', 'department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
 const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
 const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
 const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
@@ -77,8 +80,9 @@ const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercia
 // para instalar el aire" (a person for a job) nor "I need a commercial licence".
 const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicienne', 'techniker', 'technikerin', 'vendedor', 'vendedora', 'venditore', 'venditrice', 'vendeur', 'vendeuse', 'verkaufer', 'verkauferin', 'especialista', 'specialiste', 'specialista', 'spezialist', 'spezialistin', 'commercial', 'commerciale',
   'specialist', 'specialists', 'technician', 'technicians', 'engineer', 'engineers', 'expert', 'experts', 'experte', 'experto', 'experta',
-  'esperto', 'esperta', 'expertin', 'adjuster', 'adjusters']);
-const WEAK_REQUEST = new Set(['contacto', 'contato', 'contatto', 'contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
+  'esperto', 'esperta', 'expertin', 'adjuster', 'adjusters', 'pharmacist', 'pharmacien', 'pharmacienne', 'farmaceutico', 'farmaceutica',
+  'farmacista', 'apotheker', 'apothekerin', 'equipo', 'equipe', 'equipa', 'squadra']);
+const WEAK_REQUEST = new Set(['erreiche', 'erreichen', 'contacto', 'contato', 'contatto', 'contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
 const OURS_AFTER_MY = new Set(['relationship manager', 'account executive', 'account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
 // "talk about sales", "parler de facturation": the department is the subject, not whom to talk to
@@ -118,6 +122,9 @@ const REQUEST = [
   'escalarlo', 'escalem', 'escalone', 'escalame', 'escaleme', 'escalenme', 'escalarme', 'eskaliere', 'eskaliert', 'contacto', 'contato', 'contatto',
   // a transfer asked for as a noun, "m'entretenir avec", "faire remonter", German conditionals "bräuchte", "hätten Sie"
   'transfert', 'transferencia', 'trasferimento', 'entretenir', 'remonter', 'brauchte', 'benotige', 'hatten',
+  // bump up, switch someone in, reach, have someone step in
+  'bump', 'schalten', 'zuschalten', 'dazuschalten', 'dazuholen', 'erreiche', 'erreichen', 'intervenga', 'intervengan', 'intervenir',
+  'intervenire', 'intervenha', 'intervir',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['besprechen', 'weitergeben', 'herstellen', 'eskalieren', 'quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
@@ -165,9 +172,13 @@ const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conve
 // "can a person take over from here?"
 const TAKE_OVER_END = /\btake over( from (here|you|the bot|now))?( please| pls)? $/;
 // A person of ours asked to look at the customer's case (not at a car or a sink: a person for a job)
-const HANDLE_MY_CASE = /(?<!\b(my|mi|mon|ma|meu|minha|mein|meine|mio|mia) )\b(someone|somebody|anyone|anybody|person|human|agent|staff|quelquun|personne|humain|conseiller|alguien|persona|humano|asesor|alguem|pessoa|atendente|qualcuno|umano|operatore|jemand|mensch|mitarbeiter)\b( \w+){0,5} (review|look at|check|handle|see|regarder|examiner|traiter|voir|revisar|mirar|ver|atender|olhar|analisar|guardare|esaminare|vedere|gestire|ansehen|anschauen|prufen|bearbeiten|uberprufen)( \w+)? ((my|mon|ma|mes|mi|mis|meu|minha|il mio|la mia|mein|meine|meinen) (case|account|file|situation|request|claim|issue|complaint|ticket|dossier|demande|compte|reclamation|caso|cuenta|expediente|solicitud|reclamo|conta|pedido|reclamacao|situacao|pratica|richiesta|fall|konto|anliegen|antrag|vorgang)|this)\b/;
+const HANDLE_MY_CASE = /(?<!\b(my|mi|mon|ma|meu|minha|mein|meine|mio|mia) )\b(someone|somebody|anyone|anybody|person|human|agent|staff|consultant|quelquun|personne|humain|conseiller|conseillere|alguien|persona|humano|asesor|asesora|consultor|consultora|alguem|pessoa|atendente|qualcuno|umano|operatore|consulente|addetto|jemand|mensch|mitarbeiter)\b( \w+){0,5} (review|look at|check|handle|see|regarder|examiner|traiter|voir|revisar|mirar|ver|atender|olhar|analisar|guardare|esaminare|vedere|gestire|ansehen|anschauen|prufen|bearbeiten|uberprufen)( \w+)? ((my|mon|ma|mes|mi|mis|meu|minha|mio|mia|il mio|la mia|mein|meine|meinen) (case|account|file|situation|request|claim|issue|complaint|ticket|dossier|demande|compte|reclamation|caso|cuenta|expediente|solicitud|reclamo|conta|pedido|reclamacao|situacao|pratica|richiesta|fall|konto|anliegen|antrag|vorgang)|this)\b/;
+// "personal assistance from a member of staff", "Hilfe von einem Menschen"
+const ASSISTANCE_FROM = /\b(assistance|help|support|hilfe|unterstutzung|aide|ayuda|ajuda|aiuto|assistenza) (from|by|von|de|por|da) (a |an |un |una |une |um |uma |einem |einer |your |real |actual |echten |vrai |de verdad )*(human|person|agent|staff|employee|representative|humain|personne|conseiller|humano|persona|asesor|pessoa|atendente|umano|operatore|mensch|menschen|mitarbeiter|berater)\b/;
+// German puts the verb last: "ein Mitarbeiter soll sich das bitte anschauen"
+const HANDLE_MY_CASE_LAST = /(?<!\b(mein|meine|meinem|meinen) )\b(jemand|mensch|mitarbeiter|mitarbeiterin|berater|beraterin|kollege|kollegin|sachbearbeiter)\b( \w+){0,5} (das|es|meinen fall|mein anliegen|meinen vorgang|mein konto)( \w+){0,3} (anschauen|ansehen|angucken|prufen|uberprufen|bearbeiten)\b/;
 // "…, not the bot": a person asked for against the machine
-const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|en vez de|em vez de|invece di|en lugar de)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |le |un |una |el |o |um |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
+const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|plutot qu|en vez de|en vez del|em vez de|em vez do|em vez da|invece di|invece del|invece della|en lugar de|en lugar del|au lieu de|au lieu du|au lieu d)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |le |un |una |el |o |um |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automat|automaten|automate|automata|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
 // "atendimento humano", "ayuda humana", "assistenza umana": a service asked for as human
 const HUMAN_SERVICE = /\b(atendimento|atencion|assistance|assistenza|suporte|soporte|ayuda|ajuda|aiuto|aide|supporto|contatto|contacto|contato) (humano|humana|humain|humaine|umano|umana)\b|\bmenschliche(n)? (hilfe|beratung|unterstutzung|betreuung)\b/;
 // "with whom can I talk about this?"
@@ -182,7 +193,13 @@ const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $)/;
+const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $|(contacted|called|phoned|rung) (back )?by|me recontacter|me recontacte|(vuelva|volver|vuelvan) a (contactar|llamar)|entrar em contato comigo|entre em contato comigo|entrasse em contato comigo|ricontattarmi|ricontattare|ricontattami|(pode|puede|peut|puo|kann|podria|poderia|pourrait) me (contatar|contactar|ligar|llamar|chamar|appeler|rappeler|recontacter|richiamare|kontaktieren|anrufen))/;
+// "pass my details on so they can contact me": a call asked for
+const SO_THEY_CONTACT_ME = /\bso (that )?(they|someone|somebody|he|she|an agent|a person|a human) (can|could|will|would) (contact|call|ring|phone|reach|email) me\b/;
+// "waiting for a human to reply": the person is what is awaited
+const WAITING_FOR = /\b(waiting|wait|warte|warten|attends|attendre|espero|esperando|aguardo|aguardando|aspetto|aspettando)( still| ages| forever| so long| long| here| now)? (for|on|auf|pour|por|a|que|per) (a|an|un|una|une|um|uma|einen|einem|eine|real|actual|some|someone|somebody|anyone|qualcuno|alguien|alguem|quelquun|jemanden|jemand)\b( \w+){0,2} ?(human|person|agent|someone|somebody|anyone|humain|humano|umano|mensch|menschen|mitarbeiter|agente|operatore|operador|conseiller|asesor|atendente|reply|respond|answer|antwortet|reponde|responda|risponda)?\b/;
+// a description of someone met before: "the agent on the phone was rude"
+const STORY = /\b(was|were|war|waren|etait|etaient|fue|fueron|foi|foram|era|erano)\b/;
 // An opening imperative to call the customer is itself the ask: "Appelez-moi, je préfère expliquer de vive voix", "ring me pls"
 const CALL_ME = /^(please |pls |plz |bitte |por favor )?(call me back|ring me back|phone me back|request a callback)\b|^(please |pls |plz |bitte |por favor )?(call me|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|rappelez moi|rappelle moi|llameme|llamame|llamenme|me llaman|me liga|me ligue|ligue me|liguem me|me liguem|chiamatemi|mi chiami|richiamatemi|mi richiami|rufen sie mich (bitte )?(an|zuruck)|ruf mich (bitte )?(an|zuruck)|ruft mich (bitte )?(an|zuruck))(( (please|pls|plz|asap|now|today|svp|stp|sil vous plait|vite|demain|por favor|hoy|ahora|manana|urgente|agora|hoje|amanha|bitte|heute|morgen|jetzt|per favore|oggi|domani|subito))+\b|$)/;
 const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
@@ -197,7 +214,7 @@ const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je v
 const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
 // Verbs that hand the customer over: "passatemi qualcuno che ne capisca" asks for that someone whatever the clause says.
 const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get|geben|gebt)$/;
-const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|richiamarmi|chiamarmi|retornar|devolver|contactar|contacter|kontaktieren|assist|call|anrufen|appeler|llamar|ligar|chiamare|explain|erklart|erklaren|explique|expliquer|explicar|explica|spieghi|spiegare|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
+const HELP_OR_TALK_WORD = new RegExp(`^(${HELP.slice(1, -1)}|${TALK.slice(1, -1)}|rappeler|zuruckrufen|anrufen|ligar|llamar|richiamare|richiamarmi|chiamarmi|retornar|devolver|contactar|contacter|kontaktieren|assist|call|anrufen|appeler|llamar|ligar|chiamare|recontacter|ricontattarmi|ricontattare|ricontattami|richiamarmi|llamarme|ligar|explain|erklart|erklaren|explique|expliquer|explicar|explica|spieghi|spiegare|atender|atenderme|atendre|atienda|atender|verbinden|weiterleiten|durchstellen)$`);
 // Modals ask for a person only with a verb of talking: "kann jemand mein Auto reparieren?" is a job.
 // third-person forms the modal check above does not list: "quelqu'un peut me rappeler"
 const OTHER_MODALS = new Set(['peut', 'peuvent', 'pueden', 'podem', 'possono', 'konnen']);
@@ -283,7 +300,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   if (RIGHT_DESK.test(joined)) return { isRequest: true, score: 0.8 };
   if (NO_BOT.test(joined) || NO_BOT_ELSEWHERE.test(joined)) return { isRequest: true, score: 0.95 };
   if (HUMAN_SERVICE.test(joined) && !CURIOSITY.test(joined) && !HUMAN_OR_MACHINE.test(joined)) return { isRequest: true, score: 0.85 };
-  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence) || CALL_ME.test(sentence)) return { isRequest: true, score: 0.8 };
+  if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence) || CALL_ME.test(sentence) || SO_THEY_CONTACT_ME.test(joined)) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
   const strong = STRONG_REQUEST.test(joined);
@@ -295,12 +312,12 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   if (!curious && words.some(isPersonWord) && (TAKE_OVER.test(joined) || TAKE_OVER_END.test(joined))) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
   // "can a real agent review my case?", "alguien del equipo podría revisar mi caso": a person asked to handle the customer's case
-  if (!curious && HANDLE_MY_CASE.test(joined)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
+  if (!curious && (HANDLE_MY_CASE.test(joined) || HANDLE_MY_CASE_LAST.test(joined))) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
   // their hours, number or address: how to reach them, not a request to be put through now
   if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
   if (!curious) {
-    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || ON_THE_PHONE.test(joined) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined) || NOT_THE_BOT.test(joined)) {
+    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || (ON_THE_PHONE.test(joined) && !STORY.test(joined)) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined) || NOT_THE_BOT.test(joined) || WAITING_FOR.test(joined) || ASSISTANCE_FROM.test(joined)) {
       return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
     }
     // "is an advisor free?", "c'è un operatore disponibile?"
@@ -324,7 +341,9 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
       // "transfer my booking to another person": a thing of the customer's handed on, not the customer
       if (MOVES_A_THING.test(words[i]!) && words.slice(i + 1, at - 1).some((word, k) => POSSESSIVE.test(word) && !FORWARDED.test(words[i + 2 + k] ?? ''))) continue;
       if (PAST_BEFORE_TALK.test(words[i - 1] ?? '') && /^(parle|hable|parlato|gesprochen|falado|hablado)$/.test(words[i]!)) continue;
-      if ((requestWords.has(words[i]!) || connectMe) && !curious && !(departments.has(at) && WEAK_REQUEST.has(words[i]!))) {
+      // "get me your billing team" asks for them; "get the billing team's number" does not
+      const weak = WEAK_REQUEST.has(words[i]!) && !(words[i] === 'get' && words[i + 1] === 'me');
+      if ((requestWords.has(words[i]!) || connectMe) && !curious && !(departments.has(at) && weak)) {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
       }
     }
@@ -348,6 +367,8 @@ const FRENCH_DETERMINER = /^(un|une|le|au|du|des|votre|vos|quelquun)$/;
 // "ich hätte gern die Teamleitung gesprochen": the German conditional with a past participle asks to speak to them
 const WOULD_LIKE = /\bh(?:ä|ae)tte\b/i;
 // Verbs that put the customer through besides talking ones, for specialists asked for by trade
+// hand-over verbs that may come after a long clause: "quelqu'un qui s'y connaît, mettez-moi en relation"
+const HAND_OVER_LATER = /^(comuniqueme|transfere|mettez|verbinden|verbindet)$/;
 const HAND_OVER_EXTRA = new Set(['entretenir', 'transfert', 'transferencia', 'trasferimento', 'connected', 'mettre', 'relation', 'incontact', 'joindre', 'contacter', 'comunicar', 'comunicarme', 'redirigez', 'redirige', 'redirigeme', 'redireciona', 'reindirizzami', 'derivame', 'transferir', 'trasferire', 'weiterleiten', 'leiten', 'leite', 'pone', 'ponga', 'poner', 'pongame', 'ponme', 'passer', 'passar', 'passe', 'pasar', 'speak', 'talk']);
 const TALK_WORD = new RegExp(`^${TALK}$`);
 
@@ -378,10 +399,10 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     if (NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '')) return;
     // "your chat assistant", "l'assistente virtuale": the bot itself
     if (/^(assistant|assistente|asistente)$/.test(word) && /^(chat|virtual|digital|ai|bot|smart|voice)$/.test(words[i - 1] ?? '')) return;
-    // "my agent can…" is someone else's; "quelqu'un peut me rappeler ?" asks for that someone
     // "a real human being" is a person; "human beings", "human nature" are not ours
     const aHumanBeing = word === 'human' && words[i + 1] === 'being' && /^(a|an|real|actual|one)$/.test(words[i - 1] ?? '');
-    if (!aHumanBeing && NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '') && !(isSomeone(word) && (MODALS.has(words[i + 1]!) || OTHER_MODALS.has(words[i + 1]!)) && words.slice(i + 2, i + 5).some((after) => HELP_OR_TALK_WORD.test(after)))) return;
+    // "my agent can…" stays someone else's; "quelqu'un peut me rappeler ?", "un conseiller peut me recontacter ?" ask for them
+    if (!aHumanBeing && NOT_OUR_PERSON_AFTER.has(words[i + 1] ?? '') && !((MODALS.has(words[i + 1]!) || OTHER_MODALS.has(words[i + 1]!)) && words.slice(i + 2, i + 5).some((after) => HELP_OR_TALK_WORD.test(after)))) return;
     // "agente de viajes", "agent de voyage": a trade, not our staff
     if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
     const next = words[i + 1] ?? '';
@@ -390,7 +411,7 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     // "someone to look at my car": a person for a job, not someone to talk to
     if (INDEFINITE_PERSON.test(word) && next === 'to' && !TALK_OR_HELP_VERB.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them
-    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 4), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before))) return;
+    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 4), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before)) && !words.slice(i + 4, i + 14).some((after) => HAND_OVER_WORD.test(after) || HAND_OVER_EXTRA.has(after) || HAND_OVER_LATER.test(after))) return;
     // "call someone", "text someone": the customer's own calls
     if (OWN_CALL_VERB.test(words[i - 1] ?? '')) return;
     // a title is a person only when asked to talk to them, not "my invoice from Mr. Jones"

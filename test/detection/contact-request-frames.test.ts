@@ -68,6 +68,31 @@ const requests: Case[] = [
   ['German conditional of need', 'Ich bräuchte einen Berater für meine Versicherung'],
   ['German formal your after bitte', 'Verbinden Sie mich bitte mit Ihrem Teamleiter'],
   ['a phone call arranged with a named role', 'I want to schedule a quick call with my relationship manager'],
+  // third pass
+  ['details passed on for a call', 'forward my number to billing so they can call me'],
+  ['a coordinator', 'can I talk to the event coordinator'],
+  ['bump up', 'bump my ticket up to a supervisor please'],
+  ['get me a team', 'get me your partnerships team'],
+  ['a trade that calls', 'could the pharmacist ring me back about the dosage?'],
+  ['a conversation with', 'I want to have a conversation with a real employee'],
+  ['contacted by someone', 'I would like to be called back by an advisor'],
+  ['waiting for a person', 'been waiting ages for an agent'],
+  ['assistance from staff', 'I need assistance from a member of staff'],
+  ['German switch someone in', 'Können Sie einen Kollegen zuschalten?'],
+  ['German instead of a machine', 'Lieber ein Mensch statt Automat'],
+  ['German where to reach', 'Wo erreiche ich einen Berater?'],
+  ['German verb last: look at it', 'Ein Berater soll sich meinen Fall bitte ansehen'],
+  ['French call me again', 'Un conseiller peut me recontacter demain ?'],
+  ['French someone who knows, then the hand-over', "Je veux quelqu'un qui connaît les assurances, mettez-moi en relation"],
+  ['French a look at the file', 'Une conseillère pourrait jeter un coup d\'œil à mon dossier ?'],
+  ['Spanish step in', 'Que intervenga un supervisor'],
+  ['Spanish a team by its place', 'Quiero hablar con el equipo de la tienda'],
+  ['Portuguese a look at the case', 'Alguém pode dar uma olhada na minha conta?'],
+  ['Portuguese the coordination', 'Me passa para a coordenação, por favor'],
+  ['Italian call me again', 'Qualcuno può ricontattarmi oggi?'],
+  ['Italian instead of the robot', 'Voglio un operatore invece del robot'],
+  ['Chinese people of a department', '让售后部的人联系我'],
+  ['Chinese someone who knows, to talk', '找个懂保险的人跟我聊聊'],
 ];
 
 const lookAlikes: Case[] = [
@@ -88,6 +113,10 @@ const lookAlikes: Case[] = [
   ['a role\'s approval', "does this need my supervisor's signature?"],
   ['a team as a topic', 'your design team did a lovely job on the new app'],
   ['someone who in a story', 'someone who works for you was very helpful yesterday'],
+  ['a person on the phone in a story', 'the woman on the phone was really patient with me'],
+  ['German a colleague in a story', 'Der Berater am Telefon war sehr geduldig.'],
+  ['Spanish equipment', '¿Puedo conectar el equipo a la red?'],
+  ['waiting for a delivery', "I'm waiting for the courier to arrive"],
 ];
 
 describe('the fourth round\'s frames of a request for a person', () => {
