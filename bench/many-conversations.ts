@@ -26,7 +26,10 @@ export interface ManyConversationsStep {
   firstTurnShare: number;
   /** From when the turn was due (not when it could be sent) to its answer. */
   p50: number;
+  p95: number;
   p99: number;
+  /** With a few thousand turns a step, the p99 is decided by its slowest few dozen: one stall of a quarter second decides it. */
+  p999: number;
   /** CPU per answered turn, ms, per process (service, database, bench). */
   cpuPerTurnMs: Record<string, number>;
   /** Each turn's [when it was due, ms from the step's start; its latency, ms; how late the bench sent it, ms], in the order answered: when the slow ones were. */
@@ -172,7 +175,9 @@ export function customerPopulation(http: BenchHttpClient, serviceUrl: string, pr
       errorKinds,
       firstTurnShare: firstTurns / Math.max(1, turns),
       p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
       p99: percentile(latencies, 0.99),
+      p999: percentile(latencies, 0.999),
       cpuPerTurnMs: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, ms / Math.max(1, turns)])),
       timeline,
       startedAtMs,

@@ -1,4 +1,4 @@
-// `npx tsx bench/run-ab.ts --dirs=/tmp/old,/tmp/new [--phase=turns|claims] [--rounds=3] [--turns=4000] [--clients=32] [--prof=/tmp/prof]`:
+// `npx tsx bench/run-ab.ts --dirs=/tmp/old,/tmp/new [--phase=turns|claims|many] [--rounds=3] [--turns=4000] [--clients=32] [--prof=/tmp/prof] [--database-env=<build>:<VAR>=<value>] [--database-args=<build>:<flag>]`:
 // two (or more) builds of the service compared in the same minutes, each
 // started afresh on its own embedded database in every round, the order
 // turned round from one round to the next (old new, new old, ...), so the
@@ -65,6 +65,15 @@ const databaseEnv = (process.argv.find((arg) => arg.startsWith('--database-env='
     if (!build || !name || value === undefined) throw new Error(`--database-env: ${entry} is not <build>:<VAR>=<value>`);
     return { build, name, value };
   });
+/** --database-args=<build>:<flag>,…: further flags for that build's database (tools/ferretdb/main.go), e.g. many-old:-checkpoint-every=0s: a database setting tried on the same code. */
+const databaseArgs = (process.argv.find((arg) => arg.startsWith('--database-args='))?.slice('--database-args='.length) ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((entry) => {
+    const [, build, flag] = /^([^:]+):(-.+)$/.exec(entry) ?? [];
+    if (!build || !flag) throw new Error(`--database-args: ${entry} is not <build>:<flag>`);
+    return { build, flag };
+  });
 /** --phase=many: the population sizes, the rate every size is measured at, a step's length, and further rates to try. */
 const actives = option('active', '100,10000').split(',').map(Number);
 const manyRate = Number(option('rate', '100'));
@@ -94,7 +103,11 @@ try {
 
 async function measure(dir: string, round: number): Promise<Record<string, number>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'handover-ab-'));
-  const db = await startEmbeddedDatabase({ dataDir, env: Object.fromEntries(databaseEnv.filter((entry) => entry.build === basename(dir)).map((entry) => [entry.name, entry.value])) });
+  const db = await startEmbeddedDatabase({
+    dataDir,
+    env: Object.fromEntries(databaseEnv.filter((entry) => entry.build === basename(dir)).map((entry) => [entry.name, entry.value])),
+    args: databaseArgs.filter((entry) => entry.build === basename(dir)).map((entry) => entry.flag),
+  });
   const profTemp = profDir ? mkdtempSync(join(tmpdir(), 'handover-ab-prof-')) : '';
   // the measured turns' window on the monotonic clock a --cpu-prof profile's timestamps are on
   const window = { from: 0n, to: 0n };

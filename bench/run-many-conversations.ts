@@ -17,7 +17,7 @@ import { customerPopulation, measurePopulation, P99_BOUND_MS, type ManyConversat
 import { pidWithArgument, processCpuMs } from './process-cpu.js';
 import { repoRoot } from '../tools/repo-root.js';
 
-const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const option = (name: string, fallback: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const actives = option('active', '100,1000,10000').split(',').map(Number);
 const rate = Number(option('rate', '200'));
 const seconds = Number(option('seconds', '10'));
@@ -43,7 +43,9 @@ const probeFile = join(mkdtempSync(join(tmpdir(), 'handover-probe-')), 'service.
 
 const slack = await startSlackStandIn();
 const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
-const db = await startEmbeddedDatabase({ dataDir, pprofListen: process.env.HANDOVER_DB_PPROF });
+/** --database-args=-checkpoint-every=0s,-wal-autocheckpoint=1000: the database's flags (tools/ferretdb/main.go) for this run, after its defaults. */
+const databaseArgs = option('database-args', '').split(',').filter(Boolean);
+const db = await startEmbeddedDatabase({ dataDir, pprofListen: process.env.HANDOVER_DB_PPROF, args: databaseArgs });
 const dbUrl = new URL(db.uri);
 
 const counter = countCommands ? await startCommandCounter(dbUrl.hostname, Number(dbUrl.port)) : null;
@@ -96,7 +98,7 @@ try {
 
 function describe(step: ManyConversationsStep): string {
   const cpu = Object.entries(step.cpuPerTurnMs).map(([name, ms]) => `${name} ${ms.toFixed(3)}`).join(', ');
-  return `active ${step.active} offered ${step.offeredPerSecond}/s: ${step.turns} turns (${(step.firstTurnShare * 100).toFixed(0)} % first), ${step.turnsPerSecond.toFixed(1)}/s, errors ${step.errors} ${JSON.stringify(step.errorKinds)}, p50 ${step.p50.toFixed(1)} p99 ${step.p99.toFixed(1)} ms; CPU ms/turn: ${cpu}`;
+  return `active ${step.active} offered ${step.offeredPerSecond}/s: ${step.turns} turns (${(step.firstTurnShare * 100).toFixed(0)} % first), ${step.turnsPerSecond.toFixed(1)}/s, errors ${step.errors} ${JSON.stringify(step.errorKinds)}, p50 ${step.p50.toFixed(1)} p95 ${step.p95.toFixed(1)} p99 ${step.p99.toFixed(1)} p99.9 ${step.p999.toFixed(1)} ms, ${step.timeline.filter(([, latency]) => latency >= P99_BOUND_MS).length} over ${P99_BOUND_MS} ms; CPU ms/turn: ${cpu}`;
 }
 
 function describeCounts(counts: ReturnType<NonNullable<typeof counter>['counts']>, turns: number): string {

@@ -158,13 +158,29 @@ export interface StartEmbeddedDatabaseOptions {
   pprofListen?: string;
   /** Further environment for the database's process (the bench tries Go runtime settings, e.g. GOMAXPROCS). */
   env?: Record<string, string>;
+  /** Further flags for the database (tools/ferretdb/main.go), after EMBEDDED_DATABASE_FLAGS: the bench tries settings with them. */
+  args?: string[];
 }
+
+/**
+ * How the embedded database runs (tools/ferretdb/main.go's flags).
+ *
+ * -checkpoint-every: SQLite copies its write-ahead log back into the
+ * database file (a checkpoint) inside the commit that crosses
+ * wal_autocheckpoint, and FerretDB's writers queue behind that commit for
+ * the copy and the file's sync: in the many-conversations bench every turn
+ * in flight then came back hundreds of ms late together. A connection of
+ * its own checkpoints each database in the background instead, so writers
+ * never do it; a commit is still synced to the log before it is answered.
+ */
+export const EMBEDDED_DATABASE_FLAGS = ['-checkpoint-every=1s'];
 
 export async function startEmbeddedDatabase(options: StartEmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const binary = embeddedDatabaseBinary(options.log);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close', ...(options.pprofListen ? ['-pprof', options.pprofListen] : [])], {
+  const flags = [...EMBEDDED_DATABASE_FLAGS, ...(options.args ?? [])];
+  const child = spawn(binary, ['-listen', options.listen ?? '127.0.0.1:0', '-dir', dataDir, '-exit-on-stdin-close', ...flags, ...(options.pprofListen ? ['-pprof', options.pprofListen] : [])], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env, DO_NOT_TRACK: '1' },
   });

@@ -7,15 +7,19 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	_ "net/http/pprof"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -25,6 +29,9 @@ func main() {
 	dir := flag.String("dir", ".data", "directory holding the SQLite files")
 	watchStdin := flag.Bool("exit-on-stdin-close", false, "stop when standard input closes (the parent process died)")
 	pprofAddr := flag.String("pprof", "", "serve Go's profiler on this address (finding the benchmark's bottlenecks); off by default")
+	autocheckpoint := flag.Int("wal-autocheckpoint", 10000, "pages in the write-ahead log past which the committing writer checkpoints it (SQLite's wal_autocheckpoint)")
+	checkpointEvery := flag.Duration("checkpoint-every", 0, "checkpoint every database's write-ahead log in the background this often (0: only the writers' own checkpoints)")
+	synchronous := flag.String("synchronous", "", "SQLite's synchronous setting for FerretDB's connections (empty: SQLite's default, FULL: every commit synced); for measuring what the disk costs, not for use")
 	flag.Parse()
 
 	if *pprofAddr != "" {
@@ -52,7 +59,7 @@ func main() {
 		// together. Ten times fewer checkpoints (a log of up to about 40 MB)
 		// make those moments rare (bench/RESULTS.md); durability is the same,
 		// every commit is still synced.
-		SQLiteURL: "file:" + *dir + "/?_txlock=immediate&_pragma=wal_autocheckpoint(10000)",
+		SQLiteURL: sqliteURL(*dir, *autocheckpoint, *synchronous),
 	})
 	if err != nil {
 		fail(logger, "cannot start FerretDB", err)
@@ -68,10 +75,97 @@ func main() {
 		}()
 	}
 
+	if *checkpointEvery > 0 {
+		go checkpointInBackground(ctx, *dir, *checkpointEvery, logger)
+	}
+
 	// The parent reads this one line to learn the URI (the port may be :0).
 	_ = json.NewEncoder(os.Stdout).Encode(map[string]string{"uri": f.MongoDBURI()})
 
 	_ = f.Run(ctx)
+}
+
+func sqliteURL(dir string, autocheckpoint int, synchronous string) string {
+	url := fmt.Sprintf("file:%s/?_txlock=immediate&_pragma=wal_autocheckpoint(%d)", dir, autocheckpoint)
+	if synchronous != "" {
+		url += "&_pragma=synchronous(" + synchronous + ")"
+	}
+
+	return url
+}
+
+// checkpointInBackground copies each database's write-ahead log back into
+// its file (a PASSIVE checkpoint: it takes no writer's lock, and writers go
+// on appending meanwhile) on a connection of its own, every `every`. A
+// writer whose commit crosses wal_autocheckpoint checkpoints inline instead,
+// holding the database's write lock (tools/ferretdb/patches.json) through
+// the copy and the file's sync, and every turn behind it waits; with the
+// log kept short here, a writer rarely gets there. Durability is the same:
+// every commit is still synced to the log before it is acknowledged.
+func checkpointInBackground(ctx context.Context, dir string, every time.Duration, logger *slog.Logger) {
+	type opened struct {
+		db   *sql.DB
+		file os.FileInfo
+	}
+
+	conns := map[string]*opened{}
+	defer func() {
+		for _, c := range conns {
+			_ = c.db.Close()
+		}
+	}()
+
+	ticker := time.NewTicker(every)
+	defer ticker.Stop()
+
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+		seen := make(map[string]bool, len(paths))
+
+		for _, path := range paths {
+			file, err := os.Stat(path)
+			if err != nil {
+				continue
+			}
+
+			seen[path] = true
+
+			// a database dropped and made again is a new file: the old connection's is gone
+			if c := conns[path]; c != nil && !os.SameFile(c.file, file) {
+				_ = c.db.Close()
+				delete(conns, path)
+			}
+
+			c := conns[path]
+			if c == nil {
+				db, err := sql.Open("sqlite", "file:"+path+"?mode=rw")
+				if err != nil {
+					continue
+				}
+
+				db.SetMaxOpenConns(1)
+				c = &opened{db: db, file: file}
+				conns[path] = c
+			}
+
+			if _, err := c.db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil && ctx.Err() == nil {
+				logger.Debug("background checkpoint failed", slog.String("file", filepath.Base(path)), slog.String("error", err.Error()))
+			}
+		}
+
+		for path, c := range conns {
+			if !seen[path] {
+				_ = c.db.Close()
+				delete(conns, path)
+			}
+		}
+	}
 }
 
 // lazyAttrs keeps the attributes of Logger.With until a record is written.
