@@ -83,6 +83,21 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
   let normalized = split === text ? normalizedMessage(text) : normalizeText(split);
   // "en ligne", "in linea": online; "en contacto con", "em contato com", "in contatto con": one request word
   if (normalized.includes('ligne') || normalized.includes('linea') || normalized.includes('linha')) normalized = normalized.replace(/\b(en ligne|in linea|em linha|en linea)\b/g, 'online');
+  if (normalized.includes('conta') || normalized.includes('kontakt')) {
+    normalized = normalized.replace(/\b(en|em|in) (contacto|contato|contatto|kontakt) (?=(con|com|mit|with)\b)/g, 'incontact ');
+  }
+  if (ROUND_FOUR_PHRASE.test(normalized)) normalized = rewrittenPhrases(normalized);
+  const words = normalized
+    .split(' ');
+  if (words[0] === '') return '';
+  return words.map((word) => (keep.has(word) ? word : correctedWord(word))).join(' ');
+}
+
+// Phrases rewritten to the words the rules know; one scan tells whether a message has any of them.
+const ROUND_FOUR_PHRASE = /mao|mano|hand|coup de main|c est urgent|one of|word with|conversation with|member of|oeil|œil|vistazo|olhada|occhiata/;
+
+function rewrittenPhrases(text: string): string {
+  let normalized = text;
   // "lend me a hand", "dar uma mão", "echar una mano": help; "…, c'est urgent": urgent
   if (normalized.includes(' mao') || normalized.includes(' mano') || normalized.includes(' hand') || normalized.includes('coup de main')) {
     normalized = normalized
@@ -93,9 +108,6 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
       .replace(/\bdonner un coup de main\b/g, 'aider');
   }
   if (normalized.includes('c est urgent')) normalized = normalized.replace(/\bc est urgent\b/g, 'urgent');
-  if (normalized.includes('conta') || normalized.includes('kontakt')) {
-    normalized = normalized.replace(/\b(en|em|in) (contacto|contato|contatto|kontakt) (?=(con|com|mit|with)\b)/g, 'incontact ');
-  }
   // "one of your reps": your reps, so the person stays near the verb asking for them
   if (normalized.includes('one of')) normalized = normalized.replace(/\bone of (your|the|ur)\b/g, '$1');
   // "have a word with", "a conversation with": talk with; "a member of staff": staff
@@ -103,17 +115,14 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
   if (normalized.includes('conversation with')) normalized = normalized.replace(/\b(have|had|get) an? (quick |short )?conversation with\b/g, 'talk with');
   if (normalized.includes('member of')) normalized = normalized.replace(/\ba member of (your |the )?(staff|team)\b/g, 'a staff');
   // a look at something: "jeter un œil à", "echarle un vistazo a", "dar uma olhada em", "dare un'occhiata a"
-  if (/(?:^| )(oeil|œil|vistazo|olhada|occhiata)(?: |$)/.test(normalized)) {
+  if (normalized.includes('oeil') || normalized.includes('œil') || normalized.includes('vistazo') || normalized.includes('olhada') || normalized.includes('occhiata')) {
     normalized = normalized
       .replace(/\bjeter un (coup d )?(oeil|œil)(?= |$)/g, 'regarder')
       .replace(/\bechar(le|me)? un vistazo\b/g, 'revisar')
       .replace(/\bdar uma olhada\b/g, 'olhar')
       .replace(/\bdar(e|mi)? un occhiata\b/g, 'guardare');
   }
-  const words = normalized
-    .split(' ');
-  if (words[0] === '') return '';
-  return words.map((word) => (keep.has(word) ? word : correctedWord(word))).join(' ');
+  return normalized;
 }
 
 // Customers reuse the same few thousand words: remember each word's correction (bounded, then start again).
@@ -133,7 +142,7 @@ function correctWord(word: string): string {
   if (written !== undefined) return written;
   if (known.has(word) || NOT_SLIPS.has(word) || /\d/.test(word) || !/^[a-z]+$/.test(word)) return word;
   // letters drawn out for emphasis: "humaaan", "pleeease"
-  if (/([a-z])\1\1/.test(word)) return correctWord(word.replace(/([a-z])\1{2,}/g, '$1'));
+  if (hasTripleLetter(word)) return correctWord(word.replace(/([a-z])\1{2,}/g, '$1'));
   const folded = word.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
   if (folded !== word && known.has(folded)) return folded;
   // run-on words: "speakwith", "tospeak"
@@ -148,6 +157,11 @@ function correctWord(word: string): string {
     for (const target of SLIP_INDEX.get(variant) ?? []) if (withinOneEdit(word, target)) return target;
   }
   return word;
+}
+
+function hasTripleLetter(word: string): boolean {
+  for (let i = 2; i < word.length; i += 1) if (word.charCodeAt(i) === word.charCodeAt(i - 1) && word.charCodeAt(i) === word.charCodeAt(i - 2)) return true;
+  return false;
 }
 
 function deletions(word: string): string[] {
