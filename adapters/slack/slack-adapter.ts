@@ -37,6 +37,7 @@ import { createSlackDirectory, mayConfigure, slackStaffMember, type SlackDirecto
 import { SLACK_USER_ID, slackStaffLookup } from './slack-staff-lookup.js';
 import { resolveConfigFileStaff } from '../../src/settings/resolve-config-file-staff.js';
 import { shareInFlight } from '../share-in-flight.js';
+import { acknowledgedWork, type AcknowledgedWork } from './acknowledged-work.js';
 
 export interface SlackAdapterOptions {
   /** One workspace: its bot token. Unset with `oauth`: the app is installed per workspace. */
@@ -120,7 +121,8 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
       : new App({ ...token, appToken: options.appToken, socketMode: true, clientOptions, logLevel: LogLevel.ERROR });
     const tenancy: SlackTenancy = { multiWorkspace: Boolean(options.oauth), operatorTenants: options.operatorTenants ?? [] };
     // each listener's client speaks for the workspace its request came from (its installation's token)
-    registerHandlers(app, ctx, createSlackDirectory(), options, tenancy, log);
+    const afterAck = acknowledgedWork();
+    registerHandlers(app, ctx, createSlackDirectory(), options, tenancy, afterAck, log);
     return {
       outboxTarget: slackOutboxTarget(ctx, outboxClients(ctx, options, tenancy, installationStore, fetch)),
       mounts: receiver ? [{ path: '/', router: receiver.router as never }] : [],
@@ -129,6 +131,7 @@ export function slackAdapter(options: SlackAdapterOptions): ServiceAdapterFactor
       },
       async stop() {
         if (options.appToken) await app.stop();
+        await afterAck.drain();
       },
     };
   };
@@ -174,23 +177,13 @@ function outboxClients(
   };
 }
 
-/**
- * Acknowledges a click, then lets the event loop send the acknowledgements
- * of clicks already received before this one's work begins: when fifty
- * people click Claim at once, each click's database work otherwise delays
- * the acknowledgement of the clicks behind it (Slack gives three seconds).
- */
-async function ackBeforeWork(ack: () => Promise<void>): Promise<void> {
-  await ack();
-  await new Promise((resolve) => setImmediate(resolve));
-}
-
 function registerHandlers(
   app: App,
   ctx: HandoverContext,
   directoryOf: (client: WebClient, tenant: Tenant) => SlackDirectory,
   options: SlackAdapterOptions,
   tenancy: SlackTenancy,
+  afterAck: AcknowledgedWork,
   log: Logger,
 ) {
   /** The caller's tenant: the installation Bolt authorized the signed request with, never a field of the payload. */
@@ -198,32 +191,34 @@ function registerHandlers(
   const directoryFor = (client: WebClient, context: Context) => directoryOf(client, tenantOf(context));
   // the clicks that lost one race are told the same winner: one read of them
   const staffById = shareInFlight((staffId) => findStaffMember(ctx, staffId));
-  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, async ({ ack, body, action, client, context }) => {
-    await ackBeforeWork(ack);
-    const conversationId = action.value ?? '';
-    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-    try {
-      const outcome = await claimConversation(ctx, conversationId, staff);
-      if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
-      const holder = outcome.heldBy;
-      const holderMember = holder ? await staffById(holder.id) : null;
-      const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
-      await ephemeral(client, body, `Already claimed by ${who}.`);
-    } catch (error) {
-      await ephemeral(client, body, explain(error));
-    }
-  });
+  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, ({ ack, body, action, client, context }) =>
+    afterAck.run(ack, async () => {
+      const conversationId = action.value ?? '';
+      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
+      try {
+        const outcome = await claimConversation(ctx, conversationId, staff);
+        if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
+        const holder = outcome.heldBy;
+        const holderMember = holder ? await staffById(holder.id) : null;
+        const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
+        await ephemeral(client, body, `Already claimed by ${who}.`);
+      } catch (error) {
+        await ephemeral(client, body, explain(error));
+      }
+    }),
+  );
 
-  app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, async ({ ack, body, action, client, context }) => {
-    await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-    try {
-      await resolveConversation(ctx, action.value ?? '', staff);
-      await rememberLastConversation(ctx, staff.id, action.value ?? '');
-    } catch (error) {
-      await ephemeral(client, body, explain(error));
-    }
-  });
+  app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, ({ ack, body, action, client, context }) =>
+    afterAck.run(ack, async () => {
+      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
+      try {
+        await resolveConversation(ctx, action.value ?? '', staff);
+        await rememberLastConversation(ctx, staff.id, action.value ?? '');
+      } catch (error) {
+        await ephemeral(client, body, explain(error));
+      }
+    }),
+  );
 
   app.event('message', async ({ event, body, client, context }) => {
     const message = event as { subtype?: string; bot_id?: string; user?: string; text?: string; thread_ts?: string; ts: string; channel: string };
@@ -269,28 +264,30 @@ function registerHandlers(
     await tell('Not delivered to the customer: send it again once the service is back.');
   });
 
-  app.action<BlockAction<ButtonAction>>(RETURN_ACTION, async ({ ack, body, action, client, context }) => {
-    await ackBeforeWork(ack);
-    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-    try {
-      await resolveConversation(ctx, action.value ?? '', staff, 'returned');
-    } catch (error) {
-      await ephemeral(client, body, explain(error));
-    }
-  });
+  app.action<BlockAction<ButtonAction>>(RETURN_ACTION, ({ ack, body, action, client, context }) =>
+    afterAck.run(ack, async () => {
+      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
+      try {
+        await resolveConversation(ctx, action.value ?? '', staff, 'returned');
+      } catch (error) {
+        await ephemeral(client, body, explain(error));
+      }
+    }),
+  );
 
-  app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, async ({ ack, body, action, client, context }) => {
-    await ackBeforeWork(ack);
-    const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
-    const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-    try {
-      const to = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), action.selected_user);
-      await transferConversation(ctx, conversationId, staff, to);
-      await rememberLastConversation(ctx, staff.id, conversationId);
-    } catch (error) {
-      await ephemeral(client, body, explain(error));
-    }
-  });
+  app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, ({ ack, body, action, client, context }) =>
+    afterAck.run(ack, async () => {
+      const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
+      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
+      try {
+        const to = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), action.selected_user);
+        await transferConversation(ctx, conversationId, staff, to);
+        await rememberLastConversation(ctx, staff.id, conversationId);
+      } catch (error) {
+        await ephemeral(client, body, explain(error));
+      }
+    }),
+  );
 
   app.command('/handover', async ({ ack, command, client, context }) => {
     const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), command.user_id, command.user_name);

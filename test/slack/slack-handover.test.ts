@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningService } from '../../adapters/server/start-service.js';
-import { api, waitFor } from '../support/test-service.js';
+import { api, startTestService, testDatabaseUri, waitFor } from '../support/test-service.js';
 import {
   blockActionBody,
   postToSlackEndpoint,
@@ -89,6 +89,28 @@ describe('claiming from Slack', () => {
     expect((await postToSlackEndpoint(service.url, body, form, { timestamp: stale })).status).toBe(401);
     const stored = await storedConversation(service, conversationId);
     expect(stored?.status).toBe('waiting');
+  });
+});
+
+describe('stopping the service', () => {
+  it('applies a claim Slack had its acknowledgement for just before the service stopped', async () => {
+    const mongodbUri = testDatabaseUri();
+    const own = await startSlackService({ service: { demoSlackChannel: CHANNEL, mongodbUri } });
+    const turn = await api(own.service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'let me talk to an agent' } });
+    const conversationId = turn.body.conversationId as string;
+    await waitFor(async () => own.slack.callsTo('chat.postMessage').some((call) => JSON.stringify(call.args.blocks).includes(conversationId)));
+    const click = await postToSlackEndpoint(own.service.url, blockActionBody('handover_claim', conversationId, { id: 'U_LAST', name: 'last' }), form);
+    expect(click.status).toBe(200);
+    // Slack will not send an acknowledged click again: stopping must not drop its work
+    await own.stop();
+    const after = await startTestService({ mongodbUri });
+    try {
+      const stored = await storedConversation(after, conversationId);
+      expect(stored?.status).toBe('assigned');
+      expect(stored?.assignee?.name).toBe('last');
+    } finally {
+      await after.stop();
+    }
   });
 });
 
