@@ -179,7 +179,9 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
           const tried = await population.offer(rate, manySeconds);
           Object.assign(figures, {
             [`a${active}_r${rate}_per_s`]: round1(tried.turnsPerSecond),
+            [`a${active}_r${rate}_p95_ms`]: round1(tried.p95),
             [`a${active}_r${rate}_p99_ms`]: round1(tried.p99),
+            [`a${active}_r${rate}_p999_ms`]: round1(tried.p999),
             [`a${active}_r${rate}_cpu_ms`]: round3(tried.cpuPerTurnMs.service! + tried.cpuPerTurnMs.database!),
             [`a${active}_r${rate}_database_ms`]: round3(tried.cpuPerTurnMs.database!),
             [`a${active}_r${rate}_bench_ms`]: round3(tried.cpuPerTurnMs.bench!),
