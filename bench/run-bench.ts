@@ -123,6 +123,8 @@ try {
     claim_winners: claims.winners,
     claim_ack_p99_ms_first_round: round(coldClaims.p99),
     claim_winners_first_round: coldClaims.winners,
+    claim_losers_told_p99_ms: round(claims.toldP99),
+    claim_losers_told_p99_ms_first_round: round(coldClaims.toldP99),
     task_fire_lateness_p50_s: round(tasks.p50, 2),
     task_fire_lateness_p99_s: round(tasks.p99, 2),
     tasks_fired: tasks.fired,
@@ -152,8 +154,8 @@ try {
   printManyConversations(manyConversations);
   console.log(`escalations, ${ESCALATION_CONCURRENCY} at a time: ${escalations.delivered}/${ESCALATIONS} posted to Slack, p50 ${round(escalations.p50)} ms, p99 ${round(escalations.p99)} ms`);
   console.log(`escalations, one at a time: ${escalationsAlone.delivered}/${ESCALATIONS_ALONE} posted, p50 ${round(escalationsAlone.p50)} ms, p99 ${round(escalationsAlone.p99)} ms`);
-  console.log(`claims, first round: ${coldClaims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(coldClaims.p50)} ms, p99 ${round(coldClaims.p99)} ms, winners ${coldClaims.winners}`);
-  console.log(`claims: ${claims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(claims.p50)} ms, p99 ${round(claims.p99)} ms, winners ${claims.winners}`);
+  console.log(`claims, first round: ${coldClaims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(coldClaims.p50)} ms, p99 ${round(coldClaims.p99)} ms, winners ${coldClaims.winners}; losers told "already claimed" p50 ${round(coldClaims.toldP50)} ms, p99 ${round(coldClaims.toldP99)} ms`);
+  console.log(`claims: ${claims.acknowledged}/${CLAIM_CLICKS} clicks acknowledged, p50 ${round(claims.p50)} ms, p99 ${round(claims.p99)} ms, winners ${claims.winners}; losers told p50 ${round(claims.toldP50)} ms, p99 ${round(claims.toldP99)} ms`);
   console.log(`task reminders: ${tasks.fired}/${TASKS_DUE_TOGETHER} fired, lateness p50 ${round(tasks.p50, 2)} s, p99 ${round(tasks.p99, 2)} s; all posted ${round(reminderDrainSeconds, 1)} s after`);
   console.log(JSON.stringify(results));
 } finally {

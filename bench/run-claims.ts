@@ -46,7 +46,7 @@ try {
     const cpu = meter.stop();
     console.log(`round ${round + 1} window (µs, monotonic): ${fromUs}-${process.hrtime.bigint() / 1000n}`);
     console.log(
-      `round ${round + 1}: ${claims.acknowledged}/${clicks} acknowledged, p50 ${claims.p50.toFixed(1)} ms, p99 ${claims.p99.toFixed(1)} ms, winners ${claims.winners}; CPU ms: ${Object.entries(cpu).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ')}`,
+      `round ${round + 1}: ${claims.acknowledged}/${clicks} acknowledged, p50 ${claims.p50.toFixed(1)} ms, p99 ${claims.p99.toFixed(1)} ms, winners ${claims.winners}, losers told p50 ${claims.toldP50.toFixed(1)} ms, p99 ${claims.toldP99.toFixed(1)} ms; CPU ms: ${Object.entries(cpu).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ')}`,
     );
     for (const [kind, { commands, documents }] of Object.entries(counter?.counts() ?? {}).sort(([, a], [, b]) => b.commands - a.commands)) {
       console.log(`  ${kind}: ${(commands / clicks).toFixed(2)} commands/click, ${(documents / clicks).toFixed(2)} documents/click`);
