@@ -37,10 +37,6 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
 
   return {
     find,
-    async findAsLastWritten(conversationId) {
-      const known = knownConversation(store, conversationId);
-      return known ? toStoredConversation(known) : find(conversationId);
-    },
     async exists(conversationId) {
       return (await store.conversations.exists({ _id: conversationId })) !== null;
     },

@@ -219,12 +219,13 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
 }
 
 /**
- * The assistant's answer in an existing conversation, judged from the
- * conversation as this process last wrote it (read only when it does not
- * know it); the write that follows judges the turn again from the latest.
+ * The assistant's answer in an existing conversation, asked with the
+ * conversation as stored now: another replica may have stored a turn since
+ * this one last wrote it, and the model must see it. The write that follows
+ * judges the turn again from the latest.
  */
 async function askAssistantAbout(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message): Promise<AskedAssistant | null> {
-  const stored = await ctx.conversations.findAsLastWritten(message.conversationId);
+  const stored = await ctx.conversations.find(message.conversationId);
   if (!stored) return null;
   return askAssistant(ctx, bot, assistant, message, plainConversation(stored), () => ctx.conversations.readTranscriptTail(stored, TRANSCRIPT_MESSAGES));
 }

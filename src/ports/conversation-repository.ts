@@ -61,12 +61,6 @@ export interface TurnAppend {
 /** Conversations and their transcripts. */
 export interface ConversationRepository {
   find(conversationId: string): Promise<StoredConversation | null>;
-  /**
-   * The conversation as this process last wrote it, read only when it has
-   * not (or no longer knows it): for judging a turn before its write, which
-   * itself checks that nobody wrote the conversation in between.
-   */
-  findAsLastWritten(conversationId: string): Promise<StoredConversation | null>;
   exists(conversationId: string): Promise<boolean>;
   /** The bot a conversation belongs to (null: no such conversation). */
   botOf(conversationId: string): Promise<string | null>;

@@ -59,6 +59,21 @@ describe('the model sees the conversation so far', () => {
     }
   });
 
+  it('is given a turn another replica stored after this one last wrote the conversation', async () => {
+    const first = await api(service, 'POST', '/api/v1/bots/history/messages', { body: { text: 'one on the first replica' } });
+    const { conversationId, token } = first.body;
+    expect((await api(replica, 'POST', '/api/v1/bots/history/messages', { token, body: { conversationId, text: 'two on the second' } })).status).toBe(200);
+    expect((await api(service, 'POST', '/api/v1/bots/history/messages', { token, body: { conversationId, text: 'three on the first again' } })).status).toBe(200);
+    const call = model.calls.at(-1)!;
+    expect(call.messages.slice(1).map(({ role, content }) => ({ role, content }))).toEqual([
+      { role: 'user', content: 'one on the first replica' },
+      { role: 'assistant', content: 'Answer to one on the first replica' },
+      { role: 'user', content: 'two on the second' },
+      { role: 'assistant', content: 'Answer to two on the second' },
+      { role: 'user', content: 'three on the first again' },
+    ]);
+  });
+
   it('is given the earlier turns on a replica that did not write them', async () => {
     const first = await api(service, 'POST', '/api/v1/bots/history/messages', { body: { text: 'first on one replica' } });
     expect(first.status).toBe(200);
