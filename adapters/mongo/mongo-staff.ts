@@ -20,10 +20,14 @@ export function mongoStaff(store: HandoverStore): StaffRepository {
       const refresh = { $set: { name: profile.name, tenant: profile.tenant, ...(profile.email ? { email: profile.email } : {}) } };
       const key = 'slackUserId' in identity ? `slack:${identity.slackUserId}` : `teams:${identity.teamsUserId}`;
       const knownId = idsByIdentity.get(key);
-      // the identity stays in the filter: a staff member removed since is looked up (or created) afresh
-      const known = knownId ? await store.staff.findOneAndUpdate({ _id: knownId, ...identity }, refresh, { returnDocument: 'after' }).lean() : null;
+      // by _id alone (FerretDB scans for any other filter); the identity is checked here: a staff member removed since is looked up (or created) afresh
+      const known = knownId ? await store.staff.findById(knownId).lean() : null;
+      const stillTheirs = known && Object.entries(identity).every(([field, value]) => known[field as keyof typeof known] === value);
+      // most clicks change nothing: read, and write only what the platform now says differently
+      if (stillTheirs && known.name === profile.name && known.tenant === profile.tenant && (!profile.email || known.email === profile.email)) return toStaffMember(known);
+      const refreshed = stillTheirs ? await store.staff.findOneAndUpdate({ _id: knownId }, refresh, { returnDocument: 'after' }).lean() : null;
       const doc =
-        known ??
+        refreshed ??
         (await store.staff.findOneAndUpdate(identity, { ...refresh, $setOnInsert: { _id: newId() } }, { upsert: true, returnDocument: 'after' }).lean());
       idsByIdentity.set(key, doc!._id);
       return toStaffMember(doc!);
