@@ -53,8 +53,11 @@ describe('three replicas on one database', () => {
     );
     expect(responses.map((response) => response.status)).toEqual(clickers.map(() => 200));
 
-    const view = await api(replicas[2]!, 'GET', `/api/v1/conversations/${conversationId}`, { token });
-    expect(view.body.status).toBe('assigned');
+    // the clicks are acknowledged before the claim is applied (Slack's 3 s budget): wait for it to land
+    const view = await waitFor(async () => {
+      const seen = await api(replicas[2]!, 'GET', `/api/v1/conversations/${conversationId}`, { token });
+      return seen.body.status === 'assigned' ? seen : null;
+    });
     const winner = clickers.find((user) => user.name === view.body.assignee?.name);
     expect(winner).toBeDefined();
     const told = await waitFor(async () => {
