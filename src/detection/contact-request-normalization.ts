@@ -1,5 +1,6 @@
 import { normalizeText } from '../text/normalize-text.js';
 import { normalizedMessage } from './normalized-message.js';
+import { rememberedPerWord } from './remembered-per-word.js';
 
 /**
  * The contact-request rules' view of a message: the shared normalisation
@@ -125,17 +126,7 @@ function rewrittenPhrases(text: string): string {
   return normalized;
 }
 
-// Customers reuse the same few thousand words: remember each word's correction (bounded, then start again).
-const corrections = new Map<string, string>();
-function correctedWord(word: string): string {
-  let corrected = corrections.get(word);
-  if (corrected === undefined) {
-    if (corrections.size >= 50_000) corrections.clear();
-    corrected = correctWord(word);
-    corrections.set(word, corrected);
-  }
-  return corrected;
-}
+const correctedWord = rememberedPerWord(correctWord);
 
 function correctWord(word: string): string {
   const written = SHORTHAND.get(word);

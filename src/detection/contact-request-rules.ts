@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/normalize-text.js';
 import { matchChineseContactRequest } from './contact-request-chinese.js';
 import { normalizeForContactRequest, withinOneEdit } from './contact-request-normalization.js';
+import { rememberedPerWord } from './remembered-per-word.js';
 
 /**
  * Does the customer ask to talk to a person? Scored patterns over normalised
@@ -251,17 +252,9 @@ function vocabulary(): Set<string> {
 // Real words one slip from a target: French "argent" (money) is not an agent, nor a steak speech, nor Hunan a human.
 const NOT_TYPOS = new Set(['argent', 'steak', 'steaks', 'employer', 'employers', 'employed', 'hunan', 'arent', 'serviced']);
 
-// Each word's correction is remembered (bounded, then started again): customers reuse the same words.
-const typoCorrections = new Map<string, string>();
+const rememberedTypoCorrection = rememberedPerWord(correctedTypo);
 function correctTypo(word: string): string {
-  if (word.length < 5) return word;
-  let corrected = typoCorrections.get(word);
-  if (corrected === undefined) {
-    if (typoCorrections.size >= 50_000) typoCorrections.clear();
-    corrected = correctedTypo(word);
-    typoCorrections.set(word, corrected);
-  }
-  return corrected;
+  return word.length < 5 ? word : rememberedTypoCorrection(word);
 }
 
 function correctedTypo(word: string): string {
