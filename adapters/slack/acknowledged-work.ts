@@ -10,7 +10,7 @@
  * arriving lets the whole burst be acknowledged first (bench/RESULTS.md,
  * issue 25), and a click alone waits only `QUIET_MS`.
  */
-export const QUIET_MS = 20;
+const QUIET_MS = 20;
 const MAX_WAIT_MS = 500;
 
 /** How long stopping waits for the work of clicks already acknowledged. */

@@ -8,7 +8,6 @@ import { handleStaffThreadReply, type StaffThreadReply } from '../../src/handove
 import { isThreadCommand, runThreadCommand } from '../../src/handover/thread-commands.js';
 import { transferConversation } from '../../src/handover/transfer-conversation.js';
 import { resolveConversation } from '../../src/handover/resolve-conversation.js';
-import { HandoverError } from '../../src/errors.js';
 import { staffErrorText } from '../../src/notify/notification-texts.js';
 import { handlePlatformEventOnce } from '../../src/events/handle-platform-event-once.js';
 import { conversationOfPost } from '../../src/handover/escalation-view.js';
@@ -203,7 +202,7 @@ function registerHandlers(
         const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
         await ephemeral(client, body, `Already claimed by ${who}.`);
       } catch (error) {
-        await ephemeral(client, body, explain(error));
+        await ephemeral(client, body, staffErrorText(error));
       }
     }),
   );
@@ -215,7 +214,7 @@ function registerHandlers(
         await resolveConversation(ctx, action.value ?? '', staff);
         await rememberLastConversation(ctx, staff.id, action.value ?? '');
       } catch (error) {
-        await ephemeral(client, body, explain(error));
+        await ephemeral(client, body, staffErrorText(error));
       }
     }),
   );
@@ -270,7 +269,7 @@ function registerHandlers(
       try {
         await resolveConversation(ctx, action.value ?? '', staff, 'returned');
       } catch (error) {
-        await ephemeral(client, body, explain(error));
+        await ephemeral(client, body, staffErrorText(error));
       }
     }),
   );
@@ -284,7 +283,7 @@ function registerHandlers(
         await transferConversation(ctx, conversationId, staff, to);
         await rememberLastConversation(ctx, staff.id, conversationId);
       } catch (error) {
-        await ephemeral(client, body, explain(error));
+        await ephemeral(client, body, staffErrorText(error));
       }
     }),
   );
@@ -317,7 +316,7 @@ function registerHandlers(
       });
       await ack({ response_type: 'ephemeral', text: commandAnswerMrkdwn(answer) });
     } catch (error) {
-      await ack({ response_type: 'ephemeral', text: error instanceof CommandError ? escapeMrkdwn(error.message) : explain(error) });
+      await ack({ response_type: 'ephemeral', text: error instanceof CommandError ? escapeMrkdwn(error.message) : staffErrorText(error) });
     }
   });
 
@@ -353,10 +352,6 @@ async function ephemeral(client: App['client'], body: BlockAction, text: string)
   const channel = body.channel?.id;
   if (!channel) return;
   await client.chat.postEphemeral({ channel, user: body.user.id, text }).catch(() => undefined);
-}
-
-function explain(error: unknown): string {
-  return staffErrorText(error);
 }
 
 /** When a thread reply meets a database outage: tried again after these waits (about a minute in all). */
