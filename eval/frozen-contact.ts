@@ -3,12 +3,13 @@
 // frozen_contact_2.jsonl, written for the third round before any change of
 // that one (the first set's errors had been read by then), and
 // frozen_contact_3.jsonl, written for the fourth round before any change of
-// that one, with English as well. None is
+// that one, with English as well, and frozen_contact_4.jsonl, written for the
+// fifth round before any change of that one, in other domains. None is
 // trained on or tuned to. Measured per language for the shipped detector and
 // for the rules alone. `npx tsx eval/frozen-contact.ts` prints both on their
 // own (a few seconds); `npm run eval` includes them.
 //
-// The second and third sets' errors are not printed unless HANDOVER_EVAL_SHOW_FROZEN_ERRORS=1:
+// The second, third and fourth sets' errors are not printed unless HANDOVER_EVAL_SHOW_FROZEN_ERRORS=1:
 // reading them is what turned the first set into a development set.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +36,13 @@ export interface FrozenLanguageResult {
 export const FROZEN_CONTACT_FILE = join('ours', 'frozen_contact.jsonl');
 export const FROZEN_CONTACT_FILE_2 = join('ours', 'frozen_contact_2.jsonl');
 export const FROZEN_CONTACT_FILE_3 = join('ours', 'frozen_contact_3.jsonl');
+export const FROZEN_CONTACT_FILE_4 = join('ours', 'frozen_contact_4.jsonl');
 
 export const FROZEN_CONTACT_SETS = [
   { name: 'first frozen set (issue 20, round 2; its errors have been read)', file: FROZEN_CONTACT_FILE, printErrors: true },
   { name: 'second frozen set (issue 20, round 3)', file: FROZEN_CONTACT_FILE_2, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
   { name: 'third frozen set (issue 20, round 4; English too)', file: FROZEN_CONTACT_FILE_3, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
+  { name: 'fourth frozen set (issue 20, round 5; other domains)', file: FROZEN_CONTACT_FILE_4, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
 ] as const;
 
 /** `predict` defaults to the shipped detector at the default threshold; the eval passes the CLI's outputs. */

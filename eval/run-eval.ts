@@ -13,7 +13,7 @@ import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../src/detection/
 import { readContactCorpus } from '../training/contact-corpus.js';
 import { count, describe as describePR, type PrecisionRecall } from './confidence-interval.js';
 import { leaveOneSourceOut } from './contact-generalisation.js';
-import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_FILE_3, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
+import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_FILE_3, FROZEN_CONTACT_FILE_4, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.env.HANDOVER_EVAL_DATA ?? join(repoRoot, 'eval', 'data'));
@@ -239,6 +239,10 @@ const frozen2Results = measureFrozenContactSet(dataDir, () => frozen2Out.outputs
 const frozen3Texts = readJsonLines(FROZEN_CONTACT_FILE_3).map((row) => row.text);
 const frozen3Out = await runCli(['classify'], frozen3Texts);
 const frozen3Results = measureFrozenContactSet(dataDir, () => frozen3Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_3);
+// the fourth frozen set (issue 20, round 5: written before that round's changes; other domains)
+const frozen4Texts = readJsonLines(FROZEN_CONTACT_FILE_4).map((row) => row.text);
+const frozen4Out = await runCli(['classify'], frozen4Texts);
+const frozen4Results = measureFrozenContactSet(dataDir, () => frozen4Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_4);
 
 // --- sensitive_topic: our labelled set (half look-alikes) ------------------
 const topicRows = readJsonLines('ours/sensitive_topics.jsonl') as Array<{ text: string; topic: string | null }>;
@@ -324,6 +328,8 @@ console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[1].nam
 printFrozenContactResults(frozen2Results, FROZEN_CONTACT_SETS[1].printErrors);
 console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[2].name} (never trained on)\n`);
 printFrozenContactResults(frozen3Results, FROZEN_CONTACT_SETS[2].printErrors);
+console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[3].name} (never trained on)\n`);
+printFrozenContactResults(frozen4Results, FROZEN_CONTACT_SETS[3].printErrors);
 console.log('\n## contact_request, shipped model on each source (in-sample)\n');
 for (const [key, result] of [...inSample].sort()) console.log(`| ${key} | ${describePR(result)} |`);
 console.log('\n## sensitive_topic on our labelled set (right topic counts; a wrong topic is a false alarm and a miss)\n');
@@ -331,6 +337,11 @@ console.log(`| all topics | ${topicRows.filter((row) => row.topic !== null).leng
 for (const [topic, result] of [...topicCounts].sort()) console.log(`| ${topic} | | ${describePR(result)} |`);
 console.log('sensitive_topic errors:', topicErrors);
 for (const result of loso) {
+  // Microsoft's samples are the one public source the target is not met on: reading its held-out errors would make it a development set
+  if (result.source === 'microsoft' && process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS !== '1') {
+    console.log('held-out microsoft: errors not printed (HANDOVER_EVAL_SHOW_FROZEN_ERRORS=1 shows them)');
+    continue;
+  }
   if (result.missed.length > 0) console.log(`held-out ${result.source}, missed (${result.missed.length}, first 12):`, result.missed.slice(0, 12));
   if (result.falseAlarms.length > 0) console.log(`held-out ${result.source}, false alarms (${result.falseAlarms.length}, first 12):`, result.falseAlarms.slice(0, 12));
 }
@@ -358,6 +369,7 @@ console.log(
     classify_in_process_us: round(inProcessMicros, 1),
     loso: Object.fromEntries(acceptance.map((check) => [check.source, { precision: round(check.precision), recall: round(check.recall) }])),
     languages: Object.fromEntries(languageResults.map(([language, result]) => [language, { precision: round(rate(result.truePositives, result.truePositives + result.falsePositives)), recall: round(rate(result.truePositives, result.truePositives + result.falseNegatives)) }])),
+    frozen_4: Object.fromEntries(frozen4Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen_3: Object.fromEntries(frozen3Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen_2: Object.fromEntries(frozen2Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen: Object.fromEntries(frozenResults.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
