@@ -27,7 +27,7 @@
 // (`bench/heap-diff.ts` compares builds by them).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
@@ -154,6 +154,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
         await population.grow(active);
         await population.offer(manyRate, manySeconds);
         const mainBefore = mainThreadCpuMs(child.pid!);
+        const readsBefore = readSyscalls(processes.database);
         const last = i === actives.length - 1;
         if (last) window.from = process.hrtime.bigint() / 1000n;
         const step = await population.offer(manyRate, manySeconds);
@@ -163,6 +164,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
           [`a${active}_service_ms`]: round3(step.cpuPerTurnMs.service!),
           [`a${active}_service_main_ms`]: round3((mainThreadCpuMs(child.pid!) - mainBefore) / Math.max(1, step.turns)),
           [`a${active}_database_ms`]: round3(step.cpuPerTurnMs.database!),
+          [`a${active}_database_reads`]: round1((readSyscalls(processes.database) - readsBefore) / Math.max(1, step.turns)),
           [`a${active}_bench_ms`]: round3(step.cpuPerTurnMs.bench!),
           [`a${active}_p99_ms`]: round1(step.p99),
           [`a${active}_errors`]: step.errors,
@@ -298,6 +300,11 @@ function summarise(): void {
     });
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
+}
+
+/** Read system calls a process has made (/proc/<pid>/io's syscr: its sockets' reads and SQLite's page reads by pread alike). */
+function readSyscalls(pid: number): number {
+  return Number(/^syscr: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? NaN);
 }
 
 function round1(value: number): number {
