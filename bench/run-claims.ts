@@ -2,7 +2,10 @@
 // bursts of simultaneous Claim clicks from a freshly started service, each
 // round on a new escalated conversation with new staff, to see what the
 // first burst after a start pays. --count-commands: the database commands
-// a burst asked for, per click. SERVICE_NODE_FLAGS (e.g. "--cpu-prof
+// a burst asked for, per click. --known-staff: every clicker has clicked
+// once before, in a service stopped before the measured one starts (staff
+// who exist, after a restart); without it every burst is by staff never
+// seen. SERVICE_NODE_FLAGS (e.g. "--cpu-prof
 // --cpu-prof-dir=/tmp/prof") are given to the service's node.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,19 +28,32 @@ const dataDir = mkdtempSync(join(tmpdir(), 'handover-bench-'));
 const db = await startEmbeddedDatabase({ dataDir });
 const dbUrl = new URL(db.uri);
 const counter = process.argv.includes('--count-commands') ? await startCommandCounter(dbUrl.hostname, Number(dbUrl.port)) : null;
-const service = await startBenchService(embeddedDatabaseUri(counter ? `mongodb://127.0.0.1:${counter.port}/` : db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []);
+const startService = () => startBenchService(embeddedDatabaseUri(counter ? `mongodb://127.0.0.1:${counter.port}/` : db.uri, 'bench'), slack.url, process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []);
+let service = await startService();
 const http = benchHttpClient();
+
+/** A new escalated conversation whose post has reached Slack, so that anyone can click under it. */
+async function escalatedConversation(): Promise<string> {
+  const response = await http.postJson(`${service.url}/api/v1/bots/demo/messages`, { text: 'Can I speak with someone?' });
+  const { conversationId } = JSON.parse(response.body) as { conversationId: string };
+  const deadline = Date.now() + 10_000;
+  while (!slack.calls.some((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args.blocks ?? '').includes(conversationId)) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return conversationId;
+}
+
 try {
   await waitForHttp(`${service.url}/readyz`);
+  if (process.argv.includes('--known-staff')) {
+    for (let round = 0; round < rounds; round++) await simultaneousClaims(http, service.url, slack, clicks, await escalatedConversation(), `R${round}`);
+    await stopProcess(service.process);
+    service = await startService();
+    await waitForHttp(`${service.url}/readyz`);
+  }
   const processes = { service: service.process.pid!, database: pidWithArgument(dataDir) };
   for (let round = 0; round < rounds; round++) {
-    const response = await http.postJson(`${service.url}/api/v1/bots/demo/messages`, { text: 'Can I speak with someone?' });
-    const { conversationId } = JSON.parse(response.body) as { conversationId: string };
-    // the escalation's post has reached Slack before anyone can click under it
-    const deadline = Date.now() + 10_000;
-    while (!slack.calls.some((call) => call.method === 'chat.postMessage' && JSON.stringify(call.args.blocks ?? '').includes(conversationId)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const conversationId = await escalatedConversation();
     const meter = cpuMeter(processes);
     counter?.reset();
     // the monotonic clock a --cpu-prof profile's timestamps are on: the round's window in the service's profile

@@ -202,6 +202,19 @@ staffSchema.index({ email: 1 });
 staffSchema.index({ available: 1 });
 staffSchema.index({ tenant: 1, available: 1 });
 
+/**
+ * Which staff member a platform identity is (`slack:<user id>` or
+ * `teams:<user id>`): the embedded FerretDB finds a document by its _id
+ * through the index, and by slackUserId or teamsUserId by reading the whole
+ * staff collection, on every click a process has not seen that person make.
+ */
+export interface StaffIdentityDocument {
+  _id: string;
+  staffId: string;
+}
+
+const staffIdentitySchema = new Schema<StaffIdentityDocument>({ _id: String, staffId: { type: String, required: true } }, { versionKey: false });
+
 /** Written once; reminders and completion are decisions (see src/tasks/task-state.ts). */
 export interface TaskDocument extends Omit<Task, 'id'> {
   _id: string;
@@ -297,6 +310,7 @@ export interface HandoverStore {
   transcriptPages: Model<TranscriptPageDocument>;
   receipts: Model<ReceiptDocument>;
   staff: Model<StaffDocument>;
+  staffIdentities: Model<StaffIdentityDocument>;
   tasks: Model<TaskDocument>;
   decisions: Model<DecisionDocument>;
   escalationPosts: Model<EscalationPostDocument>;
@@ -314,6 +328,7 @@ export function createHandoverStore(connection: Connection): HandoverStore {
     transcriptPages: connection.model<TranscriptPageDocument>('TranscriptPage', transcriptPageSchema, 'transcriptPages'),
     receipts: connection.model<ReceiptDocument>('Receipt', receiptSchema, 'receipts'),
     staff: connection.model<StaffDocument>('Staff', staffSchema, 'staff'),
+    staffIdentities: connection.model<StaffIdentityDocument>('StaffIdentity', staffIdentitySchema, 'staffIdentities'),
     tasks: connection.model<TaskDocument>('Task', taskSchema, 'tasks'),
     decisions: connection.model<DecisionDocument>('Decision', decisionSchema, 'decisions'),
     escalationPosts: connection.model<EscalationPostDocument>('EscalationPost', escalationPostSchema, 'escalationPosts'),

@@ -4,12 +4,15 @@ import { toStaffMember } from './to-domain.js';
 
 export function mongoStaff(store: HandoverStore): StaffRepository {
   /**
-   * Staff ids by platform identity, as this process has found them: the
-   * embedded FerretDB finds a document by its _id through the index, and by
-   * any other field by reading the whole collection (every Slack click looks
-   * its staff member up).
+   * Staff ids by platform identity, as this process has found them; others
+   * are read from staffIdentities by _id. The embedded FerretDB finds a
+   * document by its _id through the index, and by any other field by reading
+   * the whole collection: every Slack click looks its staff member up, and
+   * after a start every member is one this process has not seen.
    */
   const idsByIdentity = new Map<string, string>();
+
+  const storedIdOf = async (key: string) => idsByIdentity.get(key) ?? (await store.staffIdentities.findById(key).lean())?.staffId;
 
   return {
     async find(staffId) {
@@ -19,16 +22,21 @@ export function mongoStaff(store: HandoverStore): StaffRepository {
     async saveByIdentity(identity, profile, newId) {
       const refresh = { $set: { name: profile.name, tenant: profile.tenant, ...(profile.email ? { email: profile.email } : {}) } };
       const key = 'slackUserId' in identity ? `slack:${identity.slackUserId}` : `teams:${identity.teamsUserId}`;
-      const knownId = idsByIdentity.get(key);
-      // by _id alone (FerretDB scans for any other filter); the identity is checked here: a staff member removed since is looked up (or created) afresh
+      const knownId = await storedIdOf(key);
+      // the identity is checked here: a staff member removed since (or their record changed) is looked up (or created) afresh
       const known = knownId ? await store.staff.findById(knownId).lean() : null;
       const stillTheirs = known && Object.entries(identity).every(([field, value]) => known[field as keyof typeof known] === value);
       // most clicks change nothing: read, and write only what the platform now says differently
-      if (stillTheirs && known.name === profile.name && known.tenant === profile.tenant && (!profile.email || known.email === profile.email)) return toStaffMember(known);
+      if (stillTheirs && known.name === profile.name && known.tenant === profile.tenant && (!profile.email || known.email === profile.email)) {
+        idsByIdentity.set(key, known._id);
+        return toStaffMember(known);
+      }
       const refreshed = stillTheirs ? await store.staff.findOneAndUpdate({ _id: knownId }, refresh, { returnDocument: 'after' }).lean() : null;
+      // by identity: a member stored before staffIdentities existed is found (and then recorded) here, once
       const doc =
         refreshed ??
         (await store.staff.findOneAndUpdate(identity, { ...refresh, $setOnInsert: { _id: newId() } }, { upsert: true, returnDocument: 'after' }).lean());
+      if (doc!._id !== knownId) await store.staffIdentities.updateOne({ _id: key }, { $set: { staffId: doc!._id } }, { upsert: true });
       idsByIdentity.set(key, doc!._id);
       return toStaffMember(doc!);
     },
