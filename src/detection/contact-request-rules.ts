@@ -1,5 +1,6 @@
 import { normalizeText } from '../text/normalize-text.js';
 import { matchChineseContactRequest } from './contact-request-chinese.js';
+import { asksForDescribedPerson } from './contact-request-described-person.js';
 import { normalizeForContactRequest, withinOneEdit } from './contact-request-normalization.js';
 import { rememberedPerWord } from './remembered-per-word.js';
 
@@ -73,7 +74,9 @@ const PERSON_PHRASES = [
 // only a request to talk or be put through makes it a request for a person.
 const DEPARTMENTS = new Set(['help desk', 'helpdesk', 'service desk', 'accounts receivable', 'accounts payable', 'sav', 'area tecnica', 'sales', 'billing', 'tech support', 'technical support', 'soporte', 'suporte', 'support technique', 'facturacion', 'facturation', 'financeiro', 'vendas', 'ventas', 'vertrieb', 'buchhaltung', 'customer assistance', 'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'service client', 'service clientele', 'servicio al cliente', 'atencion al cliente', 'atendimento', 'atendimento ao cliente', 'servizio clienti', 'service a la clientele', 'support', 'technischen support', 'kundensupport', 'abrechnung', 'verkauf', 'compta', 'comptabilite', 'service facturation', 'equipe commerciale', 'contabilidad', 'departamento comercial', 'comercial', 'commerciale', 'ufficio commerciale', 'amministrazione', 'vendite', 'reparto vendite', 'assistenza', 'assistenza clienti', 'supporto', 'supporto tecnico', 'contabilita', 'fatturazione']);
 // A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
-const DEPARTMENT_WORDS = new Set(['coordinacion', 'coordenacao', 'coordinazione', 'coordination', 'koordination', 'team', 'department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami']);
+const DEPARTMENT_WORDS = new Set(['coordinacion', 'coordenacao', 'coordinazione', 'coordination', 'koordination', 'team', 'department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami',
+  // the claims desk of an insurer
+  'sinistres', 'siniestros', 'sinistros', 'sinistri']);
 const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
 const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
 const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
@@ -82,7 +85,10 @@ const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercia
 const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicienne', 'techniker', 'technikerin', 'vendedor', 'vendedora', 'venditore', 'venditrice', 'vendeur', 'vendeuse', 'verkaufer', 'verkauferin', 'especialista', 'specialiste', 'specialista', 'spezialist', 'spezialistin', 'commercial', 'commerciale',
   'specialist', 'specialists', 'technician', 'technicians', 'engineer', 'engineers', 'expert', 'experts', 'experte', 'experto', 'experta',
   'esperto', 'esperta', 'expertin', 'adjuster', 'adjusters', 'pharmacist', 'pharmacien', 'pharmacienne', 'farmaceutico', 'farmaceutica',
-  'farmacista', 'apotheker', 'apothekerin', 'equipo', 'equipe', 'equipa', 'squadra']);
+  'farmacista', 'apotheker', 'apothekerin', 'equipo', 'equipe', 'equipa', 'squadra',
+  // roles of a practice or an office, asked for with a verb of talking or handing over
+  'receptionist', 'receptionists', 'recruiter', 'recruiters', 'dispatcher', 'dispatchers', 'handler', 'handlers',
+  'disponent', 'disponenten', 'disponentin', 'referente', 'auxiliar', 'collaborateur', 'collaboratrice', 'collaboratore', 'collaboratori', 'lider']);
 const WEAK_REQUEST = new Set(['erreiche', 'erreichen', 'contacto', 'contato', 'contatto', 'contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
 const OURS_AFTER_MY = new Set(['relationship manager', 'account executive', 'account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
@@ -113,6 +119,8 @@ const REQUEST = [
   'reindirizza', 'reindirizzami', 'reindirizzare', 'derivame', 'derivar', 'derivarme', 'deriveme', 'transmettre', 'transmettez',
   'encaminhar', 'encaminha', 'encaminhe', 'encaminhem', 'inoltrare', 'incontact', 'brauch', 'brauchen', 'comunicarme',
   'manda', 'mande', 'mandem',
+  // plug me into, connect me (Italian plural), I would rather
+  'branchez', 'brancher', 'branche', 'collegatemi', 'collegami', 'preferia', 'preferiria', 'preferirei',
   // bring someone, hand this over, wish for, chat
   'traiga', 'traigan', 'traeme', 'traigame', 'trae', 'traga', 'tragam', 'faites', 'pasarle', 'pasale', 'wunsche', 'chattare',
   // Spanish imperatives with the pronoun attached, formal and plural: "transfiérame", "pásenme", "comuníquenme"
@@ -154,7 +162,7 @@ const PAST_BEFORE_TALK = /^(ai|avons|avez|as|ont|a|avais|avait|he|hemos|ha|ho|ab
 // "jemanden am Telefon haben", "un conseiller au bout du fil", "alguien al teléfono"
 const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone|on the line)\b/;
 // A short "is there an operator?" or "call me back please" with nothing else
-const SHORT_ASK = /^(c e|ce|y a t il|y a|hay|tem|gibt es|gibts|is there|any|algun|alguna|algum|alguma|qualche|irgendein|irgendeine) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|hier|there|here|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
+const SHORT_ASK = /^(c e|ce|y a t il|il y a|y a|hay|tem|gibt es|gibts|ist hier irgendwo|ist hier|ist da|ist gerade|is there|is|any|algun|alguna|algum|alguma|qualche|irgendein|irgendeine) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|la|hier|there|here|around|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
 const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b(?! (der|die|das|welche|welcher|den)\b)|\btem (alguma|uma) pessoa\b/;
 
 // Patterns over several languages (English, German, French, Spanish, Portuguese, Italian).
@@ -205,7 +213,7 @@ const WAITING_FOR = /\b(waiting|wait|warte|warten|attends|attendre|espero|espera
 const STORY = /\b(was|were|war|waren|etait|etaient|fue|fueron|foi|foram|era|erano)\b/;
 // An opening imperative to call the customer is itself the ask: "Appelez-moi, je préfère expliquer de vive voix", "ring me pls"
 const CALL_ME = /^(please |pls |plz |bitte |por favor )?(call me back|ring me back|phone me back|request a callback)\b|^(please |pls |plz |bitte |por favor )?(call me|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|rappelez moi|rappelle moi|llameme|llamame|llamenme|me llaman|me liga|me ligue|ligue me|liguem me|me liguem|chiamatemi|mi chiami|richiamatemi|mi richiami|rufen sie mich (bitte )?(an|zuruck)|ruf mich (bitte )?(an|zuruck)|ruft mich (bitte )?(an|zuruck))(( (please|pls|plz|asap|now|today|svp|stp|sil vous plait|vite|demain|por favor|hoy|ahora|manana|urgente|agora|hoje|amanha|bitte|heute|morgen|jetzt|per favore|oggi|domani|subito))+\b|$)/;
-const JOB = /\b(work|working|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
+const JOB = /\b((?<!\b(isnt|is not|not|stopped|arent|wasnt|doesnt|dont|didnt|wont|cant|keeps not) )(work|working)|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
 // "are there humans working for you?" asks for one of them
 const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|pessoas|personas|persone)\b/;
 const SOMEONE_REAL = /\b(am i|are we) (talking|chatting|speaking) (to|with) (someone|somebody|anyone) real\b/;
@@ -300,6 +308,8 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
   const strong = STRONG_REQUEST.test(joined);
+  if (NO_ONE.test(joined)) return { isRequest: false, score: 0.05 };
+  if (!curious && asksForDescribedPerson(sentence)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   // a job with us ("work as an agent", "vous recrutez des conseillers ?"), not a request to talk to one
   if (JOB.test(joined) && !strong && !HUMANS_AT_WORK.test(joined)) return { isRequest: false, score: 0.05 };
 
@@ -343,7 +353,9 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
         return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
       }
     }
-    for (let i = at + 1; i < Math.min(words.length, at + 6); i += 1) {
+    // a German clause after "mit …" may be long before its verb: "mit jemandem aus der Praxis über meine Befunde reden"
+    const reach = words[at - 1] === 'mit' || words[at - 2] === 'mit' ? 10 : 6;
+    for (let i = at + 1; i < Math.min(words.length, at + reach); i += 1) {
       if ((REQUEST_AFTER.has(words[i]!) || (words[i] === 'gesprochen' && WOULD_LIKE.test(text))) && !curious) return { isRequest: true, score: 0.85 };
     }
   }
@@ -365,8 +377,11 @@ const WOULD_LIKE = /\bh(?:ä|ae)tte\b/i;
 // Verbs that put the customer through besides talking ones, for specialists asked for by trade
 // hand-over verbs that may come after a long clause: "quelqu'un qui s'y connaît, mettez-moi en relation"
 const HAND_OVER_LATER = /^(comuniqueme|transfere|mettez|verbinden|verbindet)$/;
-const HAND_OVER_EXTRA = new Set(['entretenir', 'transfert', 'transferencia', 'trasferimento', 'connected', 'mettre', 'relation', 'incontact', 'joindre', 'contacter', 'comunicar', 'comunicarme', 'redirigez', 'redirige', 'redirigeme', 'redireciona', 'reindirizzami', 'derivame', 'transferir', 'trasferire', 'weiterleiten', 'leiten', 'leite', 'pone', 'ponga', 'poner', 'pongame', 'ponme', 'passer', 'passar', 'passe', 'pasar', 'speak', 'talk']);
+const HAND_OVER_EXTRA = new Set(['conecta', 'conecte', 'conectame', 'conecteme', 'collegatemi', 'collegami', 'branchez', 'entretenir', 'transfert', 'transferencia', 'trasferimento', 'connected', 'mettre', 'relation', 'incontact', 'joindre', 'contacter', 'comunicar', 'comunicarme', 'redirigez', 'redirige', 'redirigeme', 'redireciona', 'reindirizzami', 'derivame', 'transferir', 'trasferire', 'weiterleiten', 'leiten', 'leite', 'pone', 'ponga', 'poner', 'pongame', 'ponme', 'passer', 'passar', 'passe', 'pasar', 'speak', 'talk']);
 const TALK_WORD = new RegExp(`^${TALK}$`);
+const DESK_OF = /^(area|service|servicio|servico|setor|sector|departamento|departement|ufficio|reparto)$/;
+// "I don't want to talk to anyone", "je ne veux parler à personne": nobody asked for
+const NO_ONE = /\b(dont|do not|don t|not|never)( \w+){0,2} (talk|speak|chat)\w* (to|with) (anyone|anybody)\b|\bne (\w+ ){0,2}parler a personne\b/;
 
 function isSomeone(word: string): boolean {
   return SOMEONE_WORD.test(word);
@@ -383,7 +398,9 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
   const talkOnly = new Set<number>();
   words.forEach((word, i) => {
     if (!personWords.has(word)) {
-      if (isDepartmentWord(word) && !NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') && !ABOUT.has(words[i - 1] ?? '') && !ABOUT.has(words[i - 2] ?? '') && (!GENERIC_DEPARTMENT.test(word) || DEPARTMENT_OF.test(words[i + 1] ?? ''))) {
+      // "el área de siniestros", "le service des sinistres": the "de" names the desk, not the subject
+      const ofADesk = DESK_OF.test(words[i - 2] ?? '') || DESK_OF.test(words[i - 1] ?? '');
+      if (isDepartmentWord(word) && !NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') && ((!ABOUT.has(words[i - 1] ?? '') && !ABOUT.has(words[i - 2] ?? '')) || ofADesk) && (!GENERIC_DEPARTMENT.test(word) || DEPARTMENT_OF.test(words[i + 1] ?? ''))) {
         positions.push(i);
         departments.add(i);
       } else if (TALK_ONLY_PERSON.has(word) && !NOT_OUR_PERSON_BEFORE.has(words[i - 1] ?? '') && (word !== 'commercial' || FRENCH_DETERMINER.test(words[i - 1] ?? ''))) {
@@ -403,7 +420,7 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     if (TRADE_AFTER.test(words[i + 2] ?? '')) return;
     const next = words[i + 1] ?? '';
     const handedOver = () => words.slice(Math.max(0, i - 4), i).some((before) => HAND_OVER_WORD.test(before) || TALK_WORD.test(before));
-    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next) && !((next === 'who' || next === 'that') && handedOver()) && !(next === 'on' && /^(get|put|have) the (phone|line)$/.test(`${words[i - 1]} ${words[i + 2]} ${words[i + 3]}`))) return;
+    if (INDEFINITE_PERSON.test(word) && NOT_ASKED_FOR_AFTER.test(next) && !((next === 'who' || next === 'that' || next === 'at' || next === 'from' || next === 'in') && handedOver()) && !(next === 'on' && /^(get|put|have) the (phone|line)$/.test(`${words[i - 1]} ${words[i + 2]} ${words[i + 3]}`))) return;
     // "someone to look at my car": a person for a job, not someone to talk to
     if (INDEFINITE_PERSON.test(word) && next === 'to' && !TALK_OR_HELP_VERB.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { detectContactRequest } from '../../src/detection/contact-request.js';
+
+// Our own wordings (not from any data set, nor from any frozen eval set) of
+// the kinds issue 20's fifth round added rules for: a person described
+// rather than named (whoever does a job for the customer, the customer's own
+// handler, someone who knows the matter, one of the company's people asked
+// to call), a call asked for before its reason, a person brought into the
+// chat, advice in person, a conversation wished for, "anyone there?" as a
+// sentence of its own, Chinese fetch / send / look-for frames; and the
+// look-alikes the new rules must leave alone.
+type Case = [kind: string, text: string];
+
+const requests: Case[] = [
+  ['whoever does the job', 'can I speak with whoever looks after our maintenance contract'],
+  ['Spanish quien se encarga', '¿Puedo hablar con quien lleva mi reclamación?'],
+  ['Portuguese quem cuida', 'Quero conversar com quem cuida da minha conta'],
+  ['Italian chi si occupa', 'Vorrei parlare con chi si occupa delle spedizioni'],
+  ['French la personne qui', 'Je voudrais joindre la personne qui suit mon dossier'],
+  ['my own handler', 'please put me through to my account adviser'],
+  ['German my handler, verb last', 'Ich will mit meiner Kundenberaterin telefonieren'],
+  ['Spanish my handler', 'Necesito hablar con mi gestora'],
+  ['someone who knows', 'can you find me somebody who understands pension transfers'],
+  ['German someone who knows', 'Suchen Sie mir jemanden, der sich mit Zöllen auskennt'],
+  ['Portuguese someone who knows', 'Encontre alguém que entenda de garantia, por favor'],
+  ['one of yours to call me', 'I want one of your engineers to phone me about the outage'],
+  ['Spanish one of yours, verb first', '¿Me puede llamar uno de sus técnicos esta tarde?'],
+  ['French subjunctive contact', "J'aimerais qu'un conseiller me rappelle demain"],
+  ['Italian subjunctive contact', 'Vorrei che un addetto mi ricontatti'],
+  ['someone to call me', 'I need somebody to ring me about the invoice'],
+  ['call me before the reason', 'Call me back, the app logs me out every time'],
+  ['Spanish call me before the reason', 'Llámenme por favor, no consigo entrar'],
+  ['a person into the chat', 'could you bring a supervisor into this chat'],
+  ['loop in a person', 'loop in a colleague from finance'],
+  ['advice in person', 'who can explain the tariff to me over the phone?'],
+  ['Portuguese advice in person', 'Quem pode me explicar isso por telefone?'],
+  ['a conversation wished for', "I'd like a proper chat with an actual person"],
+  ['Italian chat wished for', 'Vorrei fare una chiacchierata con un operatore'],
+  ['anyone there, then the problem', 'Is a person around? My order page is blank'],
+  ['French anyone there', "Il y a un conseiller ? J'ai une question sur ma facture"],
+  ['talk to someone at a place', 'I have to talk to someone at your warehouse'],
+  ['German long verb-last clause', 'Kann ich mit jemandem aus Ihrem Team kurz über die Lieferung reden?'],
+  ['a desk named by its field', 'Pouvez-vous me passer le service des sinistres ?'],
+  ['Chinese fetch someone', '把你们店长叫过来'],
+  ['Chinese talk to someone described', '我想跟物流部的负责人谈谈'],
+  ['Chinese send someone to call', '麻烦安排个工作人员给我回个电话'],
+  ['Chinese who can explain', '这个费用谁能给我解释一下'],
+  ['Chinese someone who knows', '找个懂保险的人'],
+];
+
+const lookAlikes: Case[] = [
+  ['nobody wanted', "I don't want to speak to anyone, just send the form"],
+  ['French nobody wanted', 'Je ne veux parler à personne, merci'],
+  ['a role that called before', 'my account adviser said the fee was waived'],
+  ['a job for someone who knows', 'do you know a plumber who understands old boilers'],
+  ['one of yours did something', 'one of your drivers scratched my car'],
+  ['a trade at a place, no talking', 'my card was declined at the dentist'],
+  ['a broken thing, not a job', 'the checkout page is not working again'],
+  ['a call declined', 'please do not call me, email is fine'],
+  ['Chinese a job done', '快递员把包裹放在门口了'],
+];
+
+describe('the fifth round\'s frames of a request for a described person', () => {
+  it.each(requests)('%s: "%s" asks for a person', (_kind, text) => {
+    expect(detectContactRequest(text).isRequest).toBe(true);
+  });
+  it.each(lookAlikes)('%s: "%s" does not', (_kind, text) => {
+    expect(detectContactRequest(text).isRequest).toBe(false);
+  });
+});
