@@ -27,7 +27,7 @@
 // (`bench/heap-diff.ts` compares builds by them).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
@@ -160,6 +160,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
         const step = await population.offer(manyRate, manySeconds);
         if (last) window.to = process.hrtime.bigint() / 1000n;
         if (last) manyWindowTurns = step.turns;
+        if (step.errors > 0) console.error(`${basename(dir)} round ${round + 1}, ${active} active: errors ${JSON.stringify(step.errorKinds)}`);
         Object.assign(figures, {
           [`a${active}_service_ms`]: round3(step.cpuPerTurnMs.service!),
           [`a${active}_service_main_ms`]: round3((mainThreadCpuMs(child.pid!) - mainBefore) / Math.max(1, step.turns)),
@@ -193,6 +194,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
       if (actives.length > 1) figures.cpu_last_over_first = round3((figures[`a${actives.at(-1)}_service_ms`]! + figures[`a${actives.at(-1)}_database_ms`]!) / (figures[`a${actives[0]}_service_ms`]! + figures[`a${actives[0]}_database_ms`]!));
       figures.mark_compacts = gcs.markCompact - gcBefore.markCompact;
       figures.rss_mb = rssMegabytes(child.pid!);
+      figures.database_connections = openDatabaseFiles(processes.database, join(dataDir, 'bench.sqlite'));
       return figures;
     }
     const figures: Record<string, number> = {};
@@ -300,6 +302,19 @@ function summarise(): void {
     });
     console.log(`| ${name} | ${cells.join(' | ')} |`);
   }
+}
+
+/** How many times a process has `file` open: for SQLite, one per connection to that database. */
+function openDatabaseFiles(pid: number, file: string): number {
+  let open = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      if (readlinkSync(`/proc/${pid}/fd/${fd}`) === file) open += 1;
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return open;
 }
 
 /** Read system calls a process has made (/proc/<pid>/io's syscr: its sockets' reads and SQLite's page reads by pread alike). */
