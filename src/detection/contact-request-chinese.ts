@@ -83,6 +83,14 @@ const REQUESTS: RegExp[] = [
   /^(?:你好|您好)?[，,]?(?:有人吗|有人嗎|有人在吗|有人在嗎)/,
   // someone who knows the matter: 找个懂增值税的人
   /找(?:个|個|一个|一個|位)?(?:真正)?(?:懂|了解|熟悉)[\u4e00-\u9fff]{0,8}的?(?:人|顾问|顧問|同事|专家|專家)/,
+  // the customer put through to a place or a colleague: 帮我转到驾校那边, 把我转给…的同事
+  /(?:帮我|幫我|把我|给我|給我)(?:转|轉)(?:到|给|給|接到|接给)/,
+  // someone asked to talk to the customer, or to call back: 让验光师跟我说一下, 请租房办公室给我回电
+  /(?:让|讓|请|請|叫)[\u4e00-\u9fff]{1,8}(?:跟我|和我|给我|給我)(?:说|說|讲|講|聊|谈|談|解释|解釋|回电|回電|回个电话|回個電話|回电话|回電話)/,
+  // a staff member met or talked to: 跟你们的员工当面过一下
+  /(?:跟|和|与|與|同)(?:你们|你們)?的?(?:员工|員工)/,
+  // who can I talk to: 能跟谁说
+  /(?:能|可以|该|該)?(?:跟|和|找)(?:谁|誰)(?:说|說|聊|谈|談|讲|講|沟通|溝通)/,
 ];
 
 export function matchChineseContactRequest(text: string): ChineseVerdict {

@@ -20,6 +20,15 @@
  *   in a colleague";
  * - who can advise or explain in person or on the phone;
  * - a conversation or a word with someone, wished for.
+ * And, written after a second batch: a hand-over verb with "me" aimed at a
+ * place or desk ("put me through to the driving school", "pasarme con la
+ * autoescuela", "mich mit der Fahrschule verbinden"), one of a trade's
+ * people after a verb of talking ("one of the opticians", "uno de los
+ * ópticos"), a real person asked to be there, "who can I talk to?", a
+ * callback from a place, a person "needed" or "wanted", settling the matter
+ * with a person ("sort it out with someone", "voir ça avec un membre du
+ * personnel"), not talking to machines, a role named by its ending after a
+ * verb of talking ("chat to an optometrist").
  * Each frame needs a word most messages lack, looked for before the
  * expression runs.
  */
@@ -46,15 +55,15 @@ const SOMEONE_WHO_KNOWS = new RegExp(`\\b${FIND}\\b( \\w+){0,3} (someone|somebod
 // one of the company's people to contact the customer
 // "a member of your team" reaches the rules as "a staff"
 const ONE_OF_YOURS = '(one of your|one of the|a staff|a member of your|a member of the|someone from your|somebody from your|eine ihrer|einer ihrer|einen ihrer|eine eurer|einer eurer|un de vos|une de vos|uno de sus|una de sus|uno de tus|una de tus|um dos seus|uma das suas|um de vossos|uma das|um dos|uno dei vostri|una delle vostre|uno dei suoi|una delle sue)';
-const CONTACTS_ME = '(phone me|call me|ring me|contact me|email me|reach out|get in touch|follow up with me|mich (\\w+ )?(zuruckrufen|anrufen|kontaktieren)|bei mir melden|me (rappeler|rappelle|recontacter|recontacte|contacter|contacte|appeler|appelle|llamar|llame|contactar|ligar|ligue|contatar|contate|chamar)|(llamar|llamarme|contactarme|ligar|ligarme|richiamare|richiamarmi|ricontattarmi|contattarmi|chiamarmi)|entre(m)? em contato|entrar em contato|mi (ri)?(contatti|chiami|contattino|chiamino))';
+const CONTACTS_ME = '(phone me|call me|ring me|mi (\\w+ )?telefonare|telefonarmi|me telefonear|contact me|email me|reach out|get in touch|follow up with me|mich (\\w+ )?(zuruckrufen|anrufen|kontaktieren)|bei mir melden|me (rappeler|rappelle|recontacter|recontacte|contacter|contacte|appeler|appelle|llamar|llame|contactar|ligar|ligue|contatar|contate|chamar)|(llamar|llamarme|contactarme|ligar|ligarme|richiamare|richiamarmi|ricontattarmi|contattarmi|chiamarmi)|entre(m)? em contato|entrar em contato|mi (ri)?(contatti|chiami|contattino|chiamino))';
 const YOURS_TO_CONTACT_ME = new RegExp(`\\b${ONE_OF_YOURS}\\b( \\w+){0,6} ${CONTACTS_ME}\\b|\\b(me|mich) (\\w+ ){0,2}(llamar|contactar|ligar|contatar|appeler|rappeler|contacter|chiamare|richiamare|contattare)\\b( \\w+){0,2} ${ONE_OF_YOURS}\\b|\\bmich\\b( \\w+){0,3} ${ONE_OF_YOURS}( \\w+){1,3} (zuruckrufen|anrufen|kontaktieren)\\b|\\b(have|get|ask) (one of )?your (\\w+ ){1,2}to (phone|call|ring|contact|email|text) me\\b|\\b(like|want|need) (one of )?your (\\w+ ){1,2}to (phone|call|ring|contact|email|text|reach out to) me\\b`);
 // "I need someone to call me", "arrange for a person to follow up with me"
 const SOMEONE_TO_CONTACT_ME = /\b(need|want|like|get|have|send|arrange for|ask)( me)? (someone|somebody|a person|a human|an agent|a rep|a representative|an adviser|an advisor|a manager|a real person|an actual person)( \w+){0,3} to (call|phone|ring|contact|email|text|follow up with|reach out to|get in touch with|get back to) me\b/;
 // "qu'un collaborateur me recontacte", "peço que um colaborador entre em contato", "chiedo che un vostro incaricato mi richiami"
-const THAT_SOMEONE_CONTACTS_ME = /\b(que|qu|che|dass) (un|une|um|uma|una|uno|ein|eine|einer|quelquun|alguien|alguem|qualcuno)( \w+){0,4} (me (recontacte|contacte|rappelle|appelle|llame|contacte|ligue|contate|chame)|entre em contato|mi (ri)?(contatti|chiami)|mich (\w+ )?(anruft|kontaktiert|zuruckruft)|sich (\w+ )?bei mir meldet)\b/;
+const THAT_SOMEONE_CONTACTS_ME = /\b(que|qu|che|dass) (un|une|um|uma|una|uno|ein|eine|einer|quelquun|alguien|alguem|qualcuno)( \w+){0,4} ((me|m) (recontacte|contacte|rappelle|appelle|llame|contacte|ligue|contate|chame)|entre em contato|mi (ri)?(contatti|chiami)|mich (\w+ )?(anruft|kontaktiert|zuruckruft)|sich (\w+ )?bei mir meldet)\b/;
 
 // a call asked for first, the reason after it (not "call me a taxi")
-const CALL_ME_FIRST = /^(please |pls |bitte |por favor |svp )?(call me back|ring me back|phone me back|call me asap|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|ruft mich (bitte )?(zuruck|an)|appelez moi|rappelez moi|rappelle moi|llamenme|llameme|me llaman|me liguem|liguem me|ligue me|me ligue|chiamatemi|richiamatemi|mi chiami|mi richiami)\b(?! (a|an|un|une|uno|una|um|uma|ein|einen|eine) )/;
+const CALL_ME_FIRST = /^(please |pls |bitte |por favor |svp )?(call me back|ring me back|phone me back|call me asap|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|ruft mich (bitte )?(zuruck|an)|appelez moi|rappelez moi|rappelle moi|llamenme|llameme|me llaman|me liguem|liguem me|ligue me|me ligue|chiamatemi|richiamatemi|mi chiami|mi richiami)\b(?! (a|an|un|une|uno|una|um|uma|ein|einen|eine) (taxi|cab|uber|ambulance|car|voiture|coche|carro|macchina|auto|wagen))/;
 
 // a person brought into the chat
 const PERSONISH = '(human|person|colleague|agent|someone|somebody|rep|representative|manager|supervisor|staff member|team member|menschen|mitarbeiter|kollegen|kollegin|humain|collegue|conseiller|humano|companero|asesor|colega|atendente|umano|collega|operatore)';
@@ -71,6 +80,45 @@ const WISH = '(like|want|need|after|prefer|rather|have|mochte|hatte gern|will|br
 const A_CONVERSATION = '(word|conversation|chat|talk|call|chiacchiere|chiacchierata|conversazione|gesprach|telefonat|conversa|conversacion|charla|llamada|chamada|entretien|discussion|echange)';
 const WANTS_A_CONVERSATION = new RegExp(`\\b${WISH}\\b( \\w+){0,3} ${A_CONVERSATION} (with|con|com|mit|avec) (a |an |the |one |someone|somebody|un |una |uno |une |um |uma |einem |einer |dem |der |il |la |le |el |o |a )?((real|actual|proper|vero|vera|echten|vrai|de verdad|de verdade) )?(\\w+ )?(person|human|recruiter|adviser|advisor|consultant|agent|manager|someone|somebody|consulente|operatore|persona|umano|mitarbeiter|menschen|berater|conseiller|humain|personne|asesor|humano|pessoa|atendente|consultor|responsabile|responsable)\\b`);
 
+// a hand-over verb with "me", aimed at a place or desk: "put me through to the driving school office"
+// (in English only to "the …" or "your …": "connect me to Bob" is a phone call)
+const HAND_ME_OVER = /\b(put me through|patch me through|connect me|transfer me|pass me( over| on)?|send me through) to (the|your|someone|somebody|one)\b|\b(be )?(connected|transferred|put through) to (one of|your|the)\b|\b(mich|uns) (bitte |doch |mal )*(mit|zu|an) (der|dem|den|die|einem|einer|eurer|eurem|euren|eure|ihrer|ihrem) (\w+ ){0,2}(verbinden|durchstellen|weiterleiten|weitergeben|weiter)\b|\b(me|m) (passer|transferer|basculer|rediriger|mettre en relation avec)\b|\b(pasarme|pasame|paseme|comunicarme|transferirme|conectarme|me comunica|me comunique|me transfiere|me transfiera|me pasa|me pase) (con|a|al|a la)\b|\b(me (transferir|transfere|transfira|passar|passa|passe|conectar|encaminhar)|transferir me|transfere me|passar me) (para|pra|com|ao|a)\b|\b(allez|va|vas|aller) me chercher\b|\b(passarmi|passami|trasferirmi|collegarmi|mi passi|mi passa|mi trasferisca|mi colleghi|mi giri|mi gira) (con |a |al |alla )?(la |il |lo |l )?\w+/;
+
+// one of a trade's people after a verb of talking: "speak to one of the opticians", "einen der Optiker sprechen"
+const ONE_OF_THEM = '(one of the|one of your|l un des|l une des|un de vos|une de vos|uno de los|una de las|uno de sus|una de sus|um dos|uma das|uno degli|uno dei|una delle|einen der|eine der|einem der|einer der|einen ihrer|einer ihrer)';
+const TALK_TO_ONE_OF_THEM = new RegExp(`\\b${TALK_OR_HAND_OVER}\\b( \\w+){0,2} ${ONE_OF_THEM} \\w+|\\b${ONE_OF_THEM} \\w+( \\w+)? (sprechen|reden|erreichen)\\b`);
+
+// a real person asked to be there: "any humans on today?", "hay alguien de verdad hoy?"
+const REAL_SOMEONE = '(humans?|real (person|people|human)|someone real|somebody real|jemand echtes|jemand echter|quelquun de reel|quelquun de vrai|alguien de verdad|alguien real|alguem de verdade|alguem real|qualcuno in carne e ossa|qualcuno di vero|qualcuno vero)';
+const REAL_SOMEONE_THERE = new RegExp(`^(hi |hello |hey |hallo |bonjour |salut |hola |oi |ola |ciao )?(is there |are there |any |ist |sind |gibt es |il y a |y a t il |hay |tem |ha |c e |ci sono )(\\w+ ){0,2}${REAL_SOMEONE}( \\w+){0,2}$`);
+
+// "who can I talk to?"
+// (closing the sentence: "who can I talk to about the freeze on my account" asks about the account)
+const WHO_TO_TALK_TO = /\b(who|whom) (can|could|should|do) i (\w+ ){0,2}(speak|talk|chat)( to| with)?( about this| about it| here| now| please)?$|\bwen (kann|konnte|soll) ich (\w+ ){0,3}(sprechen|anrufen|erreichen)\b/;
+
+// a callback from a place: "a callback from the lettings office", "einen Rückruf vom Vermietungsbüro"
+const CALLBACK_FROM = /\b(callback|call back|ruckruf|rappel|retorno de ligacao|retorno|richiamata|devuelvan la llamada|devolver la llamada|recontacte|recontacter|recontacte|recontactee) (\w+ ){0,1}(from|vom|von|par|desde|de la|del|da|do|dalla|dal)\b/;
+
+// a person needed: "human needed for a refund dispute", "Mensch gesucht"
+const PERSON_NEEDED = /^(a |an |ein |eine |un |une |una |uno |um |uma )?(real |live |echter |echte |vrai |vero |vera )?(human|person|agent|mensch|menschen|humain|humano|umano|pessoa|persona|mitarbeiter|operator|operatore)( \w+)? (needed|required|wanted|gesucht|benotigt|requis|necesario|necessario|necessaria|necessaria|urgente)\b/;
+
+// the matter settled with a person: "sort it out with a person", "voir ça avec un membre du personnel", "ver isso com alguém"
+const SETTLE = '(sort|sort it out|sort this out|go over|go through|discuss|raise|settle|work out|deal with|voir|regler|discuter|revoir|revisar|revisarlo|ver|tratar|arreglar|arreglarlo|resolver|resolverlo|vedere|vederla|sistemare|sistemarla|discutere|discuterne|durchgehen|besprechen|klaren|bereden|abklaren)';
+const WHOM_TO_SETTLE_WITH = '(person|human|staff member|member of staff|someone|somebody|personne|humain|membre du personnel|persona|alguien|humano|pessoa|alguem|qualcuno|umano|mitarbeiter|mitarbeiterin|person|mensch|menschen|responsable|responsavel|responsabile|charge|chargee|alguien del personal|qualcuno del personale|alguem da equipe)';
+// the rules' typo correction reads French "personnel" as "personne"
+const A_STAFF_MEMBER = /\bmembre du personnel?\b/;
+const SETTLE_WITH_A_PERSON = new RegExp(`\\b${SETTLE}\\b( \\w+){0,4} (with|avec|con|com|mit) (a |an |your |the |one of your |un |une |una |uno |um |uma |votre |su |sua |vostro |vostra |einem |einer |eurem |eurer )?(\\w+ )?(${WHOM_TO_SETTLE_WITH.slice(1, -1)}|${A_STAFF_MEMBER.source.slice(2, -2)})\\b|\\bmit (einem|einer|eurem|eurer|dem|der) (\\w+ )?(\\w+(er|erin|ent|enten|entin|ant|anten|antin|eur|eurin|ist|istin|or|orin)) (\\w+ ){0,2}(durchgehen|besprechen|klaren|bereden|abklaren)\\b`);
+// someone asked to contact the customer: "qualcuno della scuola mi può telefonare?"
+const SOMEONE_CONTACTS_ME = new RegExp(`\\b(someone|somebody|jemand|quelquun|alguien|alguem|qualcuno)( \\w+){0,5} ${CONTACTS_ME}\\b`);
+
+// not talking to machines, with a person asked for beside it
+const NOT_TO_MACHINES = /\b(no|not|nicht|pas|nao|non|dont|wont)( \w+){0,1} (talk|speak|chat|hablo|hablar|falo|falar|parle|parler|parlo|parlare|rede|spreche|reden)\w* (to |with |con |com |avec |a |mit )?(a |an |the |una |un |la |las |los |o |os |as |le |les |einer |einem |der |den )?(bot|bots|robot|robots|machine|machines|maquina|maquinas|macchina|macchine|maschine|maschinen|robo|robos)\b/;
+const PERSON_BESIDE = /\b(person|persona|pessoa|personne|human|humano|humain|umano|mensch|menschen|someone|alguien|alguem|quelquun|qualcuno|jemand|jemanden)\b/;
+
+// a role named by its ending after a verb of talking: "let me chat to an optometrist"
+const ROLE_BY_ENDING = /\b(talk (to|with)|chat (to|with)|speak to) (a|an|the|your|one of your) (\w+ )?(?<role>\w{3,}(ist|ian|ician|ologist|or|er|ant|ent))s?\b/;
+const NOT_A_PERSON_ENDING = /\b(computer|printer|server|router|scanner|charger|player|browser|counter|folder|order|monitor|calculator|translator|generator|controller|center|centre|number|paper|letter|member|provider|carrier|other|another|either|another|water|answer|error|manner|matter|register|filter|adapter|container|customer|whisper|speaker|accent|voice|tenant|student|parent|client|patient)s?$/;
+
 // each frame with a word it cannot match without, looked for first
 const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: RegExp }> = [
   { frame: TALK_TO_WHOEVER, needs: new RegExp(`\\b${WHOEVER}\\b`) },
@@ -82,10 +130,21 @@ const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: RegExp }> 
   { frame: INTO_THE_CHAT, needs: /\b(chat|conversation|thread|loop|way)\b/ },
   { frame: WHO_CAN_ADVISE, needs: new RegExp(`\\b${WHO_CAN}\\b`) },
   { frame: WANTS_A_CONVERSATION, needs: new RegExp(`\\b${A_CONVERSATION}\\b`) },
+  { frame: HAND_ME_OVER, needs: /\b(me|mi|mich|uns|m|pasarme|comunicarme|transferirme|conectarme|passarmi|passami|trasferirmi|collegarmi|connected|transferred|put)\b/ },
+  { frame: TALK_TO_ONE_OF_THEM, needs: /\b(one|un|une|uno|una|um|uma|einen|eine|einem|einer)\b/ },
+  { frame: REAL_SOMEONE_THERE, needs: /\b(humans?|real|echtes|echter|reel|vrai|verdad|verdade|carne|vero)\b/ },
+  { frame: WHO_TO_TALK_TO, needs: /\b(who|whom|wen)\b/ },
+  { frame: CALLBACK_FROM, needs: /\b(callback|back|ruckruf|rappel|retorno|richiamata|llamada|recontacte|recontacter|recontactee)\b/ },
+  { frame: PERSON_NEEDED, needs: /\b(needed|required|wanted|gesucht|benotigt|requis|necesario|necessario|necessaria|urgente)\b/ },
+  { frame: SETTLE_WITH_A_PERSON, needs: /\b(with|avec|con|com|mit)\b/ },
+  { frame: SOMEONE_CONTACTS_ME, needs: /\b(someone|somebody|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
 ];
 
 /** Does the customer ask for a person they describe? `sentence` is the rules' normalised text. */
 export function asksForDescribedPerson(sentence: string): boolean {
   if (CALL_ME_FIRST.test(sentence)) return true;
-  return FRAMES.some(({ frame, needs }) => needs.test(sentence) && frame.test(sentence));
+  if (FRAMES.some(({ frame, needs }) => needs.test(sentence) && frame.test(sentence))) return true;
+  if (NOT_TO_MACHINES.test(sentence) && PERSON_BESIDE.test(sentence)) return true;
+  const role = ROLE_BY_ENDING.exec(sentence);
+  return role?.groups?.role !== undefined && !NOT_A_PERSON_ENDING.test(role.groups.role);
 }

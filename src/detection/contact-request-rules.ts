@@ -121,6 +121,7 @@ const REQUEST = [
   'manda', 'mande', 'mandem',
   // plug me into, connect me (Italian plural), I would rather
   'branchez', 'brancher', 'branche', 'collegatemi', 'collegami', 'preferia', 'preferiria', 'preferirei',
+  'fetch', 'basculer', 'basculez', 'escalelo', 'escalela', 'escalenlo', 'eskalieren', 'paseselo', 'pasaselo', 'pasalo', 'paselo', 'giri', 'girare', 'girarmi', 'giratemi',
   // bring someone, hand this over, wish for, chat
   'traiga', 'traigan', 'traeme', 'traigame', 'trae', 'traga', 'tragam', 'faites', 'pasarle', 'pasale', 'wunsche', 'chattare',
   // Spanish imperatives with the pronoun attached, formal and plural: "transfiérame", "pásenme", "comuníquenme"

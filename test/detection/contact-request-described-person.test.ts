@@ -7,8 +7,11 @@ import { detectContactRequest } from '../../src/detection/contact-request.js';
 // handler, someone who knows the matter, one of the company's people asked
 // to call), a call asked for before its reason, a person brought into the
 // chat, advice in person, a conversation wished for, "anyone there?" as a
-// sentence of its own, Chinese fetch / send / look-for frames; and the
-// look-alikes the new rules must leave alone.
+// sentence of its own, Chinese fetch / send / look-for frames; after the
+// second batch: a place handed over to, one of a trade's people, a real
+// person asked to be there, who to talk to, a callback from a place, a
+// person needed, a matter settled with a person, a role by its ending; and
+// the look-alikes the new rules must leave alone.
 type Case = [kind: string, text: string];
 
 const requests: Case[] = [
@@ -46,6 +49,31 @@ const requests: Case[] = [
   ['Chinese send someone to call', '麻烦安排个工作人员给我回个电话'],
   ['Chinese who can explain', '这个费用谁能给我解释一下'],
   ['Chinese someone who knows', '找个懂保险的人'],
+  // after the second batch
+  ['handed over to a desk', 'can you put me through to the bookings office'],
+  ['Spanish handed over to a place', '¿Me pasa con la recepción, por favor?'],
+  ['German handed over to a place, verb last', 'Können Sie mich mit der Personalabteilung verbinden?'],
+  ['Portuguese handed over to a place', 'Pode me transferir para a secretaria?'],
+  ['Italian handed over to a place', 'Mi passi la segreteria, grazie'],
+  ['French fetch someone', 'Allez me chercher le gérant'],
+  ['one of a trade after talking', 'could I talk to one of the pharmacists'],
+  ['French one of a trade', "Je peux parler à l'un des vétérinaires ?"],
+  ['a real person asked to be there', 'hello, any real people online?'],
+  ['Spanish someone real there', '¿Hay alguien de verdad por ahí?'],
+  ['who can I talk to', 'who should I talk to about this'],
+  ['German who can I talk to', 'Wen kann ich da anrufen?'],
+  ['a callback from a place', 'I want a call back from the main office'],
+  ['German callback from a place', 'Bitte um Rückruf von der Zentrale'],
+  ['a person needed', 'real person needed re: my deposit'],
+  ['settled with a person', "I'd rather sort this out with a human"],
+  ['Portuguese settled with someone', 'Quero resolver isso com alguém da equipe'],
+  ['German settled with a role, verb last', 'Ich möchte das mit einem Disponenten klären'],
+  ['not talking to machines', 'I refuse to... no, I won\'t talk to a bot, give me a person'],
+  ['a role by its ending', 'let me talk to a pharmacologist'],
+  ['Italian someone to phone me', 'Qualcuno dell\'ufficio mi può telefonare domani?'],
+  ['Chinese put through to a place', '帮我转到售票处'],
+  ['Chinese someone asked to talk to me', '让前台跟我说一下'],
+  ['Chinese who can I talk to', '我该跟谁说这个事？'],
 ];
 
 const lookAlikes: Case[] = [
@@ -57,7 +85,12 @@ const lookAlikes: Case[] = [
   ['a trade at a place, no talking', 'my card was declined at the dentist'],
   ['a broken thing, not a job', 'the checkout page is not working again'],
   ['a call declined', 'please do not call me, email is fine'],
-  ['Chinese a job done', '快递员把包裹放在门口了'],
+  ['Chinese a job done', '快递小哥把箱子搬到三楼了'],
+  ['a call to a contact', 'connect me to my sister'],
+  ['who to ask about the account itself', 'who can I talk to about the interest rate on my savings'],
+  ['speaking in a manner', 'talk to me in a whisper'],
+  ['talking to a thing with a person ending', 'how do I talk to the printer over wifi'],
+  ['a real person in a story', 'are there real people in this documentary'],
 ];
 
 describe('the fifth round\'s frames of a request for a described person', () => {
