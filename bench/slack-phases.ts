@@ -96,7 +96,8 @@ export async function simultaneousClaims(http: BenchHttpClient, serviceUrl: stri
   const toldAt = () => {
     const first = new Map<unknown, number>();
     for (const call of slack.calls) {
-      if (call.method !== 'chat.postEphemeral' || !String(call.args.user).startsWith(clicker) || !String(call.args.text).includes('Already claimed')) continue;
+      // after the burst started: the same clickers may have been told in an earlier burst (run-claims --known-staff)
+      if (call.at < burstStarted || call.method !== 'chat.postEphemeral' || !String(call.args.user).startsWith(clicker) || !String(call.args.text).includes('Already claimed')) continue;
       if (!first.has(call.args.user)) first.set(call.args.user, call.at - burstStarted);
     }
     return [...first.values()];
