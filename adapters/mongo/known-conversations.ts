@@ -35,3 +35,13 @@ export function rememberConversation(store: HandoverStore, doc: ConversationDocu
 export function forgetConversation(store: HandoverStore, conversationId: string): void {
   knownConversations(store).delete(conversationId);
 }
+
+/**
+ * A conversation read afresh replaces this process's copy of it when the
+ * read is newer (another replica wrote since), so the turn that follows the
+ * read (an AI assistant's) writes on the revision it was judged from.
+ */
+export function freshenConversation(store: HandoverStore, doc: ConversationDocument): void {
+  const known = knownConversations(store).get(doc._id);
+  if (known && doc.revision !== undefined && (known.revision ?? -1) < doc.revision) rememberConversation(store, doc);
+}

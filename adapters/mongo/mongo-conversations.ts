@@ -1,7 +1,7 @@
 import type { ConversationRepository, StoredConversation, TurnAppend } from '../../src/ports/conversation-repository.js';
 import { conversationUpdate, toStoredConversation, transcriptDocument } from './conversation-changes.js';
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
-import { knownConversation } from './known-conversations.js';
+import { freshenConversation, knownConversation } from './known-conversations.js';
 import {
   appendCustomerTurn,
   appendToConversation,
@@ -33,7 +33,11 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
     if (botsOf.size > BOTS_REMEMBERED) botsOf.delete(botsOf.keys().next().value!);
   };
   const stored = (doc: ConversationDocument | null) => (doc ? toStoredConversation(doc) : null);
-  const find = async (conversationId: string) => stored(await store.conversations.findById(conversationId).lean());
+  const find = async (conversationId: string) => {
+    const doc = await store.conversations.findById(conversationId).lean<ConversationDocument>();
+    if (doc) freshenConversation(store, doc);
+    return stored(doc);
+  };
 
   return {
     find,

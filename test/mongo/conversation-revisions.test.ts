@@ -5,6 +5,7 @@ import { appendCustomerTurn, createConversation, readTranscript } from '../../ad
 import type { Message } from '../../src/types.js';
 import { storedConversationFields } from '../support/stored-conversation.js';
 import { twoReplicaStores } from '../support/two-replicas.js';
+import { mongoConversations } from '../../adapters/mongo/mongo-conversations.js';
 
 /** Two replicas' stores on one database. */
 const replicas = twoReplicaStores();
@@ -76,5 +77,17 @@ describe('customer turns judged from the conversation this replica last wrote', 
     expect(await transcriptTexts('cv-rev-stale')).toEqual(['Hello', 'stale copy']);
     expect(await replicas.a().conversations.findById('cv-rev-current').lean()).toMatchObject({ chunkCount: 2, revision: 1 });
     expect(await replicas.a().conversations.findById('cv-rev-stale').lean()).toMatchObject({ chunkCount: 2, revision: 2, status: 'waiting' });
+  });
+
+  it('judges a turn once, from a read just before it that found what another replica wrote', async () => {
+    await startConversation(replicas.a(), 'cv-rev-read');
+    await recordingTurn(replicas.b(), customerMessage('cv-rev-read', 'from replica B')).appended;
+    // an AI assistant's turn reads the conversation before asking its model
+    expect((await mongoConversations(replicas.a()).find('cv-rev-read'))?.lastCustomerText).toBe('from replica B');
+
+    const turn = recordingTurn(replicas.a(), customerMessage('cv-rev-read', 'from replica A'));
+    await turn.appended;
+    expect(turn.seen.map((doc) => doc.lastCustomerText)).toEqual(['from replica B']);
+    expect(await transcriptTexts('cv-rev-read')).toEqual(['Hello', 'from replica B', 'from replica A']);
   });
 });
