@@ -28,13 +28,20 @@
  * callback from a place, a person "needed" or "wanted", settling the matter
  * with a person ("sort it out with someone", "voir ça avec un membre du
  * personnel"), not talking to machines, a role named by its ending after a
- * verb of talking ("chat to an optometrist").
+ * verb of talking ("chat to an optometrist"). After a third batch: a desk
+ * or office talked to by its generic name ("speak to admissions", "parler au
+ * standard", "mit der Studienberatung reden"), "anyone from … there?",
+ * someone who understands or can take care of the customer's thing, a
+ * subjunctive asking someone to contact, write to or explain to the
+ * customer ("que la prof m'écrive", "dass mich … kontaktiert"), call-me
+ * idioms (give me a buzz, dar un toque), German compound roles and desks
+ * with a verb last ("den Studioleiter sprechen").
  * Each frame needs a word most messages lack, looked for before the
  * expression runs.
  */
 
 const TALK_OR_HAND_OVER =
-  '(talk|speak|chat|word|conversar|conversare|chatten|chatear|platicar|discuter|discutir|echanger|connect|connected|put|transfer|transferred|pass|write|email|message|reach|contact|sprechen|reden|schreiben|verbinden|verbunden|durchstellen|weiterleiten|kontaktieren|erreichen|parler|ecrire|joindre|contacter|passer|passez|relation|transferer|hablar|escribir|escribirle|contactar|comunicarme|comunicar|pasar|pasame|paseme|conectar|conecteme|falar|escrever|contatar|contactar|passar|conectar|parlare|scrivere|contattare|passare|passami|mettetemi|mettermi|incontact|collegatemi|collegarmi)';
+  '(talk|speak|chat|word|comentar|comentarlo|comentarle|conversar|conversare|chatten|chatear|platicar|discuter|discutir|echanger|connect|connected|put|transfer|transferred|pass|write|email|message|reach|contact|sprechen|reden|schreiben|verbinden|verbunden|durchstellen|weiterleiten|kontaktieren|erreichen|parler|ecrire|joindre|contacter|passer|passez|relation|transferer|hablar|escribir|escribirle|contactar|comunicarme|comunicar|pasar|pasame|paseme|conectar|conecteme|falar|escrever|contatar|contactar|passar|conectar|parlare|scrivere|contattare|passare|passami|mettetemi|mettermi|incontact|collegatemi|collegarmi)';
 
 // whoever does a job for the customer: "…with whoever handles…", "…con quien se encarga…"
 const WHOEVER = '(whoever|the person (who|that)|the one (who|that)|the people (who|that)|someone (who|that)|somebody (who|that)|quien|quem|chi|la persona que|a pessoa que|la persona che|la personne qui|celui qui|celle qui|derjenigen die|demjenigen der|der person die|jemandem der|jemandem die)';
@@ -55,8 +62,8 @@ const SOMEONE_WHO_KNOWS = new RegExp(`\\b${FIND}\\b( \\w+){0,3} (someone|somebod
 // one of the company's people to contact the customer
 // "a member of your team" reaches the rules as "a staff"
 const ONE_OF_YOURS = '(one of your|one of the|a staff|a member of your|a member of the|someone from your|somebody from your|eine ihrer|einer ihrer|einen ihrer|eine eurer|einer eurer|un de vos|une de vos|uno de sus|una de sus|uno de tus|una de tus|um dos seus|uma das suas|um de vossos|uma das|um dos|uno dei vostri|una delle vostre|uno dei suoi|una delle sue)';
-const CONTACTS_ME = '(phone me|call me|ring me|mi (\\w+ )?telefonare|telefonarmi|me telefonear|contact me|email me|reach out|get in touch|follow up with me|mich (\\w+ )?(zuruckrufen|anrufen|kontaktieren)|bei mir melden|me (rappeler|rappelle|recontacter|recontacte|contacter|contacte|appeler|appelle|llamar|llame|contactar|ligar|ligue|contatar|contate|chamar)|(llamar|llamarme|contactarme|ligar|ligarme|richiamare|richiamarmi|ricontattarmi|contattarmi|chiamarmi)|entre(m)? em contato|entrar em contato|mi (ri)?(contatti|chiami|contattino|chiamino))';
-const YOURS_TO_CONTACT_ME = new RegExp(`\\b${ONE_OF_YOURS}\\b( \\w+){0,6} ${CONTACTS_ME}\\b|\\b(me|mich) (\\w+ ){0,2}(llamar|contactar|ligar|contatar|appeler|rappeler|contacter|chiamare|richiamare|contattare)\\b( \\w+){0,2} ${ONE_OF_YOURS}\\b|\\bmich\\b( \\w+){0,3} ${ONE_OF_YOURS}( \\w+){1,3} (zuruckrufen|anrufen|kontaktieren)\\b|\\b(have|get|ask) (one of )?your (\\w+ ){1,2}to (phone|call|ring|contact|email|text) me\\b|\\b(like|want|need) (one of )?your (\\w+ ){1,2}to (phone|call|ring|contact|email|text|reach out to) me\\b`);
+const CONTACTS_ME = '(give me a (buzz|ring|call|bell|shout)|me (\\w+ )?(dar|passer) (un|uma|um|une) (toque|ligada|coup de fil|telefonema)|mi (\\w+ )?(fare|dare) (uno squillo|una telefonata)|phone me|call me|ring me|mi (\\w+ )?telefonare|telefonarmi|me telefonear|contact me|email me|reach out|get in touch|follow up with me|mich (\\w+ )?(zuruckrufen|anrufen|kontaktieren)|bei mir melden|me (rappeler|rappelle|recontacter|recontacte|contacter|contacte|appeler|appelle|llamar|llame|contactar|ligar|ligue|contatar|contate|chamar)|(llamar|llamarme|contactarme|ligar|ligarme|richiamare|richiamarmi|ricontattarmi|contattarmi|chiamarmi)|entre(m)? em contato|entrar em contato|mi (ri)?(contatti|chiami|contattino|chiamino))';
+const YOURS_TO_CONTACT_ME = new RegExp(`\\b${ONE_OF_YOURS}\\b( \\w+){0,6} ${CONTACTS_ME}\\b|\\b(me|mich) (\\w+ ){0,2}(llamar|contactar|ligar|contatar|appeler|rappeler|contacter|chiamare|richiamare|contattare)\\b( \\w+){0,2} ${ONE_OF_YOURS}\\b|\\bmich\\b( \\w+){0,3} ${ONE_OF_YOURS}( \\w+){1,3} (zuruckrufen|anrufen|kontaktieren)\\b|\\b(have|get|ask) (one of )?(your|the) (\\w+ ){1,4}to (phone|call|ring|contact|email|text|message|write to) me\\b|\\b(can|could|would|will) (your|the) (\\w+ ){1,4}(call|phone|ring|contact|email|text|message) me\\b|\\b(like|want|need) (one of )?your (\\w+ ){1,2}to (phone|call|ring|contact|email|text|reach out to) me\\b`);
 // "I need someone to call me", "arrange for a person to follow up with me"
 const SOMEONE_TO_CONTACT_ME = /\b(need|want|like|get|have|send|arrange for|ask)( me)? (someone|somebody|a person|a human|an agent|a rep|a representative|an adviser|an advisor|a manager|a real person|an actual person)( \w+){0,3} to (call|phone|ring|contact|email|text|follow up with|reach out to|get in touch with|get back to) me\b/;
 // "qu'un collaborateur me recontacte", "peço que um colaborador entre em contato", "chiedo che un vostro incaricato mi richiami"
@@ -82,11 +89,11 @@ const WANTS_A_CONVERSATION = new RegExp(`\\b${WISH}\\b( \\w+){0,3} ${A_CONVERSAT
 
 // a hand-over verb with "me", aimed at a place or desk: "put me through to the driving school office"
 // (in English only to "the …" or "your …": "connect me to Bob" is a phone call)
-const HAND_ME_OVER = /\b(put me through|patch me through|connect me|transfer me|pass me( over| on)?|send me through) to (the|your|someone|somebody|one)\b|\b(be )?(connected|transferred|put through) to (one of|your|the)\b|\b(mich|uns) (bitte |doch |mal )*(mit|zu|an) (der|dem|den|die|einem|einer|eurer|eurem|euren|eure|ihrer|ihrem) (\w+ ){0,2}(verbinden|durchstellen|weiterleiten|weitergeben|weiter)\b|\b(me|m) (passer|transferer|basculer|rediriger|mettre en relation avec)\b|\b(pasarme|pasame|paseme|comunicarme|transferirme|conectarme|me comunica|me comunique|me transfiere|me transfiera|me pasa|me pase) (con|a|al|a la)\b|\b(me (transferir|transfere|transfira|passar|passa|passe|conectar|encaminhar)|transferir me|transfere me|passar me) (para|pra|com|ao|a)\b|\b(allez|va|vas|aller) me chercher\b|\b(passarmi|passami|trasferirmi|collegarmi|mi passi|mi passa|mi trasferisca|mi colleghi|mi giri|mi gira) (con |a |al |alla )?(la |il |lo |l )?\w+/;
+const HAND_ME_OVER = /\b(put me through|patch me through|connect me|transfer me|pass me( over| on)?|send me through) to (the|your|someone|somebody|one)\b|\b(be )?(connected|transferred|put through) to (one of|your|the)\b|\b(mich|uns) (bitte |doch |mal )*(mit|zu|an) (der|dem|den|die|einem|einer|eurer|eurem|euren|eure|ihrer|ihrem) (\w+ ){0,2}(verbinden|durchstellen|weiterleiten|weitergeben|weiter)\b|\b(me|m) (passer|transferer|basculer|rediriger|mettre en relation avec)\b|\b(pasarme|pasame|paseme|comunicarme|transferirme|conectarme|me comunica|me comunique|me transfiere|me transfiera|me pasa|me pase) (con|a|al|a la)\b|\b(me (transferir|transfere|transfira|passar|passa|passe|conectar|encaminhar)|transferir me|transfere me|passar me) (para|pra|com|ao|a)\b|\b(allez|va|vas|aller) me chercher\b|\b(passez|transferez|mettez) moi (le|la|l|les|un|une|votre|vos|au|a)\b|\b(verbinden|verbindet|verbinde|stellen) sie mich (bitte |doch )?(mit|zu|an|durch)\b|\b(passarmi|passami|trasferirmi|collegarmi|mi passi|mi passa|mi trasferisca|mi colleghi|mi giri|mi gira) (con |a |al |alla )?(la |il |lo |l )?\w+/;
 
 // one of a trade's people after a verb of talking: "speak to one of the opticians", "einen der Optiker sprechen"
 const ONE_OF_THEM = '(one of the|one of your|l un des|l une des|un de vos|une de vos|uno de los|una de las|uno de sus|una de sus|um dos|uma das|uno degli|uno dei|una delle|einen der|eine der|einem der|einer der|einen ihrer|einer ihrer)';
-const TALK_TO_ONE_OF_THEM = new RegExp(`\\b${TALK_OR_HAND_OVER}\\b( \\w+){0,2} ${ONE_OF_THEM} \\w+|\\b${ONE_OF_THEM} \\w+( \\w+)? (sprechen|reden|erreichen)\\b`);
+const TALK_TO_ONE_OF_THEM = new RegExp(`\\b${TALK_OR_HAND_OVER}\\b( \\w+){0,4} ${ONE_OF_THEM} \\w+|\\b${ONE_OF_THEM} \\w+( \\w+)? (sprechen|reden|erreichen)\\b`);
 
 // a real person asked to be there: "any humans on today?", "hay alguien de verdad hoy?"
 const REAL_SOMEONE = '(humans?|real (person|people|human)|someone real|somebody real|jemand echtes|jemand echter|quelquun de reel|quelquun de vrai|alguien de verdad|alguien real|alguem de verdade|alguem real|qualcuno in carne e ossa|qualcuno di vero|qualcuno vero)';
@@ -119,24 +126,43 @@ const PERSON_BESIDE = /\b(person|persona|pessoa|personne|human|humano|humain|uma
 const ROLE_BY_ENDING = /\b(talk (to|with)|chat (to|with)|speak to) (a|an|the|your|one of your) (\w+ )?(?<role>\w{3,}(ist|ian|ician|ologist|or|er|ant|ent))s?\b/;
 const NOT_A_PERSON_ENDING = /\b(computer|printer|server|router|scanner|charger|player|browser|counter|folder|order|monitor|calculator|translator|generator|controller|center|centre|number|paper|letter|member|provider|carrier|other|another|either|another|water|answer|error|manner|matter|register|filter|adapter|container|customer|whisper|speaker|accent|voice|tenant|student|parent|client|patient)s?$/;
 
+// a desk or office talked to by its generic name: "speak to admissions", "parler au standard", "mit der Studienberatung reden"
+const DESK = '(office|desk|department|admissions|reception|front desk|switchboard|central|centrale|standard|accueil|secretariat|sekretariat|zentrale|buro|bureau|oficina|escritorio|secretaria|recepcion|recepcao|ufficio|segreteria|servizio|service|servicio|servico|setor|sector|team|equipe|abteilung|admisiones|admissoes|ammissioni|\\w+beratung|\\w+zentrale|\\w+stelle|\\w+buro|\\w+abteilung)';
+const GERMAN_ROLE_OR_DESK = '(\\w+(leiter|leiterin|berater|beraterin|lehrer|lehrerin|monteur|monteure|monteuren|techniker|technikerin|meister|meisterin|betreuer|betreuerin|planer|planerin|zentrale|beratung|buro|sekretariat|abteilung|service))';
+const TALK_TO_A_DESK = new RegExp(`\\b(talk|speak|chat|sprechen|reden|parler|echanger|hablar|conversar|falar|parlare|parole)( \\w+){0,2} (to|with|mit|avec|au|a|con|com|al|ao|alla|all|allo) (the |der |dem |le |la |l |el |a |o |il |lo |los |las |os |as )?${DESK}\\b|\\b(den|die|das|einen|eine|euren|eure|eurem|mit dem|mit der|mit einem|mit einer|mit einem eurer|mit einer eurer)( \\w+)? ${GERMAN_ROLE_OR_DESK}( \\w+){0,4} (sprechen|reden|erreichen|durchsprechen|besprechen)\\b|\\b\\w*(zentrale|sekretariat|abteilung) (sprechen|erreichen)$`);
+
+// "anyone from subscriptions there?", "¿hay alguien de suscripciones?"
+const ANYONE_FROM_THERE = /^(hello |hi |hey |allo |alo |pronto |hola |oi |hallo |bonjour )?(is |ist |c e |hay |tem |y a t il |il y a |est ce qu il y a )?(anyone|anybody|someone|somebody|jemand|quelquun|alguien|alguem|qualcuno) (from|of|vom|von der|von|du|de la|de|des|da|das|do|dos|degli|dei|della|del|dal|dello)( \w+){1,4}( (there|here|around|online|da|hier|la|ici|ai|aqui|ahi|qui|esta ai|est la|e la|esta|ist da))?$/;
+
+// someone who understands the customer's thing, or can take care of it ("quelqu'un peut s'occuper de ma borne"; in English "someone who can deal
+// with my car" is a person for a job)
+const WHO_UNDERSTANDS_MINE = /\b(is there|are there|gibt es|il y a|y a t il|hay|tem|ha|c e)( \w+)? (anybody|anyone|someone|somebody|jemanden|jemand|quelquun|alguien|alguem|qualcuno) (who|that|der|die|qui|que|che) (\w+ ){0,2}(understands|knows|can sort|can handle|can deal with|versteht|kennt|auskennt|entienda|sepa|entenda|saiba|capisca|sappia|conosca|comprend|connait)\b|\b(quelquun|alguien|alguem|qualcuno|jemand) (?!(qui|que|che|der|die) )(\w+ )?(peut|puede|pode|puo|kann) (s occuper|soccuper|ocuparse|cuidar|occuparsi|sich kummern) (de |of |with |do |da |della |del |um )?(my|mon|ma|mes|mi|mis|meu|minha|mio|mia|meine|meinen|mein)\b/;
+
+// someone asked, in the subjunctive, to contact, write to or explain to the customer (not "je ne veux pas qu'on m'appelle")
+const THAT_THEY_CONTACT_ME = /(?<!\b(no|ne|pas|nicht|non|nao|dont|not) (\w+ ){0,2})\b(que|qu|che|dass)( \w+){0,6} ((me|m|mi|mich|mir) (\w+ )?(contacte|contactasse|recontacte|rappelle|appelle|ecrive|explique|llame|escriba|escribiera|explicara|explicase|contacten|llamen|ligue|contate|escreva|explicasse|contattasse|contatti|chiami|scriva|spieghi|kontaktiert|anruft|zuruckruft|schreibt|erklart)|entre em contato|entrem em contato|sich (\w+ )?bei mir meldet|mich (\w+ ){0,6}(kontaktiert|anruft|zuruckruft)|mir (\w+ ){0,6}(erklart|schreibt))\b|\b(pede|peca|pedir|pidale|pidele|chiedi|chieda) (para|a|al|alla)( \w+){1,5} (me|mi) (escrever|ligar|contatar|chamar|responder|escriba|llame|scriva|chiami)\b|\bsoll sich (\w+ ){0,3}bei mir melden\b|\b(like|want|need) (someone|somebody|a person|an expert) (from \w+ )?to (explain|walk me through|go through)\b/;
+
 // each frame with a word it cannot match without, looked for first
 const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: RegExp }> = [
   { frame: TALK_TO_WHOEVER, needs: new RegExp(`\\b${WHOEVER}\\b`) },
   { frame: TALK_TO_MY_HANDLER, needs: new RegExp(`\\b${HANDLER}\\b`) },
   { frame: SOMEONE_WHO_KNOWS, needs: new RegExp(`\\b${KNOWS}\\b`) },
-  { frame: YOURS_TO_CONTACT_ME, needs: /\b(one|eine|einer|einen|un|une|uno|una|um|uma|your|staff)\b/ },
+  { frame: YOURS_TO_CONTACT_ME, needs: /\b(one|eine|einer|einen|un|une|uno|una|um|uma|your|the|staff)\b/ },
   { frame: SOMEONE_TO_CONTACT_ME, needs: /\bme\b/ },
   { frame: THAT_SOMEONE_CONTACTS_ME, needs: /\b(que|qu|che|dass)\b/ },
   { frame: INTO_THE_CHAT, needs: /\b(chat|conversation|thread|loop|way)\b/ },
   { frame: WHO_CAN_ADVISE, needs: new RegExp(`\\b${WHO_CAN}\\b`) },
   { frame: WANTS_A_CONVERSATION, needs: new RegExp(`\\b${A_CONVERSATION}\\b`) },
-  { frame: HAND_ME_OVER, needs: /\b(me|mi|mich|uns|m|pasarme|comunicarme|transferirme|conectarme|passarmi|passami|trasferirmi|collegarmi|connected|transferred|put)\b/ },
+  { frame: HAND_ME_OVER, needs: /\b(me|mi|mich|moi|uns|m|pasarme|pasame|paseme|comunicarme|transferirme|conectarme|passarmi|passami|trasferirmi|collegarmi|connected|transferred|put)\b/ },
   { frame: TALK_TO_ONE_OF_THEM, needs: /\b(one|un|une|uno|una|um|uma|einen|eine|einem|einer)\b/ },
   { frame: REAL_SOMEONE_THERE, needs: /\b(humans?|real|echtes|echter|reel|vrai|verdad|verdade|carne|vero)\b/ },
   { frame: WHO_TO_TALK_TO, needs: /\b(who|whom|wen)\b/ },
   { frame: CALLBACK_FROM, needs: /\b(callback|back|ruckruf|rappel|retorno|richiamata|llamada|recontacte|recontacter|recontactee)\b/ },
   { frame: PERSON_NEEDED, needs: /\b(needed|required|wanted|gesucht|benotigt|requis|necesario|necessario|necessaria|urgente)\b/ },
   { frame: SETTLE_WITH_A_PERSON, needs: /\b(with|avec|con|com|mit)\b/ },
+  { frame: TALK_TO_A_DESK, needs: /\b(to|with|mit|avec|au|a|con|com|al|ao|alla|all|allo|sprechen|reden|erreichen|durchsprechen|besprechen)\b/ },
+  { frame: ANYONE_FROM_THERE, needs: /\b(anyone|anybody|someone|somebody|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
+  { frame: WHO_UNDERSTANDS_MINE, needs: /\b(anybody|anyone|someone|somebody|jemanden|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
+  { frame: THAT_THEY_CONTACT_ME, needs: /\b(que|qu|che|dass|pede|peca|pedir|pidale|pidele|chiedi|chieda|soll|someone|somebody|person|expert)\b/ },
   { frame: SOMEONE_CONTACTS_ME, needs: /\b(someone|somebody|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
 ];
 

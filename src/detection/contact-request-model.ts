@@ -64,10 +64,14 @@ export function contactRequestProbabilityOfText(model: ContactRequestModel, text
   return heldToRules(model, calibratedProbability(model, model.bias + model.weights[ruleIndex]! + sum * value), rules);
 }
 
-/** The rules' verdict: a request, a known look-alike ("are you a human?", "speak slower"), or neither (null). */
+/**
+ * The rules' verdict: a request, a known look-alike ("are you a human?",
+ * "speak slower", or a request aimed at someone else's staff: "…to customer
+ * service regarding my flight", score 0.5), or neither (null).
+ */
 export function ruleVerdictKind(rules: { isRequest: boolean; score: number }): 'request' | 'look-alike' | null {
   if (rules.isRequest) return 'request';
-  return rules.score === 0.05 || rules.score === 0.1 ? 'look-alike' : null;
+  return rules.score === 0.05 || rules.score === 0.1 || rules.score === 0.5 ? 'look-alike' : null;
 }
 
 export function decodeModel(file: ContactRequestModelFile): ContactRequestModel {

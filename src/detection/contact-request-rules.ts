@@ -32,6 +32,8 @@ const PERSON = [
   'interlocuteur', 'interlocutrice', 'interlocutor', 'encargado', 'encargada', 'ejecutivo', 'executivo', 'colaborador', 'colaboradora',
   'responsavel', 'assistente', 'operadora', 'funcionario', 'funcionaria', 'empleado', 'empleada', 'mec', 'atendentes', 'operadores',
   'asesores', 'conseillers', 'mitarbeitenden', 'incaricato', 'incaricata',
+  // Italian employees
+  'dipendente', 'dipendenti',
   // bosses, shop managers and team leads: "je veux parler au gérant", "quiero hablar con tu jefe"
   'jefe', 'jefa', 'chefe', 'chefin', 'gerant', 'gerante', 'teamleitung', 'teamleiter', 'teamleiterin', 'abteilungsleiter',
   'abteilungsleiterin', 'filialleiter', 'filialleiterin', 'leiter', 'leiterin', 'vorgesetzte', 'geschaftsleitung',

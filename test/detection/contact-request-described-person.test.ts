@@ -10,8 +10,10 @@ import { detectContactRequest } from '../../src/detection/contact-request.js';
 // sentence of its own, Chinese fetch / send / look-for frames; after the
 // second batch: a place handed over to, one of a trade's people, a real
 // person asked to be there, who to talk to, a callback from a place, a
-// person needed, a matter settled with a person, a role by its ending; and
-// the look-alikes the new rules must leave alone.
+// person needed, a matter settled with a person, a role by its ending; after
+// the third batch: a desk by its generic name, anyone from a desk there,
+// someone who understands the customer's thing, subjunctive contact, call
+// idioms; and the look-alikes the new rules must leave alone.
 type Case = [kind: string, text: string];
 
 const requests: Case[] = [
@@ -74,6 +76,27 @@ const requests: Case[] = [
   ['Chinese put through to a place', '帮我转到售票处'],
   ['Chinese someone asked to talk to me', '让前台跟我说一下'],
   ['Chinese who can I talk to', '我该跟谁说这个事？'],
+  // after the third batch
+  ['a desk by its generic name', 'can I speak with reception about my parking permit'],
+  ['French a desk', "Je voudrais parler à l'accueil"],
+  ['Spanish a desk', '¿Puedo hablar con la secretaría del colegio?'],
+  ['German compound desk, verb last', 'Kann ich kurz mit der Kundenzentrale sprechen?'],
+  ['German compound role, verb last', 'Ich würde gern den Filialleiter sprechen'],
+  ['anyone from a desk there', 'hi, anyone from accounts there?'],
+  ['Italian anyone from a desk', "C'è qualcuno della contabilità?"],
+  ['someone who understands my thing', 'is there anyone who understands my heat pump settings'],
+  ['Portuguese someone who understands', 'Tem alguém que entenda do meu plano de saúde?'],
+  ['French someone to take care of my thing', "Quelqu'un peut s'occuper de mon remboursement ?"],
+  ['Spanish subjunctive contact', 'Quiero que alguien de su oficina me llame'],
+  ['German subjunctive contact', 'Ich möchte, dass mich jemand aus der Buchhaltung anruft'],
+  ['French subjunctive write', "J'aimerais que le responsable m'écrive"],
+  ['someone to explain it to me', 'I want someone to explain this renewal to me'],
+  ['the role to message me', 'get the site manager to message me'],
+  ['a call idiom', 'could somebody give me a buzz this afternoon'],
+  ['Spanish call idiom', '¿Alguien me puede dar un toque más tarde?'],
+  ['Chinese a desk asked if anyone is there', '售后部门有人吗'],
+  ['Chinese someone who knows the thing', '有没有懂报销的人'],
+  ['Chinese a place to contact me', '希望物业的人联系我'],
 ];
 
 const lookAlikes: Case[] = [
@@ -91,6 +114,10 @@ const lookAlikes: Case[] = [
   ['speaking in a manner', 'talk to me in a whisper'],
   ['talking to a thing with a person ending', 'how do I talk to the printer over wifi'],
   ['a real person in a story', 'are there real people in this documentary'],
+  ['someone for a job on a thing', 'find me someone who can deal with my leaking gutter'],
+  ['a desk as a topic', 'the reception was closed when I arrived'],
+  ['not wanting a call', "je ne veux pas qu'on m'appelle"],
+  ['Chinese a desk as a topic', '售后部门几点下班？'],
 ];
 
 describe('the fifth round\'s frames of a request for a described person', () => {
