@@ -4,16 +4,18 @@ import { handoverRulesSchema } from '../src/rules/handover-rule-schema.js';
 import type { HandoverRule } from '../src/types.js';
 
 /**
- * A bot's rules as YAML, for the Slack modal and the Teams card: every field
- * of every rule, checked on save with the same schema as the config file.
+ * A bot's rules as YAML, for Slack's "Advanced (YAML)" modal: every field of
+ * every rule, checked on save with the same schema as the config file. Whole:
+ * a view that cannot hold it all must not offer it (a cut list saved back
+ * would lose rules).
  */
 export function rulesToYaml(rules: HandoverRule[]): string {
-  return toYaml(rules, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\}, \{/g, '},\n{').slice(0, 3000);
+  return toYaml(rules, { collectionStyle: 'flow', lineWidth: 0 }).replace(/\}, \{/g, '},\n{');
 }
 
 /**
- * The most a submission may hold: the Slack field takes 3,000 characters, but
- * a Teams card's input is whatever the invoke carries. Real rule sets are a few KB.
+ * The most a submission may hold: Slack's field takes 3,000 characters, but a
+ * view submission is whatever its sender posts. Real rule sets are a few KB.
  */
 export const MAX_SUBMITTED_RULES_CHARS = 64 * 1024;
 

@@ -17,8 +17,8 @@ const YAML_MAX = 3000;
  */
 export function settingsYamlView(bot: Bot): View {
   const yaml = rulesToYaml(bot.rules);
-  // rulesToYaml stops at the text input's 3,000 characters: a cut list saved back would lose rules
-  if (yaml.length >= YAML_MAX) {
+  // more than the text input holds: a cut list saved back would lose rules
+  if (yaml.length > YAML_MAX) {
     return {
       type: 'modal',
       title: { type: 'plain_text', text: 'Rules as YAML' },
