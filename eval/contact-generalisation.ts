@@ -20,6 +20,8 @@ export interface SourceResult {
   falseAlarms: string[];
   /** Per language, for our own sets. */
   languages: Map<string, PrecisionRecall>;
+  /** Each held-out message's calibrated probability and whether it is a request, for a calibration check. */
+  scored: Array<readonly [probability: number, isRequest: boolean]>;
 }
 
 export function leaveOneSourceOut(threshold = 0.5, rows: ContactRow[] = readContactCorpus()): SourceResult[] {
@@ -29,7 +31,8 @@ export function leaveOneSourceOut(threshold = 0.5, rows: ContactRow[] = readCont
     const train = rows.flatMap((row, i) => (row.source === source ? [] : [{ features: features[i]!, isRequest: row.isRequest }]));
     const model = trainContactRequestModel(train);
     const held = rows.map((row, i) => [row, features[i]!] as const).filter(([row]) => row.source === source);
-    const predictions = held.map(([, f]) => contactRequestProbabilityOf(model, f) >= threshold);
+    const probabilities = held.map(([, f]) => contactRequestProbabilityOf(model, f));
+    const predictions = probabilities.map((probability) => probability >= threshold);
     const labels = held.map(([row]) => row.isRequest);
     const languages = new Map<string, PrecisionRecall>();
     for (const language of new Set(held.map(([row]) => row.language).filter((l): l is string => l !== undefined))) {
@@ -45,8 +48,28 @@ export function leaveOneSourceOut(threshold = 0.5, rows: ContactRow[] = readCont
       missed: held.filter(([row], i) => row.isRequest && !predictions[i]).map(([row]) => row.text),
       falseAlarms: held.filter(([row], i) => !row.isRequest && predictions[i]).map(([row]) => row.text),
       languages,
+      scored: held.map(([row], i) => [probabilities[i]!, row.isRequest] as const),
     };
   });
 }
 
 export { describe };
+
+/**
+ * Calibration on held-out text: messages pooled from every held-out source,
+ * grouped by the probability the model (trained without their source) gave
+ * them, with the share of requests among them. A calibrated model's share is
+ * near the group's mean probability.
+ */
+export function calibrationTable(results: readonly SourceResult[]): string[] {
+  const edges = [0, 0.05, 0.2, 0.4, 0.5, 0.6, 0.8, 0.95, 1.0001];
+  const lines = ['| probability | messages | mean probability | share that are requests |', '| --- | --- | --- | --- |'];
+  for (let b = 0; b + 1 < edges.length; b += 1) {
+    const inBin = results.flatMap((result) => result.scored).filter(([p]) => p >= edges[b]! && p < edges[b + 1]!);
+    if (inBin.length === 0) continue;
+    const mean = inBin.reduce((sum, [p]) => sum + p, 0) / inBin.length;
+    const share = inBin.filter(([, isRequest]) => isRequest).length / inBin.length;
+    lines.push(`| ${edges[b]!.toFixed(2)}–${Math.min(1, edges[b + 1]!).toFixed(2)} | ${inBin.length} | ${mean.toFixed(3)} | ${share.toFixed(3)} |`);
+  }
+  return lines;
+}

@@ -6,7 +6,7 @@
 // run-eval.ts).
 import { join } from 'node:path';
 import { EVAL_DATA_DIR, readContactCorpus, readJsonLines } from '../training/contact-corpus.js';
-import { describe, leaveOneSourceOut } from './contact-generalisation.js';
+import { calibrationTable, describe, leaveOneSourceOut } from './contact-generalisation.js';
 
 const microsoftLanguage = new Map<string, string>();
 for (const row of readJsonLines<{ text: string; source: string }>(join(EVAL_DATA_DIR, 'contact_dev_extra.jsonl'))) {
@@ -24,4 +24,6 @@ for (const result of results) console.log(`| ${result.source} | ${result.request
 for (const result of results) {
   for (const [language, counts] of [...result.languages].sort()) console.log(`| ${result.source}, ${language} | | ${describe(counts)} | |`);
 }
+console.log('\nCalibration on held-out text (every source held out in turn, pooled):\n');
+for (const line of calibrationTable(results)) console.log(line);
 console.log(`(${Math.round((performance.now() - started) / 1000)} s)`);
