@@ -195,6 +195,7 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
       figures.mark_compacts = gcs.markCompact - gcBefore.markCompact;
       figures.rss_mb = rssMegabytes(child.pid!);
       figures.database_connections = openDatabaseFiles(processes.database, join(dataDir, 'bench.sqlite'));
+      figures.database_rss_mb = rssMegabytes(processes.database);
       return figures;
     }
     const figures: Record<string, number> = {};
