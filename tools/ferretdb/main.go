@@ -32,23 +32,15 @@ func main() {
 	autocheckpoint := flag.Int("wal-autocheckpoint", 10000, "pages in the write-ahead log past which the committing writer checkpoints it (SQLite's wal_autocheckpoint)")
 	checkpointEvery := flag.Duration("checkpoint-every", 0, "checkpoint every database's write-ahead log in the background this often (0: only the writers' own checkpoints)")
 	synchronous := flag.String("synchronous", "", "SQLite's synchronous setting for FerretDB's connections (empty: SQLite's default, FULL: every commit synced); for measuring what the disk costs, not for use")
-	connections := flag.Int("sqlite-connections", 100, "most SQLite connections each database's pool opens (FerretDB's own: 100)")
-	holdUpdateReads := flag.Bool("hold-update-reads", true, "keep each update statement's query open until its command ends, as FerretDB 1.24.2 does (patches/msg_update_release_reads.go); for comparing, not for use")
-	dedicatedWriter := flag.Bool("dedicated-writer", false, "write on one SQLite connection of the writers' own, whose page cache no other connection's write drops (patches/fsql_writer.go)")
+	holdUpdateReads := flag.Bool("hold-update-reads", false, "keep each update statement's query open until its command ends, as FerretDB 1.24.2 does (patches/msg_update_release_reads.go); for comparing, not for use")
 	flag.Parse()
 
-	// The patched pool reads these when it opens a database (patches/fsql_writer.go):
-	// FerretDB's embeddable package has no settings for its SQLite pool.
-	_ = os.Setenv("HANDOVER_SQLITE_CONNECTIONS", fmt.Sprint(*connections))
+	// The patched handler reads it on its first update (patches/msg_update_release_reads.go):
+	// FerretDB's embeddable package has no settings for it.
 	if *holdUpdateReads {
 		_ = os.Setenv("HANDOVER_FERRETDB_HOLD_UPDATE_READS", "1")
 	} else {
 		_ = os.Unsetenv("HANDOVER_FERRETDB_HOLD_UPDATE_READS")
-	}
-	if *dedicatedWriter {
-		_ = os.Setenv("HANDOVER_SQLITE_DEDICATED_WRITER", "1")
-	} else {
-		_ = os.Unsetenv("HANDOVER_SQLITE_DEDICATED_WRITER")
 	}
 
 	if *pprofAddr != "" {
