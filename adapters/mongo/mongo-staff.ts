@@ -1,6 +1,7 @@
 import type { StaffRepository } from '../../src/ports/staff-repository.js';
 import type { HandoverStore } from './handover-store.js';
 import { toStaffMember } from './to-domain.js';
+import { insertBatched } from './batched-writes.js';
 
 export function mongoStaff(store: HandoverStore): StaffRepository {
   /**
@@ -11,6 +12,12 @@ export function mongoStaff(store: HandoverStore): StaffRepository {
    * after a start every member is one this process has not seen.
    */
   const idsByIdentity = new Map<string, string>();
+
+  /** An insert (shared with the burst's other first clicks) unless the identity was recorded for someone since removed. */
+  const recordIdentity = async (key: string, staffId: string, recorded: boolean) => {
+    if (!recorded && (await insertBatched(store.staffIdentities, { _id: key, staffId })) === 'inserted') return;
+    await store.staffIdentities.updateOne({ _id: key }, { $set: { staffId } }, { upsert: true });
+  };
 
   const storedIdOf = async (key: string) => idsByIdentity.get(key) ?? (await store.staffIdentities.findById(key).lean())?.staffId;
 
@@ -36,7 +43,7 @@ export function mongoStaff(store: HandoverStore): StaffRepository {
       const doc =
         refreshed ??
         (await store.staff.findOneAndUpdate(identity, { ...refresh, $setOnInsert: { _id: newId() } }, { upsert: true, returnDocument: 'after' }).lean());
-      if (doc!._id !== knownId) await store.staffIdentities.updateOne({ _id: key }, { $set: { staffId: doc!._id } }, { upsert: true });
+      if (doc!._id !== knownId) await recordIdentity(key, doc!._id, knownId !== undefined);
       idsByIdentity.set(key, doc!._id);
       return toStaffMember(doc!);
     },
