@@ -141,36 +141,89 @@ const WHO_UNDERSTANDS_MINE = /\b(is there|are there|gibt es|il y a|y a t il|hay|
 // someone asked, in the subjunctive, to contact, write to or explain to the customer (not "je ne veux pas qu'on m'appelle")
 const THAT_THEY_CONTACT_ME = /(?<!\b(no|ne|pas|nicht|non|nao|dont|not) (\w+ ){0,2})\b(que|qu|che|dass)( \w+){0,6} ((me|m|mi|mich|mir) (\w+ )?(contacte|contactasse|recontacte|rappelle|appelle|ecrive|explique|llame|escriba|escribiera|explicara|explicase|contacten|llamen|ligue|contate|escreva|explicasse|contattasse|contatti|chiami|scriva|spieghi|kontaktiert|anruft|zuruckruft|schreibt|erklart)|entre em contato|entrem em contato|sich (\w+ )?bei mir meldet|mich (\w+ ){0,6}(kontaktiert|anruft|zuruckruft)|mir (\w+ ){0,6}(erklart|schreibt))\b|\b(pede|peca|pedir|pidale|pidele|chiedi|chieda) (para|a|al|alla)( \w+){1,5} (me|mi) (escrever|ligar|contatar|chamar|responder|escriba|llame|scriva|chiami)\b|\bsoll sich (\w+ ){0,3}bei mir melden\b|\b(like|want|need) (someone|somebody|a person|an expert) (from \w+ )?to (explain|walk me through|go through)\b/;
 
-// each frame with a word it cannot match without, looked for first
-const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: RegExp }> = [
-  { frame: TALK_TO_WHOEVER, needs: new RegExp(`\\b${WHOEVER}\\b`) },
-  { frame: TALK_TO_MY_HANDLER, needs: new RegExp(`\\b${HANDLER}\\b`) },
-  { frame: SOMEONE_WHO_KNOWS, needs: new RegExp(`\\b${KNOWS}\\b`) },
-  { frame: YOURS_TO_CONTACT_ME, needs: /\b(one|eine|einer|einen|un|une|uno|una|um|uma|your|the|staff)\b/ },
-  { frame: SOMEONE_TO_CONTACT_ME, needs: /\bme\b/ },
-  { frame: THAT_SOMEONE_CONTACTS_ME, needs: /\b(que|qu|che|dass)\b/ },
-  { frame: INTO_THE_CHAT, needs: /\b(chat|conversation|thread|loop|way)\b/ },
-  { frame: WHO_CAN_ADVISE, needs: new RegExp(`\\b${WHO_CAN}\\b`) },
-  { frame: WANTS_A_CONVERSATION, needs: new RegExp(`\\b${A_CONVERSATION}\\b`) },
-  { frame: HAND_ME_OVER, needs: /\b(me|mi|mich|moi|uns|m|pasarme|pasame|paseme|comunicarme|transferirme|conectarme|passarmi|passami|trasferirmi|collegarmi|connected|transferred|put)\b/ },
-  { frame: TALK_TO_ONE_OF_THEM, needs: /\b(one|un|une|uno|una|um|uma|einen|eine|einem|einer)\b/ },
-  { frame: REAL_SOMEONE_THERE, needs: /\b(humans?|real|echtes|echter|reel|vrai|verdad|verdade|carne|vero)\b/ },
-  { frame: WHO_TO_TALK_TO, needs: /\b(who|whom|wen)\b/ },
-  { frame: CALLBACK_FROM, needs: /\b(callback|back|ruckruf|rappel|retorno|richiamata|llamada|recontacte|recontacter|recontactee)\b/ },
-  { frame: PERSON_NEEDED, needs: /\b(needed|required|wanted|gesucht|benotigt|requis|necesario|necessario|necessaria|urgente)\b/ },
-  { frame: SETTLE_WITH_A_PERSON, needs: /\b(with|avec|con|com|mit)\b/ },
-  { frame: TALK_TO_A_DESK, needs: /\b(to|with|mit|avec|au|a|con|com|al|ao|alla|all|allo|sprechen|reden|erreichen|durchsprechen|besprechen)\b/ },
-  { frame: ANYONE_FROM_THERE, needs: /\b(anyone|anybody|someone|somebody|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
-  { frame: WHO_UNDERSTANDS_MINE, needs: /\b(anybody|anyone|someone|somebody|jemanden|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
-  { frame: THAT_THEY_CONTACT_ME, needs: /\b(que|qu|che|dass|pede|peca|pedir|pidale|pidele|chiedi|chieda|soll|someone|somebody|person|expert)\b/ },
-  { frame: SOMEONE_CONTACTS_ME, needs: /\b(someone|somebody|jemand|quelquun|alguien|alguem|qualcuno)\b/ },
+// Each frame with the words it cannot match without (one of each list), so that a message runs only the
+// frames whose words it has: most messages run none.
+const words = (list: string) => list.split(' ');
+const CONTACT_WORDS = words(
+  'buzz ring call bell shout toque ligada fil telefonema squillo telefonata phone contact email reach touch follow text message write zuruckrufen anrufen kontaktieren melden ' +
+    'rappeler rappelle recontacter recontacte contacter contacte appeler appelle llamar llame llamarme contactarme ligar ligue ligarme contactar contatar contate chamar chame ' +
+    'richiamare richiamarmi ricontattarmi contattarmi chiamarmi contato contatti chiami contattino chiamino ricontatti telefonare telefonarmi telefonear anruft kontaktiert zuruckruft meldet',
+);
+const WRITE_OR_EXPLAIN_WORDS = words('ecrive explique escriba escribiera explicara explicase contacten llamen escreva explicasse contattasse contactasse scriva spieghi schreibt erklart escrever responder explain walk through');
+const SOMEONE_WORDS = words('anyone anybody someone somebody jemand jemanden quelquun alguien alguem qualcuno');
+const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: readonly (readonly string[])[] }> = [
+  { frame: TALK_TO_WHOEVER, needs: [words('handles handled deals manages runs looks takes charge responsible encarga lleva gestiona maneja atiende cuida trata responsavel gerencia occupa segue gestisce responsabile occupe soccupe gere suit zustandig verantwortlich betreut bearbeitet kummert')] },
+  { frame: TALK_TO_MY_HANDLER, needs: [words(HANDLER.slice(1, -1).replace(/\|/g, ' ').replace('case worker', 'worker'))] },
+  { frame: SOMEONE_WHO_KNOWS, needs: [words('knows understands familiar auskennt kennt versteht connait sait comprend sepa sabe entienda conozca domine entende entenda conhece saiba intenda capisce capisca conosce sappia esperto')] },
+  { frame: YOURS_TO_CONTACT_ME, needs: [CONTACT_WORDS] },
+  { frame: SOMEONE_TO_CONTACT_ME, needs: [CONTACT_WORDS] },
+  { frame: THAT_SOMEONE_CONTACTS_ME, needs: [words('que qu che dass'), CONTACT_WORDS] },
+  { frame: INTO_THE_CHAT, needs: [words('chat conversation thread loop way')] },
+  { frame: WHO_CAN_ADVISE, needs: [words('person personally face phone personlich telefonisch telefon voix personne telephone persona personalmente telefono pessoalmente telefone')] },
+  { frame: WANTS_A_CONVERSATION, needs: [words(A_CONVERSATION.slice(1, -1).replace(/\|/g, ' '))] },
+  {
+    frame: HAND_ME_OVER,
+    needs: [
+      words(
+        'through connect transfer pass connected transferred verbinden durchstellen weiterleiten weitergeben weiter passer transferer basculer rediriger mettre chercher passez transferez mettez ' +
+          'verbindet verbinde stellen pasarme pasame paseme comunicarme transferirme conectarme comunica comunique transfiere transfiera pasa pase transferir transfere transfira passar passa passe ' +
+          'conectar encaminhar passarmi passami trasferirmi collegarmi passi trasferisca colleghi giri gira',
+      ),
+    ],
+  },
+  { frame: TALK_TO_ONE_OF_THEM, needs: [words('one des vos los las sus tus dos das suas degli dei delle der ihrer'), [...words(TALK_OR_HAND_OVER.slice(1, -1).replace(/\|/g, ' ')), 'sprechen', 'reden', 'erreichen']] },
+  { frame: REAL_SOMEONE_THERE, needs: [words('human humans real echtes echter reel vrai verdad verdade carne vero')] },
+  { frame: WHO_TO_TALK_TO, needs: [words('who whom wen')] },
+  { frame: CALLBACK_FROM, needs: [words('callback back ruckruf rappel retorno richiamata llamada recontacte recontacter recontactee')] },
+  { frame: PERSON_NEEDED, needs: [words('needed required wanted gesucht benotigt requis necesario necessario necessaria urgente')] },
+  { frame: SETTLE_WITH_A_PERSON, needs: [words('sort over through discuss raise settle work deal voir regler discuter revoir revisar revisarlo ver tratar arreglar arreglarlo resolver resolverlo vedere vederla sistemare sistemarla discutere discuterne durchgehen besprechen klaren bereden abklaren')] },
+  { frame: TALK_TO_A_DESK, needs: [words('talk speak chat sprechen reden parler echanger hablar conversar falar parlare parole erreichen durchsprechen besprechen')] },
+  { frame: ANYONE_FROM_THERE, needs: [SOMEONE_WORDS] },
+  { frame: WHO_UNDERSTANDS_MINE, needs: [SOMEONE_WORDS] },
+  { frame: THAT_THEY_CONTACT_ME, needs: [[...CONTACT_WORDS, ...WRITE_OR_EXPLAIN_WORDS]] },
+  { frame: SOMEONE_CONTACTS_ME, needs: [SOMEONE_WORDS, CONTACT_WORDS] },
+  { frame: NOT_TO_MACHINES, needs: [words('bot bots robot robots machine machines maquina maquinas macchina macchine maschine maschinen robo robos')] },
 ];
 
-/** Does the customer ask for a person they describe? `sentence` is the rules' normalised text. */
-export function asksForDescribedPerson(sentence: string): boolean {
+// word -> the (frame, list) slots it fills
+const SLOTS: number[] = [];
+const SLOTS_OF_WORD = new Map<string, number[]>();
+FRAMES.forEach(({ needs }, frame) => {
+  needs.forEach((list, k) => {
+    const slot = frame * 2 + k;
+    for (const word of new Set(list)) {
+      const slots = SLOTS_OF_WORD.get(word);
+      if (slots === undefined) SLOTS_OF_WORD.set(word, [slot]);
+      else slots.push(slot);
+    }
+  });
+  SLOTS.push(needs.length);
+});
+const filled = new Uint8Array(FRAMES.length * 2);
+const TALK_TO = new Set(['talk', 'chat', 'speak']);
+
+/** Does the customer ask for a person they describe? `sentence` is the rules' normalised text, `words` its words. */
+export function asksForDescribedPerson(sentence: string, words: readonly string[]): boolean {
   if (CALL_ME_FIRST.test(sentence)) return true;
-  if (FRAMES.some(({ frame, needs }) => needs.test(sentence) && frame.test(sentence))) return true;
-  if (NOT_TO_MACHINES.test(sentence) && PERSON_BESIDE.test(sentence)) return true;
+  filled.fill(0);
+  let any = false;
+  let talkTo = false;
+  for (const word of words) {
+    const slots = SLOTS_OF_WORD.get(word);
+    if (slots !== undefined) {
+      any = true;
+      for (const slot of slots) filled[slot] = 1;
+    }
+    if (TALK_TO.has(word)) talkTo = true;
+  }
+  if (any) {
+    for (let i = 0; i < FRAMES.length; i += 1) {
+      if (filled[i * 2] === 0 || (SLOTS[i] === 2 && filled[i * 2 + 1] === 0)) continue;
+      const { frame } = FRAMES[i]!;
+      if (frame === NOT_TO_MACHINES ? frame.test(sentence) && PERSON_BESIDE.test(sentence) : frame.test(sentence)) return true;
+    }
+  }
+  if (!talkTo) return false;
   const role = ROLE_BY_ENDING.exec(sentence);
   return role?.groups?.role !== undefined && !NOT_A_PERSON_ENDING.test(role.groups.role);
 }

@@ -312,7 +312,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
   const strong = STRONG_REQUEST.test(joined);
   if (NO_ONE.test(joined)) return { isRequest: false, score: 0.05 };
-  if (!curious && asksForDescribedPerson(sentence)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
+  if (!curious && asksForDescribedPerson(sentence, words)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   // a job with us ("work as an agent", "vous recrutez des conseillers ?"), not a request to talk to one
   if (JOB.test(joined) && !strong && !HUMANS_AT_WORK.test(joined)) return { isRequest: false, score: 0.05 };
 
