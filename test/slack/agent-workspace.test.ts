@@ -118,9 +118,10 @@ describe('acting from the thread', () => {
   it('hands a conversation back to the bot with Return to bot, telling the customer', async () => {
     const { conversationId, token, ref } = await claimedEscalation({ id: 'U_RETURNER', name: 'ret' });
     await postToSlackEndpoint(service.url, blockActionBody('handover_return', conversationId, { id: 'U_RETURNER', name: 'ret' }, CHANNEL), form);
+    // the status is written a moment before the transcript chunk with the customer's line (adapters/mongo/transcript.ts)
     const view = await waitFor(async () => {
       const current = await transcript(conversationId, token);
-      return current.status === 'bot' ? current : null;
+      return current.status === 'bot' && current.messages.some((message) => message.text.includes('handed you back')) ? current : null;
     });
     expect(view.messages.at(-1)!.text).toContain('handed you back to the bot');
     await waitFor(async () => slack.callsTo('chat.update').find((call) => call.args.ts === ref.ts && JSON.stringify(call.args.blocks).includes('With the bot')));
