@@ -156,7 +156,7 @@ const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: readonly (
   { frame: TALK_TO_MY_HANDLER, needs: [words(HANDLER.slice(1, -1).replace(/\|/g, ' ').replace('case worker', 'worker'))] },
   { frame: SOMEONE_WHO_KNOWS, needs: [words('knows understands familiar auskennt kennt versteht connait sait comprend sepa sabe entienda conozca domine entende entenda conhece saiba intenda capisce capisca conosce sappia esperto')] },
   { frame: YOURS_TO_CONTACT_ME, needs: [CONTACT_WORDS] },
-  { frame: SOMEONE_TO_CONTACT_ME, needs: [CONTACT_WORDS] },
+  { frame: SOMEONE_TO_CONTACT_ME, needs: [CONTACT_WORDS, words('someone somebody person human agent rep representative adviser advisor manager')] },
   { frame: THAT_SOMEONE_CONTACTS_ME, needs: [words('que qu che dass'), CONTACT_WORDS] },
   { frame: INTO_THE_CHAT, needs: [words('chat conversation thread loop way')] },
   { frame: WHO_CAN_ADVISE, needs: [words('person personally face phone personlich telefonisch telefon voix personne telephone persona personalmente telefono pessoalmente telefone')] },
@@ -180,7 +180,7 @@ const FRAMES: ReadonlyArray<{ readonly frame: RegExp; readonly needs: readonly (
   { frame: TALK_TO_A_DESK, needs: [words('talk speak chat sprechen reden parler echanger hablar conversar falar parlare parole erreichen durchsprechen besprechen')] },
   { frame: ANYONE_FROM_THERE, needs: [SOMEONE_WORDS] },
   { frame: WHO_UNDERSTANDS_MINE, needs: [SOMEONE_WORDS] },
-  { frame: THAT_THEY_CONTACT_ME, needs: [[...CONTACT_WORDS, ...WRITE_OR_EXPLAIN_WORDS]] },
+  { frame: THAT_THEY_CONTACT_ME, needs: [[...CONTACT_WORDS, ...WRITE_OR_EXPLAIN_WORDS], words('que qu che dass pede peca pedir pidale pidele chiedi chieda soll someone somebody person expert')] },
   { frame: SOMEONE_CONTACTS_ME, needs: [SOMEONE_WORDS, CONTACT_WORDS] },
   { frame: NOT_TO_MACHINES, needs: [words('bot bots robot robots machine machines maquina maquinas macchina macchine maschine maschinen robo robos')] },
 ];
