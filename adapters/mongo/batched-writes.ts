@@ -1,4 +1,4 @@
-import type { Db, Document } from 'mongodb';
+import { MongoServerError, type Db, type Document } from 'mongodb';
 import type { Model } from 'mongoose';
 import { groupWhileInFlight } from './group-while-in-flight.js';
 
@@ -19,7 +19,8 @@ function errorsOf(reply: { ok?: number; writeErrors?: WriteError[]; writeConcern
   if (reply.writeConcernError) throw Object.assign(new Error('write concern not satisfied'), { reply: reply.writeConcernError });
   const errors: Array<Error | null> = Array.from({ length: count }, () => null);
   for (const writeError of reply.writeErrors ?? []) {
-    errors[writeError.index] = Object.assign(new Error(writeError.errmsg ?? 'write failed'), { code: writeError.code });
+    // the driver's own class, as its unbatched writes would throw: callers and the HTTP layer tell a database that cannot serve now (503) from a refusal by it
+    errors[writeError.index] = new MongoServerError({ ok: 0, code: writeError.code, errmsg: writeError.errmsg ?? 'write failed' });
   }
   return errors;
 }

@@ -1,3 +1,4 @@
+import { MongoServerError } from 'mongodb';
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertBatched, updateOneBatched } from '../../adapters/mongo/batched-writes.js';
@@ -27,6 +28,9 @@ describe('writes batched into one command', () => {
     });
     for (const results of byKey.values()) expect(results.sort()).toEqual(['duplicate', 'duplicate', 'inserted']);
     expect(outcomes.at(-1)!.status).toBe('rejected');
+    // as the driver's unbatched write would fail, so that a database that cannot serve now is told from a refusal (503 against 500)
+    expect((outcomes.at(-1) as PromiseRejectedResult).reason).toBeInstanceOf(MongoServerError);
+    expect(typeof (outcomes.at(-1) as PromiseRejectedResult).reason.code).toBe('number');
     expect(await Things.countDocuments()).toBe(10);
   });
 
