@@ -1,3 +1,4 @@
+import { Agent, fetch } from 'undici';
 import { expect } from 'vitest';
 
 export interface StreamEvent {
@@ -8,8 +9,12 @@ export interface StreamEvent {
 /** Reads a conversation's Server-Sent Events into a list while the test runs. */
 export async function openEventStream(url: string, conversationId: string, token: string) {
   const controller = new AbortController();
+  // A client of its own, destroyed on close: the shared one opens a spare connection when a stream is aborted,
+  // which holds the service's stop until that client gives the idle connection up.
+  const client = new Agent();
   const response = await fetch(`${url}/api/v1/conversations/${conversationId}/stream?token=${token}`, {
     signal: controller.signal,
+    dispatcher: client,
   });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -33,5 +38,11 @@ export async function openEventStream(url: string, conversationId: string, token
       // aborted at the end of the test
     }
   })();
-  return { events, close: () => controller.abort() };
+  return {
+    events,
+    close: () => {
+      controller.abort();
+      return client.destroy();
+    },
+  };
 }
