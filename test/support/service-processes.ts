@@ -33,10 +33,15 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** `npm start` against a given database, on a free port. */
-export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
+/**
+ * `npm start` against a given database, on a free port. Stopped with no
+ * drain (nothing balances load in front of it) unless `shutdownDrain` is
+ * 'default': the test of SIGTERM under load keeps the configured default.
+ */
+export async function startServiceProcess(env: Record<string, string>, options: { shutdownDrain?: 'none' | 'default' } = {}): Promise<ServiceProcess> {
   const port = await freePort();
-  const child = startNodeProcess('adapters/server/main.ts', { LOG_LEVEL: 'warn', HANDOVER_JOB_POLL_MS: '200', HANDOVER_RATE_LIMIT_PER_MINUTE: '100000', PORT: String(port), ...env }, { echo: false });
+  const drain: Record<string, string> = options.shutdownDrain === 'default' ? {} : { HANDOVER_SHUTDOWN_DRAIN_MS: '0' };
+  const child = startNodeProcess('adapters/server/main.ts', { LOG_LEVEL: 'warn', HANDOVER_JOB_POLL_MS: '200', HANDOVER_RATE_LIMIT_PER_MINUTE: '100000', PORT: String(port), ...drain, ...env }, { echo: false });
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -14,7 +14,7 @@ afterAll(async () => {
 
 describe('SIGTERM under load', () => {
   it('finishes every request it accepted, then exits 0', async () => {
-    const service: ServiceProcess = await startServiceProcess({ MONGODB_URI: db.uri });
+    const service: ServiceProcess = await startServiceProcess({ MONGODB_URI: db.uri }, { shutdownDrain: 'default' });
     try {
       const first = await api(service, 'POST', '/api/v1/bots/demo/messages', { body: { text: 'When are you open?' } });
       const { conversationId, token } = first.body;

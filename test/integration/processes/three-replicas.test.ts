@@ -23,13 +23,14 @@ beforeAll(async () => {
     SLACK_CHANNEL: CHANNEL,
     HANDOVER_OUTBOX_LEASE_MS: '3000',
   };
-  // one after the other: the first creates the demo bot and the indexes
-  for (let i = 0; i < 3; i += 1) replicas.push(await startServiceProcess(env));
+  // the first alone: it creates the demo bot and the indexes
+  replicas.push(await startServiceProcess(env));
+  await Promise.all([1, 2].map(async () => replicas.push(await startServiceProcess(env))));
   store = await connectHandoverStore(db.uri);
 }, 180_000);
 afterAll(async () => {
   await store?.connection.close();
-  for (const replica of replicas) await stopProcess(replica.child);
+  await Promise.all(replicas.map((replica) => stopProcess(replica.child)));
   await slack?.close();
   await db?.stop();
 });
