@@ -5,7 +5,7 @@ import { botConfigSchema } from '../../src/config/bot-config-file.js';
 import { saveStaffMember, updateStaffPreferences } from '../../src/staff/save-staff-member.js';
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import { storedConversation } from '../support/stored-state.js';
-import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { api, capacitySweepAtStartDone, startTestService, testDatabaseUri } from '../support/test-service.js';
 
 // a Monday; the team works 09:00-17:00 UTC
 let now = new Date('2026-03-02T08:00:00Z').getTime();
@@ -25,6 +25,7 @@ beforeAll(async () => {
       }),
     ],
   });
+  await capacitySweepAtStartDone(service);
 });
 afterAll(() => service?.stop());
 

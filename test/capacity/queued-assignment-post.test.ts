@@ -6,7 +6,7 @@ import { saveStaffMember, updateStaffPreferences } from '../../src/staff/save-st
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import { startSlackService, type SlackStandIn } from '../support/slack-service.js';
 import { escalationPosts, storedConversation } from '../support/stored-state.js';
-import { api, waitFor } from '../support/test-service.js';
+import { api, capacitySweepAtStartDone, waitFor } from '../support/test-service.js';
 
 const CHANNEL = 'C0CAPPOST1';
 let slack: SlackStandIn;
@@ -28,6 +28,7 @@ beforeAll(async () => {
       ],
     },
   }));
+  await capacitySweepAtStartDone(service);
 });
 afterAll(() => stop?.());
 

@@ -7,7 +7,7 @@ import { saveStaffMember, updateStaffPreferences } from '../../src/staff/save-st
 import { OPERATOR_TENANT } from '../../src/tenants/tenant.js';
 import type { StaffMember } from '../../src/types.js';
 import { storedConversation } from '../support/stored-state.js';
-import { api, startTestService, testDatabaseUri } from '../support/test-service.js';
+import { api, capacitySweepAtStartDone, startTestService, testDatabaseUri } from '../support/test-service.js';
 
 let service: RunningService;
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
     mongodbUri: testDatabaseUri(),
     botConfigs: [botConfigSchema.parse({ id: 'own-limit', name: 'Own limits', labs: true, rules: [{ name: 'People', triggers: ['contact_request'], assign: { mode: 'auto' }, task: { enabled: false } }] })],
   });
+  await capacitySweepAtStartDone(service);
 });
 afterAll(() => service?.stop());
 

@@ -55,3 +55,13 @@ export async function waitFor<T>(check: () => Promise<T | null | undefined | fal
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Waits for the sweep of the capacity queue that Agenda runs as the service
+ * starts (then every minute) to have finished: a test that gives out waiting
+ * conversations itself would otherwise race it for them.
+ */
+export async function capacitySweepAtStartDone(service: RunningService): Promise<void> {
+  const jobs = service.mongo.store.connection.db!.collection('agendaJobs');
+  await waitFor(async () => jobs.findOne({ name: 'capacity-queue', lastFinishedAt: { $type: 'date' } }));
+}
