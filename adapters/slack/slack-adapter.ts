@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel, type BlockAction, type ButtonAction, type Context, type UsersSelectAction } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, type AllMiddlewareArgs, type BlockAction, type ButtonAction, type Context, type SlackActionMiddlewareArgs, type UsersSelectAction } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ServiceAdapterFactory } from '../service-adapter.js';
 import type { HandoverContext } from '../../src/handover-context.js';
@@ -188,34 +188,43 @@ function registerHandlers(
   /** The caller's tenant: the installation Bolt authorized the signed request with, never a field of the payload. */
   const tenantOf = (context: Context): Tenant => slackTenant(context, tenancy);
   const directoryFor = (client: WebClient, context: Context) => directoryOf(client, tenantOf(context));
+  /**
+   * A staff member's click: acknowledged first (its work waits for the
+   * burst's acknowledgements, and a stopping service for its work), done as
+   * the clicking staff member, and a failure told to them alone.
+   */
+  const staffClick =
+    <Action extends BlockAction>(work: (args: SlackActionMiddlewareArgs<Action> & AllMiddlewareArgs, staff: StaffMember) => Promise<unknown>) =>
+    (args: SlackActionMiddlewareArgs<Action> & AllMiddlewareArgs) =>
+      afterAck.run(args.ack, async () => {
+        const { body, client, context } = args;
+        const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
+        try {
+          await work(args, staff);
+        } catch (error) {
+          await ephemeral(client, body, staffErrorText(error));
+        }
+      });
   // the clicks that lost one race are told the same winner: one read of them
   const staffById = shareInFlight((staffId) => findStaffMember(ctx, staffId));
-  app.action<BlockAction<ButtonAction>>(CLAIM_ACTION, ({ ack, body, action, client, context }) =>
-    afterAck.run(ack, async () => {
+  app.action<BlockAction<ButtonAction>>(
+    CLAIM_ACTION,
+    staffClick(async ({ action, body, client }, staff) => {
       const conversationId = action.value ?? '';
-      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-      try {
-        const outcome = await claimConversation(ctx, conversationId, staff);
-        if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
-        const holder = outcome.heldBy;
-        const holderMember = holder ? await staffById(holder.id) : null;
-        const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
-        await ephemeral(client, body, `Already claimed by ${who}.`);
-      } catch (error) {
-        await ephemeral(client, body, staffErrorText(error));
-      }
+      const outcome = await claimConversation(ctx, conversationId, staff);
+      if (outcome.won) return rememberLastConversation(ctx, staff.id, conversationId);
+      const holder = outcome.heldBy;
+      const holderMember = holder ? await staffById(holder.id) : null;
+      const who = holderMember?.slackUserId ? `<@${holderMember.slackUserId}>` : holder?.name ?? 'someone';
+      await ephemeral(client, body, `Already claimed by ${who}.`);
     }),
   );
 
-  app.action<BlockAction<ButtonAction>>(RESOLVE_ACTION, ({ ack, body, action, client, context }) =>
-    afterAck.run(ack, async () => {
-      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-      try {
-        await resolveConversation(ctx, action.value ?? '', staff);
-        await rememberLastConversation(ctx, staff.id, action.value ?? '');
-      } catch (error) {
-        await ephemeral(client, body, staffErrorText(error));
-      }
+  app.action<BlockAction<ButtonAction>>(
+    RESOLVE_ACTION,
+    staffClick(async ({ action }, staff) => {
+      await resolveConversation(ctx, action.value ?? '', staff);
+      await rememberLastConversation(ctx, staff.id, action.value ?? '');
     }),
   );
 
@@ -263,28 +272,18 @@ function registerHandlers(
     await tell('Not delivered to the customer: send it again once the service is back.');
   });
 
-  app.action<BlockAction<ButtonAction>>(RETURN_ACTION, ({ ack, body, action, client, context }) =>
-    afterAck.run(ack, async () => {
-      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-      try {
-        await resolveConversation(ctx, action.value ?? '', staff, 'returned');
-      } catch (error) {
-        await ephemeral(client, body, staffErrorText(error));
-      }
-    }),
+  app.action<BlockAction<ButtonAction>>(
+    RETURN_ACTION,
+    staffClick(({ action }, staff) => resolveConversation(ctx, action.value ?? '', staff, 'returned')),
   );
 
-  app.action<BlockAction<UsersSelectAction>>(TRANSFER_ACTION, ({ ack, body, action, client, context }) =>
-    afterAck.run(ack, async () => {
+  app.action<BlockAction<UsersSelectAction>>(
+    TRANSFER_ACTION,
+    staffClick(async ({ action, client, context }, staff) => {
       const conversationId = (action.block_id ?? '').split(':')[1] ?? '';
-      const staff = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), body.user.id, body.user.name);
-      try {
-        const to = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), action.selected_user);
-        await transferConversation(ctx, conversationId, staff, to);
-        await rememberLastConversation(ctx, staff.id, conversationId);
-      } catch (error) {
-        await ephemeral(client, body, staffErrorText(error));
-      }
+      const to = await slackStaffMember(ctx, directoryFor(client, context), tenantOf(context), action.selected_user);
+      await transferConversation(ctx, conversationId, staff, to);
+      await rememberLastConversation(ctx, staff.id, conversationId);
     }),
   );
 
