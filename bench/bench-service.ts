@@ -23,11 +23,21 @@ export function benchServiceEnv(mongodbUri: string, port: number, slackUrl: stri
 /**
  * The service as the bench runs it: built, as `npm start` runs it, against
  * `mongodbUri`, with Slack's API at the stand-in. `nodeFlags` go before
- * `npm start`'s (e.g. --cpu-prof, which NODE_OPTIONS may not carry).
+ * `npm start`'s (e.g. --cpu-prof, which NODE_OPTIONS may not carry). `dir`:
+ * the service built in another checkout (an old build to compare).
  */
-export async function startBenchService(mongodbUri: string, slackUrl: string, nodeFlags: string[] = [], extraEnv: Record<string, string> = {}): Promise<{ process: ChildProcess; url: string }> {
+export async function startBenchService(
+  mongodbUri: string,
+  slackUrl: string,
+  nodeFlags: string[] = [],
+  extraEnv: Record<string, string> = {},
+  dir?: string,
+): Promise<{ process: ChildProcess; url: string }> {
   const port = await freePort();
   const env = { ...benchServiceEnv(mongodbUri, port, slackUrl), ...extraEnv };
-  const child = nodeFlags.length === 0 ? startNodeProcess(ENTRY, env) : spawn(process.execPath, [...nodeFlags, ...SERVICE_NODE_FLAGS, ENTRY], { cwd: repoRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child =
+    nodeFlags.length === 0 && dir === undefined
+      ? startNodeProcess(ENTRY, env)
+      : spawn(process.execPath, [...nodeFlags, ...SERVICE_NODE_FLAGS, ENTRY], { cwd: dir ?? repoRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   return { process: child, url: `http://127.0.0.1:${port}` };
 }

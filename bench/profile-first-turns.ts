@@ -9,16 +9,15 @@
 // from round to round. With --prof, the service writes a --cpu-prof profile
 // there and each kind's window on its clock is printed (for
 // `bench/profile-window.ts <profile> <from-to>`).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { freePort, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { repoRoot } from '../tools/repo-root.js';
-import { benchServiceEnv } from './bench-service.js';
+import { startBenchService } from './bench-service.js';
 import { benchHttpClient } from './http-client.js';
 import { runLoad } from './load.js';
 import { QUESTIONS } from './many-conversations.js';
@@ -47,14 +46,8 @@ async function measure(dir: string, round: number): Promise<Record<string, numbe
   const dataDir = mkdtempSync(join(tmpdir(), 'handover-first-'));
   const db = await startEmbeddedDatabase({ dataDir });
   const profTemp = profDir ? mkdtempSync(join(tmpdir(), 'handover-first-prof-')) : '';
-  const port = await freePort();
   const flags = profTemp ? ['--cpu-prof', `--cpu-prof-dir=${profTemp}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...flags, ...SERVICE_NODE_FLAGS, 'dist/adapters/server/main.js'], {
-    cwd: dir,
-    env: { ...process.env, ...benchServiceEnv(embeddedDatabaseUri(db.uri, 'bench'), port, slack.url) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
+  const { process: child, url } = await startBenchService(embeddedDatabaseUri(db.uri, 'bench'), slack.url, flags, {}, dir);
   const figures: Record<string, number | string> = {};
   try {
     await waitForHttp(`${url}/readyz`);

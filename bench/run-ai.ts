@@ -23,15 +23,14 @@
 // profile goes to <dir>/<build>-ai-<time>.cpuprofile with the last round's AI
 // phase as its window beside it (.window, for bench/profile-diff.ts). The last
 // line is one JSON object.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { startChatCompletionsStandIn } from '../test/ai/chat-completions-stand-in.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { freePort, SERVICE_NODE_FLAGS, stopProcess, waitForHttp } from '../tools/node-processes.js';
-import { benchServiceEnv, startBenchService } from './bench-service.js';
+import { stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { startBenchService } from './bench-service.js';
 import { benchHttpClient } from './http-client.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
 import { QUESTIONS } from './many-conversations.js';
@@ -135,16 +134,8 @@ const profWindow = { from: 0n, to: 0n, turns: 0 };
 /** And the last round's --faq-paced phase: the same profile is written a second time as `faq-paced-<time>` with this window. */
 const faqProfWindow = { from: 0n, to: 0n, turns: 0 };
 const serviceFlags = [...(process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(profTemp ? ['--cpu-prof', `--cpu-prof-dir=${profTemp}`] : [])];
-const service = serviceDir ? await startServiceIn(serviceDir) : await startBenchService(serviceDbUri, slack.url, serviceFlags, { HANDOVER_CONFIG: configFile });
+const service = await startBenchService(serviceDbUri, slack.url, serviceFlags, { HANDOVER_CONFIG: configFile }, serviceDir || undefined);
 const http = benchHttpClient();
-
-/** The service built in another checkout, with the same environment as startBenchService's. */
-async function startServiceIn(dir: string) {
-  const port = await freePort();
-  const env = { ...process.env, ...benchServiceEnv(serviceDbUri, port, slack.url), HANDOVER_CONFIG: configFile };
-  const child = spawn(process.execPath, [...serviceFlags, ...SERVICE_NODE_FLAGS, 'dist/adapters/server/main.js'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { process: child, url: `http://127.0.0.1:${port}` };
-}
 
 /**
  * A phase's turns that had no bot answer, by kind: errors (`http 500`,
