@@ -4,12 +4,14 @@
 // that one (the first set's errors had been read by then), and
 // frozen_contact_3.jsonl, written for the fourth round before any change of
 // that one, with English as well, and frozen_contact_4.jsonl, written for the
-// fifth round before any change of that one, in other domains. None is
+// fifth round before any change of that one, in other domains, and
+// frozen_contact_5.jsonl, written for the sixth round before any change of
+// that one, in other domains and registers again. None is
 // trained on or tuned to. Measured per language for the shipped detector and
 // for the rules alone. `npx tsx eval/frozen-contact.ts` prints both on their
 // own (a few seconds); `npm run eval` includes them.
 //
-// The second, third and fourth sets' errors are not printed unless HANDOVER_EVAL_SHOW_FROZEN_ERRORS=1:
+// The second to fifth sets' errors are not printed unless HANDOVER_EVAL_SHOW_FROZEN_ERRORS=1:
 // reading them is what turned the first set into a development set.
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +39,14 @@ export const FROZEN_CONTACT_FILE = join('ours', 'frozen_contact.jsonl');
 export const FROZEN_CONTACT_FILE_2 = join('ours', 'frozen_contact_2.jsonl');
 export const FROZEN_CONTACT_FILE_3 = join('ours', 'frozen_contact_3.jsonl');
 export const FROZEN_CONTACT_FILE_4 = join('ours', 'frozen_contact_4.jsonl');
+export const FROZEN_CONTACT_FILE_5 = join('ours', 'frozen_contact_5.jsonl');
 
 export const FROZEN_CONTACT_SETS = [
   { name: 'first frozen set (issue 20, round 2; its errors have been read)', file: FROZEN_CONTACT_FILE, printErrors: true },
   { name: 'second frozen set (issue 20, round 3)', file: FROZEN_CONTACT_FILE_2, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
   { name: 'third frozen set (issue 20, round 4; English too)', file: FROZEN_CONTACT_FILE_3, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
   { name: 'fourth frozen set (issue 20, round 5; other domains)', file: FROZEN_CONTACT_FILE_4, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
+  { name: 'fifth frozen set (issue 20, round 6; other domains and registers)', file: FROZEN_CONTACT_FILE_5, printErrors: process.env.HANDOVER_EVAL_SHOW_FROZEN_ERRORS === '1' },
 ] as const;
 
 /** `predict` defaults to the shipped detector at the default threshold; the eval passes the CLI's outputs. */

@@ -13,7 +13,7 @@ import { DEFAULT_SENSITIVE_TOPICS, matchSensitiveTopic } from '../src/detection/
 import { readContactCorpus } from '../training/contact-corpus.js';
 import { count, describe as describePR, type PrecisionRecall } from './confidence-interval.js';
 import { calibrationTable, leaveOneSourceOut } from './contact-generalisation.js';
-import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_FILE_3, FROZEN_CONTACT_FILE_4, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
+import { FROZEN_CONTACT_FILE, FROZEN_CONTACT_FILE_2, FROZEN_CONTACT_FILE_3, FROZEN_CONTACT_FILE_4, FROZEN_CONTACT_FILE_5, FROZEN_CONTACT_SETS, measureFrozenContactSet, printFrozenContactResults } from './frozen-contact.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = resolve(process.env.HANDOVER_EVAL_DATA ?? join(repoRoot, 'eval', 'data'));
@@ -243,6 +243,10 @@ const frozen3Results = measureFrozenContactSet(dataDir, () => frozen3Out.outputs
 const frozen4Texts = readJsonLines(FROZEN_CONTACT_FILE_4).map((row) => row.text);
 const frozen4Out = await runCli(['classify'], frozen4Texts);
 const frozen4Results = measureFrozenContactSet(dataDir, () => frozen4Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_4);
+// the fifth frozen set (issue 20, round 6: written before that round's changes; other domains and registers)
+const frozen5Texts = readJsonLines(FROZEN_CONTACT_FILE_5).map((row) => row.text);
+const frozen5Out = await runCli(['classify'], frozen5Texts);
+const frozen5Results = measureFrozenContactSet(dataDir, () => frozen5Out.outputs.map((output) => output.contact_request === true), FROZEN_CONTACT_FILE_5);
 
 // --- sensitive_topic: our labelled set (half look-alikes) ------------------
 const topicRows = readJsonLines('ours/sensitive_topics.jsonl') as Array<{ text: string; topic: string | null }>;
@@ -332,6 +336,8 @@ console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[2].nam
 printFrozenContactResults(frozen3Results, FROZEN_CONTACT_SETS[2].printErrors);
 console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[3].name} (never trained on)\n`);
 printFrozenContactResults(frozen4Results, FROZEN_CONTACT_SETS[3].printErrors);
+console.log(`\n## contact_request per language, the ${FROZEN_CONTACT_SETS[4].name} (never trained on)\n`);
+printFrozenContactResults(frozen5Results, FROZEN_CONTACT_SETS[4].printErrors);
 console.log('\n## contact_request, shipped model on each source (in-sample)\n');
 for (const [key, result] of [...inSample].sort()) console.log(`| ${key} | ${describePR(result)} |`);
 console.log('\n## sensitive_topic on our labelled set (right topic counts; a wrong topic is a false alarm and a miss)\n');
@@ -371,6 +377,7 @@ console.log(
     classify_in_process_us: round(inProcessMicros, 1),
     loso: Object.fromEntries(acceptance.map((check) => [check.source, { precision: round(check.precision), recall: round(check.recall) }])),
     languages: Object.fromEntries(languageResults.map(([language, result]) => [language, { precision: round(rate(result.truePositives, result.truePositives + result.falsePositives)), recall: round(rate(result.truePositives, result.truePositives + result.falseNegatives)) }])),
+    frozen_5: Object.fromEntries(frozen5Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen_4: Object.fromEntries(frozen4Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen_3: Object.fromEntries(frozen3Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
     frozen_2: Object.fromEntries(frozen2Results.map((result) => [result.language, { precision: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falsePositives)), recall: round(rate(result.detector.truePositives, result.detector.truePositives + result.detector.falseNegatives)) }])),
