@@ -1,9 +1,10 @@
 import type { ConversationRepository, StoredConversation, TurnAppend } from '../../src/ports/conversation-repository.js';
 import { conversationUpdate, toStoredConversation, transcriptDocument } from './conversation-changes.js';
 import type { ConversationDocument, HandoverStore } from './handover-store.js';
-import { freshenConversation, knownConversation } from './known-conversations.js';
+import { freshenConversation, knownConversation, rememberConversation } from './known-conversations.js';
 import {
   appendCustomerTurn,
+  appendCustomerTurnAt,
   appendToConversation,
   createConversation,
   readStoredAnswer,
@@ -16,6 +17,16 @@ import { updateConversation } from './update-conversation.js';
 
 /** Enough for every conversation active on a process at once; older ones are read again. */
 const BOTS_REMEMBERED = 50_000;
+
+/** A turn's decision about a stored conversation, with its change in the storage's terms. */
+function storageDecision<Decision extends TurnAppend>(decide: (before: StoredConversation) => Decision) {
+  return (before: ConversationDocument) => {
+    const decision = decide(toStoredConversation(before));
+    const update = decision.change ? (conversationUpdate(decision.change) as ConversationChanges) : null;
+    // not `{ ...decision, update }`: a spread adding a field gives each object its own hidden class (see createConversation)
+    return Object.assign({}, decision, { update });
+  };
+}
 
 export function mongoConversations(store: HandoverStore): ConversationRepository {
   /**
@@ -41,6 +52,13 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
 
   return {
     find,
+    async findAsLastWritten(conversationId) {
+      const known = knownConversation(store, conversationId);
+      if (known) return toStoredConversation(known);
+      const doc = await store.conversations.findById(conversationId).lean<ConversationDocument>();
+      if (doc) rememberConversation(store, doc);
+      return stored(doc);
+    },
     async exists(conversationId) {
       return (await store.conversations.exists({ _id: conversationId })) !== null;
     },
@@ -59,12 +77,10 @@ export function mongoConversations(store: HandoverStore): ConversationRepository
       return stored(await appendToConversation(store, conversationId, messages, conversationUpdate(change)));
     },
     appendCustomerTurn<Decision extends TurnAppend>(message: Parameters<ConversationRepository['appendCustomerTurn']>[0], decide: (before: StoredConversation) => Decision) {
-      return appendCustomerTurn(store, message, (before) => {
-        const decision = decide(toStoredConversation(before));
-        const update = decision.change ? (conversationUpdate(decision.change) as ConversationChanges) : null;
-        // not `{ ...decision, update }`: a spread adding a field gives each object its own hidden class (see createConversation)
-        return Object.assign({}, decision, { update });
-      });
+      return appendCustomerTurn(store, message, storageDecision(decide));
+    },
+    appendCustomerTurnAt<Decision extends TurnAppend>(message: Parameters<ConversationRepository['appendCustomerTurnAt']>[0], appends: number, decide: (before: StoredConversation) => Decision) {
+      return appendCustomerTurnAt(store, message, appends, storageDecision(decide));
     },
     async update(conversationId, change) {
       return stored(await updateConversation(store, conversationId, conversationUpdate(change)));

@@ -134,6 +134,49 @@ export function appendCustomerTurn<Decision extends TurnAppend>(
   });
 }
 
+/** How often a turn on an unchanged transcript is tried again when its conditional write missed (a status change elsewhere). */
+const TRIES_AT_POSITION = 3;
+
+/**
+ * A customer's turn as appendCustomerTurn, but only while the transcript
+ * still has `appends` appends (what the turn's answer was asked from):
+ * 'moved', with nothing written, when another turn was appended since. The
+ * conversation as this process last wrote it is trusted until its
+ * conditional write misses, so a turn on an unchanged conversation reads
+ * nothing; each miss reads it afresh.
+ */
+export function appendCustomerTurnAt<Decision extends TurnAppend>(
+  store: HandoverStore,
+  message: Message,
+  appends: number,
+  decide: (before: ConversationDocument) => Decision,
+): Promise<Decision | 'moved' | null> {
+  const conversationId = message.conversationId;
+  return inConversationOrder(conversationId, async () => {
+    try {
+      let current = knownConversation(store, conversationId);
+      for (let tries = 0; tries < TRIES_AT_POSITION; tries++) {
+        current ??= (await store.conversations.findById(conversationId).lean<ConversationDocument>()) ?? undefined;
+        if (!current) return null;
+        if ((current.chunkCount ?? 0) !== appends) return 'moved';
+        // a conversation stored before revisions has no condition to write on
+        if (current.revision === undefined) break;
+        const decision = decide(current);
+        if (await writeTurnOnRevision(store, current, message, decision.update)) {
+          await writeChunk(store, conversationId, current.chunkCount ?? 0, turnChunk(message, decision.replies));
+          return decision;
+        }
+        current = undefined;
+      }
+      // the conversation keeps changing under the turn (or has no revision): written on the latest, as appendCustomerTurn
+      return await appendTurnToLatest(store, message, decide);
+    } catch (error) {
+      forgetConversation(store, conversationId);
+      throw error;
+    }
+  });
+}
+
 /** The turn's write: its message takes the next chunk, with the changes it decided. */
 function turnChanges(message: Message, changes: ConversationChanges | null) {
   return {

@@ -6,7 +6,7 @@ import type { HandoverContext } from '../handover-context.js';
 import { chooseRule, sensitiveTopicsOnce, type RuleDecision, type TurnSignals } from '../handover/choose-rule.js';
 import { startHandover, startHandoverOfNewConversation } from '../handover/start-handover.js';
 import { newId } from '../ids/new-id.js';
-import type { ConversationChange } from '../ports/conversation-repository.js';
+import type { ConversationChange, StoredConversation } from '../ports/conversation-repository.js';
 import { plainConversation } from './plain-conversation.js';
 import type { Bot, Conversation, Customer, HandoverRule, Message, TurnResult } from '../types.js';
 import { newMessage } from './append-message.js';
@@ -205,12 +205,9 @@ async function startConversation(ctx: HandoverContext, bot: Bot, conversation: C
  */
 async function continueConversation(ctx: HandoverContext, bot: Bot, message: Message): Promise<FinishedTurn> {
   const assistant = ctx.responders.assistantFor(bot);
-  const asked = assistant ? await askAssistantAbout(ctx, bot, assistant, message) : null;
-  const appended = await ctx.conversations.appendCustomerTurn(message, (before) => {
-    const current = plainConversation(before);
-    const plan = planTurn(ctx, bot, current, message, asked);
-    return { plan, replies: plan.reply ? [plan.reply] : [], change: followUpChange(plan, current) };
-  });
+  const appended = assistant
+    ? await appendAssistantTurn(ctx, bot, assistant, message)
+    : await ctx.conversations.appendCustomerTurn(message, (before) => decideTurn(ctx, bot, message, before, null));
   if (!appended) throw new NotFoundError(`conversation "${message.conversationId}"`);
   const { plan } = appended;
   ctx.events.publish(message.conversationId, { type: 'message', message });
@@ -218,16 +215,36 @@ async function continueConversation(ctx: HandoverContext, bot: Bot, message: Mes
   return finishTurn(ctx, bot, plan, message);
 }
 
+function decideTurn(ctx: HandoverContext, bot: Bot, message: Message, before: StoredConversation, asked: AskedAssistant | null) {
+  const current = plainConversation(before);
+  const plan = planTurn(ctx, bot, current, message, asked);
+  return { plan, replies: plan.reply ? [plan.reply] : [], change: followUpChange(plan, current) };
+}
+
+/** A turn's model is asked at most this often: the last time from the conversation as stored, written whatever came after. */
+const ASKS_PER_TURN = 2;
+
 /**
- * The assistant's answer in an existing conversation, asked with the
- * conversation as stored now: another replica may have stored a turn since
- * this one last wrote it, and the model must see it. The write that follows
- * judges the turn again from the latest.
+ * An AI assistant's turn. Its model must see every earlier turn, including
+ * those another replica stored since this one last wrote the conversation;
+ * reading the conversation before every question would cost each turn a
+ * read that is almost never needed. So the model is asked from the
+ * conversation as this process last wrote it, and the turn is written only
+ * if no other turn was appended since; if one was, the model is asked
+ * again from the conversation as stored now.
  */
-async function askAssistantAbout(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message): Promise<AskedAssistant | null> {
-  const stored = await ctx.conversations.find(message.conversationId);
-  if (!stored) return null;
-  return askAssistant(ctx, bot, assistant, message, plainConversation(stored), () => ctx.conversations.readTranscriptTail(stored, TRANSCRIPT_MESSAGES));
+async function appendAssistantTurn(ctx: HandoverContext, bot: Bot, assistant: AsyncResponder, message: Message) {
+  let stored = await ctx.conversations.findAsLastWritten(message.conversationId);
+  for (let asks = 1; stored; asks++) {
+    const from = stored;
+    const asked = await askAssistant(ctx, bot, assistant, message, plainConversation(from), () => ctx.conversations.readTranscriptTail(from, TRANSCRIPT_MESSAGES));
+    const decide = (before: StoredConversation) => decideTurn(ctx, bot, message, before, asked);
+    if (asks === ASKS_PER_TURN) return ctx.conversations.appendCustomerTurn(message, decide);
+    const appended = await ctx.conversations.appendCustomerTurnAt(message, from.transcript.appends, decide);
+    if (appended !== 'moved') return appended;
+    stored = await ctx.conversations.find(message.conversationId);
+  }
+  return null;
 }
 
 /** What a turn changes beyond storing its message: a failure counted, a resolved conversation back with the bot. */

@@ -61,6 +61,12 @@ export interface TurnAppend {
 /** Conversations and their transcripts. */
 export interface ConversationRepository {
   find(conversationId: string): Promise<StoredConversation | null>;
+  /**
+   * The conversation as this process last wrote or read it, read only when
+   * it does not know it: may be behind what another replica wrote since, so
+   * only for a turn whose write then checks (appendCustomerTurnAt).
+   */
+  findAsLastWritten(conversationId: string): Promise<StoredConversation | null>;
   exists(conversationId: string): Promise<boolean>;
   /** The bot a conversation belongs to (null: no such conversation). */
   botOf(conversationId: string): Promise<string | null>;
@@ -74,6 +80,12 @@ export interface ConversationRepository {
    * Returns what `decide` returned, or null when there is no such conversation.
    */
   appendCustomerTurn<Decision extends TurnAppend>(message: Message, decide: (before: StoredConversation) => Decision): Promise<Decision | null>;
+  /**
+   * appendCustomerTurn, but only while the transcript still has `appends`
+   * appends (what the caller asked its answer from): 'moved', with nothing
+   * written, when another turn was appended since.
+   */
+  appendCustomerTurnAt<Decision extends TurnAppend>(message: Message, appends: number, decide: (before: StoredConversation) => Decision): Promise<Decision | 'moved' | null>;
   update(conversationId: string, change: ConversationChange): Promise<StoredConversation | null>;
   /** The whole transcript, in order. */
   readTranscript(conversation: Pick<StoredConversation, 'id' | 'transcript'>): Promise<Message[]>;

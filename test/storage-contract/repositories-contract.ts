@@ -137,6 +137,32 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(await b().conversations.readStoredAnswer(stored, turn.id)).toMatchObject([{ id: reply.id, text: 'answer to A' }]);
       });
 
+      it('writes a turn at a transcript position only while no other turn was appended since', async () => {
+        const id = unique('cv');
+        await a().conversations.create({ conversation: conversation(id, { lastCustomerText: 'Hello' }), taskIds: [], handovers: [], messages: [message(id, 'customer', 'Hello')] });
+        const asked = (await a().conversations.findAsLastWritten(id))!;
+        await b().conversations.appendCustomerTurn(message(id, 'customer', 'from replica B'), () => ({ replies: [], change: null }));
+
+        // replica A's copy is behind: its turn is refused, nothing written
+        const stale = await a().conversations.appendCustomerTurnAt(message(id, 'customer', 'asked from the old copy'), asked.transcript.appends, () => ({ replies: [], change: null }));
+        expect(stale).toBe('moved');
+        const now = (await a().conversations.find(id))!;
+        expect((await a().conversations.readTranscript(now)).map((m) => m.text)).toEqual(['Hello', 'from replica B']);
+
+        // at the position it now reads, and after a change elsewhere that appended nothing, the turn is written and judged from the latest
+        await b().conversations.update(id, { status: 'waiting' });
+        const seen: string[] = [];
+        const written = await a().conversations.appendCustomerTurnAt(message(id, 'customer', 'asked from the latest'), now.transcript.appends, (before) => {
+          seen.push(before.status);
+          return { replies: [message(id, 'bot', 'answer')], change: null };
+        });
+        expect(written).not.toBe('moved');
+        expect(seen.at(-1)).toBe('waiting');
+        const after = (await b().conversations.find(id))!;
+        expect((await b().conversations.readTranscript(after)).map((m) => m.text)).toEqual(['Hello', 'from replica B', 'asked from the latest', 'answer']);
+        expect(await a().conversations.appendCustomerTurnAt(message(unique('cv'), 'customer', 'nobody'), 0, () => ({ replies: [], change: null }))).toBeNull();
+      });
+
       it('stores every one of 20 concurrent turns of one conversation once', async () => {
         const id = unique('cv');
         await a().conversations.create({ conversation: conversation(id), taskIds: [], handovers: [], messages: [message(id, 'customer', 'start')] });
