@@ -56,8 +56,12 @@ const NOT_SLIPS = new Set(['algum', 'alguma', 'contacte', 'contacten', 'beraten'
 
 const MAY_START_WITH_MENSCH = /^\s*mensch/iu;
 // after "mit", "zu", "an", "Sie": "mit Ihrer Chefin", "holen Sie Ihren Vorgesetzten"; not "sprechen Ihre Mitarbeiter Englisch?"
-const FORMAL_YOUR = /\b(?:mit|zu|an|zum|zur|Sie)\s+(?:(?:bitte|mal|doch|einmal)\s+)*Ihr(?:e|er|em|en)?\b/u;
-const FORMAL_YOUR_GLOBAL = /(\b(?:mit|zu|an|zum|zur|Sie)\s+(?:(?:bitte|mal|doch|einmal)\s+)*)Ihr(e|er|em|en)?\b/gu;
+const FORMAL_YOUR = /\b(?:mit|zu|an|zum|zur|Sie|mir)\s+(?:(?:bitte|mal|doch|einmal)\s+)*Ihr(?:e|er|em|en)?\b/u;
+const FORMAL_YOUR_GLOBAL = /(\b(?:mit|zu|an|zum|zur|Sie|mir)\s+(?:(?:bitte|mal|doch|einmal)\s+)*)Ihr(e|er|em|en)?\b/gu;
+// Written all in lower case, "ihre" is still the formal "your" in a message that addresses the reader as "Sie" with a verb
+// first ("geben sie mir bitte ihre kollegin"): "verbinden sie", "können sie"
+const FORMAL_ADDRESS = /\b(?:geben|verbinden|stellen|holen|leiten|lassen|schicken|k(?:ö|oe|o)nn(?:t)?en|w(?:ü|ue|u)rden)\s+sie\b/iu;
+const LOWER_FORMAL_YOUR_GLOBAL = /(\b(?:mit|zu|an|zum|zur|sie|mir)\s+(?:(?:bitte|mal|doch|einmal)\s+)*)ihr(e|er|em|en)?\b/gu;
 const APOSTROPHE = /['’]/;
 const MAY_SAY_FILE_MOI = /file[\s-]+moi/iu;
 
@@ -66,6 +70,7 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
   let split = text;
   // German formal "Ihr…" (your), capitalised, after a preposition or "Sie" is ours, like "euer"; "ihr…" is her or their
   if (FORMAL_YOUR.test(text)) split = split.replace(FORMAL_YOUR_GLOBAL, (_match, before: string, ending: string) => `${before}eur${ending}`);
+  if (FORMAL_ADDRESS.test(text)) split = split.replace(LOWER_FORMAL_YOUR_GLOBAL, (_match, before: string, ending: string | undefined) => `${before}eur${ending ?? ''}`);
   // Each rewrite needs a character or word most messages lack: test for it before running the expression.
   // "Mensch, …" as an exclamation, not a person
   if (MAY_START_WITH_MENSCH.test(text)) split = split.replace(/^\s*mensch\s*[,!]+\s*(?=\S)/iu, '');
@@ -88,6 +93,7 @@ export function normalizeForContactRequest(text: string, keep: ReadonlySet<strin
     normalized = normalized.replace(/\b(en|em|in) (contacto|contato|contatto|kontakt) (?=(con|com|mit|with)\b)/g, 'incontact ');
   }
   if (ROUND_FOUR_PHRASE.test(normalized)) normalized = rewrittenPhrases(normalized);
+  if (normalized.includes(' wen ')) normalized = normalized.replace(/\b(kann|konnte|darf|durfte|mochte) ich (\w+ ){0,2}wen\b/g, (match) => `${match.slice(0, -3)}jemanden`);
   const words = normalized
     .split(' ');
   if (words[0] === '') return '';
@@ -141,6 +147,8 @@ function correctWord(word: string): string {
     if (word.startsWith(glue) && known.has(word.slice(glue.length))) return `${glue} ${word.slice(glue.length)}`;
     if (word.endsWith(glue) && known.has(word.slice(0, -glue.length))) return `${word.slice(0, -glue.length)} ${glue}`;
   }
+  const head = germanRoleHead(word);
+  if (head !== undefined) return head;
   if (word.length < 5) return word;
   // Candidates share the word or one of its one-letter deletions with a target or one of the target's (a deletion index,
   // so the search costs a few map lookups, not an edit distance per known word); the edit distance then confirms.
@@ -148,6 +156,25 @@ function correctWord(word: string): string {
     for (const target of SLIP_INDEX.get(variant) ?? []) if (withinOneEdit(word, target)) return target;
   }
   return word;
+}
+
+// German names a role by a compound whose last part is the person: "Servicemitarbeiter", "Fachberaterin",
+// "Musiklehrer", "Filialleitung"; the rules know the last part.
+const GERMAN_ROLE_HEADS = [
+  'mitarbeiterin', 'mitarbeiter', 'mitarbeitenden', 'sachbearbeiterin', 'bearbeiterin', 'bearbeiter', 'ansprechpartnerin', 'ansprechpartner',
+  'betreuerin', 'betreuer', 'beraterin', 'berater', 'lehrerin', 'lehrer',
+] as const;
+const HEAD_OF = new Map<string, string>([['bearbeiterin', 'sachbearbeiterin'], ['bearbeiter', 'sachbearbeiter']]);
+// the lead of a unit: "Filialleitung", "Praxisleitung" (not "Wasserleitung", a pipe)
+const LEAD_OF_A_UNIT = /^(filial|team|abteilungs|geschafts|projekt|kurs|schul|bereichs|praxis|stations|niederlassungs|markt|heim|kita|laden|betriebs|standort|objekt)leitung$/;
+
+function germanRoleHead(word: string): string | undefined {
+  if (word.length < 9) return undefined;
+  if (LEAD_OF_A_UNIT.test(word)) return 'teamleitung';
+  for (const head of GERMAN_ROLE_HEADS) {
+    if (word.length >= head.length + 3 && word.endsWith(head)) return HEAD_OF.get(head) ?? head;
+  }
+  return undefined;
 }
 
 function hasTripleLetter(word: string): boolean {

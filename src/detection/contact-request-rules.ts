@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/normalize-text.js';
 import { matchChineseContactRequest } from './contact-request-chinese.js';
 import { asksForDescribedPerson } from './contact-request-described-person.js';
+import { asksForRoleByEnding } from './contact-request-role-by-ending.js';
 import { normalizeForContactRequest, withinOneEdit } from './contact-request-normalization.js';
 import { rememberedPerWord } from './remembered-per-word.js';
 
@@ -47,6 +48,8 @@ const PERSON = [
   // coordinators and leads of a course or project
   'coordinator', 'coordinador', 'coordinadora', 'coordenador', 'coordenadora', 'coordinatore', 'coordinatrice', 'coordinateur', 'koordinator',
   'koordinatorin', 'kursleitung', 'kursleiter', 'kursleiterin', 'projektleitung', 'projektleiter', 'projektleiterin',
+  // German handlers in both genders, the heads the normalisation reduces compounds to ("Servicemitarbeiter", "Fachberaterin")
+  'betreuer', 'betreuerin', 'sachbearbeiterin', 'ansprechpartnerin', 'ansprechperson',
 ];
 const PERSON_PHRASES = [
   'customer service', 'customer support', 'customer care', 'support team', 'support staff', 'live chat', 'live support',
@@ -78,7 +81,9 @@ const DEPARTMENTS = new Set(['help desk', 'helpdesk', 'service desk', 'accounts 
 // A department named by its generic word: any German "…abteilung", "el departamento de …", "o setor de …".
 const DEPARTMENT_WORDS = new Set(['coordinacion', 'coordenacao', 'coordinazione', 'coordination', 'koordination', 'team', 'department', 'dept', 'desk', 'technik', 'abteilung', 'departement', 'departamento', 'dipartimento', 'setor', 'sector', 'ufficio', 'reparto', 'reklamation', 'reklamationen', 'beschwerdestelle', 'kundenbetreuung', 'reclamations', 'reclamaciones', 'reclamos', 'reclamacoes', 'reclami',
   // the claims desk of an insurer
-  'sinistres', 'siniestros', 'sinistros', 'sinistri']);
+  'sinistres', 'siniestros', 'sinistros', 'sinistri',
+  // the complaints desk: "el área de quejas", "o setor de queixas"
+  'quejas', 'queixas', 'plaintes', 'beschwerden', 'lamentele']);
 const isDepartmentWord = (word: string): boolean => DEPARTMENT_WORDS.has(word) || word.endsWith('abteilung');
 const GENERIC_DEPARTMENT = /^(departement|departamento|dipartimento|setor|sector|ufficio|reparto)$/;
 const DEPARTMENT_OF = /^(de|do|da|di|del|des|du|della|dello|dos|das|fur|comercial|commercial|commerciale|tecnico|technique|financeiro|financiero|finanziario|financier|juridico|juridique|legale|vendas|ventas|vendite|ventes|clienti|clientes|client|reclami)$/;
@@ -90,7 +95,10 @@ const TALK_ONLY_PERSON = new Set(['tecnico', 'tecnica', 'technicien', 'technicie
   'farmacista', 'apotheker', 'apothekerin', 'equipo', 'equipe', 'equipa', 'squadra',
   // roles of a practice or an office, asked for with a verb of talking or handing over
   'receptionist', 'receptionists', 'recruiter', 'recruiters', 'dispatcher', 'dispatchers', 'handler', 'handlers',
-  'disponent', 'disponenten', 'disponentin', 'referente', 'auxiliar', 'collaborateur', 'collaboratrice', 'collaboratore', 'collaboratori', 'lider']);
+  'disponent', 'disponenten', 'disponentin', 'referente', 'auxiliar', 'collaborateur', 'collaboratrice', 'collaboratore', 'collaboratori', 'lider',
+  // teachers of a school or course, a trade's expert, a Québécois "gars", asked for with a verb of talking or handing over
+  'lehrer', 'lehrerin', 'fachmann', 'fachfrau', 'fachleute', 'teacher', 'tutor', 'instructor', 'professeur', 'prof', 'enseignant', 'enseignante',
+  'profesor', 'profesora', 'maestro', 'maestra', 'professor', 'professora', 'insegnante', 'professore', 'professoressa', 'docente', 'gars']);
 const WEAK_REQUEST = new Set(['erreiche', 'erreichen', 'contacto', 'contato', 'contatto', 'contact', 'contacting', 'reach', 'get', 'need', 'want', 'call', 'wanna', 'ask', 'request']);
 // Roles that stay ours after "my": "my account manager".
 const OURS_AFTER_MY = new Set(['relationship manager', 'account executive', 'account manager', 'gestor de cuenta', 'gestionnaire de compte', 'gerente de conta', 'kundenbetreuer', 'ejecutivo de cuenta', 'executivo de conta', 'consulente di riferimento', 'gestore']);
@@ -137,15 +145,21 @@ const REQUEST = [
   // bump up, switch someone in, reach, have someone step in
   'bump', 'schalten', 'zuschalten', 'dazuschalten', 'dazuholen', 'erreiche', 'erreichen', 'intervenga', 'intervengan', 'intervenir',
   'intervenire', 'intervenha', 'intervir',
+  // French familiar and Québécois talking
+  'causer', 'jaser',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
-const REQUEST_AFTER = new Set(['besprechen', 'weitergeben', 'herstellen', 'eskalieren', 'quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden']);
+const REQUEST_AFTER = new Set(['besprechen', 'weitergeben', 'herstellen', 'eskalieren', 'quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden',
+  // Swiss "verbinde", "rede"; "mich an einen Mitarbeiter wenden"
+  'verbinde', 'rede', 'wenden']);
 // Words after a person word that make it someone else's (my travel agent said…), or not a person at all.
 const NOT_OUR_PERSON_AFTER = new Set(['s', 'puede', 'peut', 'consegue', 'kann', 'usou', 'uso', 'hat', 'im', 'inmobiliario', 'immobilier', 'imobiliario', 'bancaire', 'meeting', 'meetings', 'party', 'resource', 'resources', 'rights', 'nature', 'body', 'being', 'beings', 'error', 'race', 'trafficking', 'of', 'uber', 'table', 'reservation', 'ride', 'tent', 'room', 'virtuale', 'virtuel', 'virtuelle', 'virtual', 'vocale', 'immobiliare', 'assicurativo']);
 const NOT_OUR_PERSON_BEFORE = new Set(['ihre', 'mi', 'mis', 'mein', 'meinem', 'meinen', 'meine', 'meiner', 'mon', 'ma', 'mes', 'meu', 'minha', 'dos', 'deux', 'zwei', 'duas', 'tres', 'trois', 'drei', 'cuatro', 'quatro', 'quatre', 'vier', 'two', 'three', 'four', 'five', 'virtual', 'personal', 'google', 'voice', 'digital', 'ai', 'teaching', 'lab', 'my', 'his', 'her', 'their', 'our', 'travel', 'estate', 'insurance', 'secret', 'real estate', 'free', 'cleaning', 'double', 'which', 'what', 'each', 'per', 'every', 'first', 'missing', 'average', 'bank', 'fbi', 'cia', 'sports', 'booking', 'smooth', 'one', 'for', 'single', 'per', 'each', 'like', 'normal', 'mio', 'mia', 'miei', 'mie', 'meus', 'minhas', 'seiner', 'seine', 'seinem', 'seinen', 'ihrer', 'unsere', 'unserem', 'unseren', 'unser']);
 // "are you a human?", "am I talking to a person", "is this a bot": curiosity about us.
 const CURIOSITY_ELSEWHERE = /\b(bist du|sind sie|bin ich|spreche ich mit|rede ich mit) .*(mensch|bot|roboter|person)\b|\b(etes vous|es tu|est ce que je parle a|je parle a) .*(humain|robot|bot|personne)\b|\b(eres|es usted|estoy hablando con) .*(persona|humano|robot|bot)\b|\b(voce e|vc e|estou falando com) .*(pessoa|humano|robo|bot)\b/;
 const CURIOSITY = /\b(are|r) (you|u) (a |an )?(real |really )?(human|person|bot|robot|ai|machine|computer)|\b(am i|are we) (talking|chatting|speaking) (to|with) (a |an )?(real |actual )?(human|person|bot|robot|machine|computer|ai)|\bis (this|that|it) (a |an )?(real )?(human|person|bot|robot|machine)\b|\bif (you are|youre) (a |an )?(real )?(human|person|bot)|\b(you are|youre) (a )?(human|person|bot|robot|computer)\b|\bhuman or (a |an )?(bot|robot|computer|ai|machine)|\b(bot|robot|computer|ai|machine) or (a |an )?(real )?(human|person)\b/;
+// Which language someone speaks, asked with the verb first: "Sprechen die Lehrer auch Englisch?", "parlent-ils anglais ?"
+const LANGUAGE_SPOKEN = /^(sprechen|spricht|sprichst|parlent|parle|parlez|hablan|habla|hablas|falam|fala|parlano|parla|parlate|do|does)\b( \w+){0,5} (englisch|deutsch|franzosisch|spanisch|italienisch|portugiesisch|chinesisch|anglais|allemand|francais|espagnol|italien|portugais|chinois|ingles|aleman|frances|espanol|italiano|portugues|chino|inglese|tedesco|francese|spagnolo|portoghese|cinese|english|german|french|spanish|italian|portuguese|chinese|mandarin|alemao|espanhol|chines)\b/;
 // Talk about the bot's own speech: "talk to me in Spanish", "speak faster".
 const MANNER_ELSEWHERE = /\b(sprich|sprechen sie|rede) .*(langsamer|schneller|lauter|auf englisch|auf deutsch)\b|\b(parle|parlez|me parler) .*(lentement|vite|en anglais|en francais)\b|\b(habla|hablame|hablarme|hable) .*(despacio|rapido|en ingles|en espanol)\b|\b(fale|fala|falar comigo) .*(devagar|rapido|em ingles|em portugues)\b/;
 const MANNER = /\b(talk|speak|chat)\w* (to me |with me )?(in|more|faster|slower|quicker|louder|quietly|softer|slowly|quickly|like|as|a little|with an? (\w+ )?accent)\b/;
@@ -166,16 +180,16 @@ const PAST_BEFORE_TALK = /^(ai|avons|avez|as|ont|a|avais|avait|he|hemos|ha|ho|ab
 const ON_THE_PHONE = /\b(am telefon|ans telefon|au telephone|au bout du fil|al telefono|ao telefone|on the phone|on the line)\b/;
 // A short "is there an operator?" or "call me back please" with nothing else
 const SHORT_ASK = /^(c e|ce|y a t il|il y a|y a|hay|tem|gibt es|gibts|ist hier irgendwo|ist hier|ist da|ist gerade|is there|is|any|algun|alguna|algum|alguma|qualche|irgendein|irgendeine) (un |una |une |um |uma |ein |einen |eine |an? |algun |alguna |algum |alguma |qualche |irgendein |irgendeinen )?(real |vrai |echter |echten |vero |verdadero )?(operatore|operador|operateur|operator|agente|agent|atendente|humano|umano|humain|human|mensch|menschen|persona|pessoa|personne|person|mitarbeiter|asesor|conseiller|consulente|addetto|representative|representante)( (disponible|disponibile|disponivel|available|da|aqui|ai|ici|qui|la|hier|there|here|around|online|libre|frei))?( (please|pls|svp|por favor|bitte|per favore))?$|^(please |bitte |por favor )?(rappelez moi|rappeler moi|rappelle moi|llamenme|llameme|llamame|chiamatemi|richiamatemi|mi richiami|mi chiami|liguem me|ligue me|me liga|me ligue|me liguem|rufen sie mich (bitte )?(zuruck|an)|ruf mich (bitte )?(zuruck|an)|call me back)( please| pls| svp| sil vous plait| por favor| bitte| per favore| asap| urgente| vite)*$/;
-const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b(?! (der|die|das|welche|welcher|den)\b)|\btem (alguma|uma) pessoa\b/;
+const BARE_REQUEST = /^(please |pls |plz )?(handoff|handover|hand off|transfer me|transfiera me|transfiere me|transferez moi|transfira me|me transfere|me transfira|me transfiere|me transfiera|mi trasferisca|mi trasferisci|verbinden sie mich|verbinde mich|pass me on|put me through)( please| pls| plz| por favor| svp| sil vous plait| bitte| now)?$|\b(put|transfer|connect|pass|send|forward) (me )?(through |over |on )?to (the |your |a |an )?(support|sales|billing|team|desk|help desk|helpdesk|founders?|owner|boss|agent|human|person|representative|operator|someone|somebody)\b|\b(anyone|anybody|someone|somebody) (else )?(here |there )?(who|that) (can|could) (actually |really |properly )?help( me)?( please| pls| plz)?$|\b(someone|somebody|anyone|anybody) else (please|pls|plz)\b|\bis there (any |a |an )?(real|actual) (human|person|people)\b|\bhay (alguna|una|algun) persona\b|\bc e (una|un|qualche) (persona|vero umano|reale)|\by a t il quelquun\b|\best (il|ce qu il y a) une personne\b|\b(gibt es|gibts)( bei euch| bei ihnen| hier| da| denn| auch| keinen| keine| kein| einen| eine)* (echten |echte )?(menschen|person|mitarbeiter)\b(?! (der|die|das|welche|welcher|den)\b)|\btem (alguma|uma) pessoa\b/;
 
 // Patterns over several languages (English, German, French, Spanish, Portuguese, Italian).
 const INDEFINITE = '(someone|somebody|anyone|anybody|jemand|jemanden|irgendwer|irgendjemand|quelquun|alguien|alguem|qualcuno)';
 const SOMEONE = `${INDEFINITE.slice(0, -1)}|human|humain|humano|umano|mensch|menschen)`;
-const HELP = '(help|helfen|aider|ayudar|ayudarme|ajudar|ajude|ajudem|aiutare|aiutarmi|aiuti|aiuta)';
+const HELP = '(help|helfen|weiterhelfen|aider|ayudar|ayudarme|ajudar|ajude|ajudem|aiutare|aiutarmi|aiuti|aiuta)';
 // What may follow "help" in an ask for a helper rather than for a task: "…der mir wirklich helfen kann?", "…que me pueda ayudar de verdad?"
 const AFTER_HELP = '( (me|mir|moi|mi|please|bitte|svp|stp|por|favor|per|favore|really|actually|wirklich|vraiment|pour|de|vrai|verdad|verdade|en|serio|davvero|sul|kann|konnte|peut|pourrait|puede|pueda|pode|possa|puo|here|hier|ici|aqui|ahi|ai|qui|da|now|jetzt|ora|ahora|agora))*$';
 const HELPER = new RegExp(`\\b${SOMEONE}\\b( \\w+){0,7} ${HELP}${AFTER_HELP}`);
-const TALK = '(talk|speak|chat|sprechen|reden|schreiben|chatten|telefonieren|parler|discuter|ecrire|hablar|escribir|chatear|platicar|falar|conversar|escrever|parlare|scrivere)';
+const TALK = '(talk|speak|chat|causer|jaser|sprechen|reden|schreiben|chatten|telefonieren|parler|discuter|ecrire|hablar|escribir|chatear|platicar|falar|conversar|escrever|parlare|scrivere)';
 // "is there a real person I can write to", "c'è una persona con cui parlare"
 const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi|explain|erklaren|expliquer|explicar|explicarle|spiegare|call|anrufen|appeler|llamar|ligar|chiamare)';
 const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|agents|agentes|operatore|operador|operateur|atendente|asesor|conseiller|berater|consulente|addetto|humano|humain|umano|mensch)\\b( \\w+){0,5} (${TALK.slice(1, -1)}|${ANSWER.slice(1, -1)})\\b`);
@@ -192,9 +206,11 @@ const CASE_VERBS = new Set(['review', 'look', 'check', 'handle', 'see', 'regarde
 // German puts the verb last: "ein Mitarbeiter soll sich das bitte anschauen"
 const HANDLE_MY_CASE_LAST = /(?<!\b(mein|meine|meinem|meinen) )\b(jemand|mensch|mitarbeiter|mitarbeiterin|berater|beraterin|kollege|kollegin|sachbearbeiter)\b( \w+){0,5} (das|es|meinen fall|mein anliegen|meinen vorgang|mein konto)( \w+){0,3} (anschauen|ansehen|angucken|prufen|uberprufen|bearbeiten)\b/;
 // "…, not the bot": a person asked for against the machine
-const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|plutot qu|en vez de|en vez del|em vez de|em vez do|em vez da|invece di|invece del|invece della|en lugar de|en lugar del|au lieu de|au lieu du|au lieu d)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |le |un |una |el |o |um |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automat|automaten|automate|automata|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
+const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|plutot qu|en vez de|en vez del|em vez de|em vez do|em vez da|invece di|invece del|invece della|en lugar de|en lugar del|au lieu de|au lieu du|au lieu d)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |einer |eine |einen |le |la |un |une |una |el |o |um |uma |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automat|automaten|automate|automata|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
 // "atendimento humano", "ayuda humana", "assistenza umana": a service asked for as human
 const HUMAN_SERVICE = /\b(atendimento|atencion|assistance|assistenza|suporte|soporte|ayuda|ajuda|aiuto|aide|supporto|contatto|contacto|contato) (humano|humana|humain|humaine|umano|umana)\b|\bmenschliche(n)? (hilfe|beratung|unterstutzung|betreuung)\b/;
+// "is there a cruise specialist I can chat with": whoever it is, the clause makes them someone to talk to
+const IS_THERE_ONE_TO_TALK_TO = /\bis there (a|an|any|some) (\w+ ){1,2}(i|we) (can|could) (talk|speak|chat)\w* (to|with)\b/;
 // "with whom can I talk about this?"
 const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
 const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
@@ -207,7 +223,7 @@ const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $|(contacted|called|phoned|rung) (back )?by|me recontacter|me recontacte|(vuelva|volver|vuelvan) a (contactar|llamar)|entrar em contato comigo|entre em contato comigo|entrasse em contato comigo|ricontattarmi|ricontattare|ricontattami|(pode|puede|peut|puo|kann|podria|poderia|pourrait) me (contatar|contactar|ligar|llamar|chamar|appeler|rappeler|recontacter|richiamare|kontaktieren|anrufen))/;
+const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|me (devuelva|devuelvan|devuelve|devuelvas) la llamada|me (retornar|retorne|retornem|retorna)\b|(faites|fais|faire) moi rappeler|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $|(contacted|called|phoned|rung) (back )?by|me recontacter|me recontacte|(vuelva|volver|vuelvan) a (contactar|llamar)|entrar em contato comigo|entre em contato comigo|entrasse em contato comigo|ricontattarmi|ricontattare|ricontattami|(pode|puede|peut|puo|kann|podria|poderia|pourrait) me (contatar|contactar|ligar|llamar|chamar|appeler|rappeler|recontacter|richiamare|kontaktieren|anrufen))/;
 // "pass my details on so they can contact me": a call asked for
 const SO_THEY_CONTACT_ME = /\bso (that )?(they|someone|somebody|he|she|an agent|a person|a human) (can|could|will|would) (contact|call|ring|phone|reach|email) me\b/;
 // "waiting for a human to reply": the person is what is awaited
@@ -256,7 +272,8 @@ const TYPO_TARGETS = ['human', 'person', 'agent', 'representative', 'operator', 
 /** Edit distance ≤ 1 for words of five letters or more ("humna", "agnet", "reprsentative"). */
 let known: Set<string> | undefined;
 function vocabulary(): Set<string> {
-  known ??= new Set([...PERSON, ...REQUEST, ...FILLER, ...TYPO_TARGETS, ...REQUEST_AFTER]);
+  // the one-word phrases too: "kundenbetreuer" stays itself rather than its compound's head
+  known ??= new Set([...PERSON, ...REQUEST, ...FILLER, ...TYPO_TARGETS, ...REQUEST_AFTER, ...PERSON_PHRASES.filter((phrase) => !phrase.includes(' '))]);
   return known;
 }
 
@@ -276,7 +293,7 @@ function correctedTypo(word: string): string {
   return word;
 }
 
-const FILLER = new Set(['needed', 'required', 'wanted', 'gesucht', 'thanks', 'thx', 'ty', 'merci', 'gracias', 'obrigado', 'obrigada', 'grazie', 'danke', 'a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade', 'per', 'favore', 'subito', 'adesso', 'ora', 'ya', 'ahora', 'agora', 'ja', 'jetzt', 'sofort', 'schnell', 'maintenant', 'urgent', 'urgente', 'dringend', 'uno', 'il', 'lo', 'o', 'os', 'los', 'las', 'der', 'die', 'den', 'dem', 'echt', 'echte', 'vero', 'vera', 'reale', 'vraie', 'real', 'mal', 'gerne', 'mir', 'moi', 'mi', 'me', 'stp', 'porfa', 'pfv', 'aqui', 'ai', 'qui', 'ici', 'hier']);
+const FILLER = new Set(['und', 'zwar', 'and', 'et', 'needed', 'required', 'wanted', 'gesucht', 'thanks', 'thx', 'ty', 'merci', 'gracias', 'obrigado', 'obrigada', 'grazie', 'danke', 'a', 'an', 'the', 'real', 'live', 'actual', 'please', 'pls', 'plz', 'now', 'just', 'some', 'one', 'i', 'want', 'need', 'to', 'talk', 'speak', 'with', 'me', 'get', 'give', 'un', 'una', 'une', 'um', 'uma', 'ein', 'einen', 'einem', 'mit', 'con', 'com', 'avec', 'oh', 'hi', 'hello', 'hey', 'ok', 'okay', 'handoff', 'handover', 'help', 'service', 'customer', 'support', 'team', 'from', 'your', 'care', 'proper', 'else', 'another', 'other', 'gimme', 'any', 'by', 'rather', 'would', 'like', 'id', 'dont', 'wanna', 'bot', 'not', 'de', 'du', 'da', 'do', 'el', 'la', 'le', 'bitte', 'svp', 'sil', 'vous', 'plait', 'por', 'favor', 'vite', 'echten', 'echter', 'vrai', 'verdad', 'verdade', 'per', 'favore', 'subito', 'adesso', 'ora', 'ya', 'ahora', 'agora', 'ja', 'jetzt', 'sofort', 'schnell', 'maintenant', 'urgent', 'urgente', 'dringend', 'uno', 'il', 'lo', 'o', 'os', 'los', 'las', 'der', 'die', 'den', 'dem', 'echt', 'echte', 'vero', 'vera', 'reale', 'vraie', 'real', 'mal', 'gerne', 'mir', 'moi', 'mi', 'me', 'stp', 'porfa', 'pfv', 'aqui', 'ai', 'qui', 'ici', 'hier']);
 
 /** The hand-written rules alone: precise on the phrasings they know, blind to the others. */
 export function matchContactRequestRules(text: string): { isRequest: boolean; score: number } {
@@ -309,10 +326,12 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   if ((joined.includes('uman') || joined.includes('menschlich')) && HUMAN_SERVICE.test(joined) && !CURIOSITY.test(joined) && !HUMAN_OR_MACHINE.test(joined)) return { isRequest: true, score: 0.85 };
   if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence) || CALL_ME.test(sentence) || (joined.includes(' so ') && SO_THEY_CONTACT_ME.test(joined))) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
+  if (LANGUAGE_SPOKEN.test(sentence)) return { isRequest: false, score: 0.05 };
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
   const strong = STRONG_REQUEST.test(joined);
   if ((joined.includes(' any') || joined.includes(' personne')) && NO_ONE.test(joined)) return { isRequest: false, score: 0.05 };
   if (!curious && asksForDescribedPerson(sentence, words)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
+  if (!curious && asksForRoleByEnding(words)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   // a job with us ("work as an agent", "vous recrutez des conseillers ?"), not a request to talk to one
   if (JOB.test(joined) && !strong && !HUMANS_AT_WORK.test(joined)) return { isRequest: false, score: 0.05 };
 
@@ -320,6 +339,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   // "un opérateur peut prendre le relais ?": the person word is followed by "can", which elsewhere makes it someone else's
   if (!curious && words.some(isPersonWord) && (TAKE_OVER.test(joined) || TAKE_OVER_END.test(joined))) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
+  if (!curious && joined.includes(' is there ') && IS_THERE_ONE_TO_TALK_TO.test(joined)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.75 };
   // "can a real agent review my case?", "alguien del equipo podría revisar mi caso": a person asked to handle the customer's case
   if (!curious && words.some((word) => CASE_VERBS.has(word)) && (HANDLE_MY_CASE.test(joined) || HANDLE_MY_CASE_LAST.test(joined))) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
@@ -359,7 +379,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
     // a German clause after "mit …" may be long before its verb: "mit jemandem aus der Praxis über meine Befunde reden"
     const reach = words[at - 1] === 'mit' || words[at - 2] === 'mit' ? 10 : 6;
     for (let i = at + 1; i < Math.min(words.length, at + reach); i += 1) {
-      if ((REQUEST_AFTER.has(words[i]!) || (words[i] === 'gesprochen' && WOULD_LIKE.test(text))) && !curious) return { isRequest: true, score: 0.85 };
+      if ((REQUEST_AFTER.has(words[i]!) || (SPOKEN.has(words[i]!) && WOULD_LIKE.test(text))) && !curious) return { isRequest: true, score: 0.85 };
     }
   }
   if (/\bare there (also |any )?(humans|people|real people|persons) (working|here|available)\b|\bis there (a |an )?(human|person|real person|agent|someone|anyone|somebody) (i can|to) (talk|speak|chat)/.test(joined)) {
@@ -376,7 +396,9 @@ const FORWARDED = /^(call|chat|case|question|complaint|request|issue|problem|con
 // "un commercial" is a salesperson; "a commercial licence" is not
 const FRENCH_DETERMINER = /^(un|une|le|au|du|des|votre|vos|quelquun)$/;
 // "ich hätte gern die Teamleitung gesprochen": the German conditional with a past participle asks to speak to them
-const WOULD_LIKE = /\bh(?:ä|ae)tte\b/i;
+// the past participles that ask only after "hätte": "gesprochen", "geredet", Bavarian and Austrian "gredt"
+const SPOKEN = new Set(['gesprochen', 'geredet', 'gredt']);
+const WOULD_LIKE = /\bh(?:ä|ae)tte?n?\b/i;
 // Verbs that put the customer through besides talking ones, for specialists asked for by trade
 // hand-over verbs that may come after a long clause: "quelqu'un qui s'y connaît, mettez-moi en relation"
 const HAND_OVER_LATER = /^(comuniqueme|transfere|mettez|verbinden|verbindet)$/;
