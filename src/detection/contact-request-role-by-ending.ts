@@ -12,13 +12,19 @@
  * - a role (or someone) asked to call, call back or answer the customer:
  *   "un contador me puede llamar?", "um técnico de vocês pode me ligar",
  *   "un commercialista può richiamarmi", "qualcuno mi può rispondere?".
+ * - a hand-over verb with "me", then the role: "mettez-moi en ligne avec le
+ *   réparateur", "mi mette in comunicazione con il tatuatore";
+ * - a contact wished for: "um contato com o tatuador";
+ * - German: a role asked for in the accusative after a wish, "ich möchte den
+ *   Bestatter sprechen"; a role wanted on the phone, "gebt mir den
+ *   Tätowierer ans Telefon".
  * English has its own frame (ROLE_BY_ENDING in
  * contact-request-described-person.ts). Machines that share the endings
  * (ordinateur, contestador, Computer) are not roles; a past conversation
  * ("j'ai parlé avec…") uses a participle the frames do not list.
  */
 
-const ROLE_ENDING = /(eur|euse|rice|ien|ienne|iste|ier|iere|or|ora|ista|ero|era|eiro|eira|ico|ica|ente|ario|aria|tore|trice|iere|aio|erin|ist|istin|eurin|mann|frau|leute|er)$/;
+const ROLE_ENDING = /(graphe|grafo|grafa|graf|grafin|eur|euse|rice|ien|ienne|iste|ier|iere|or|ora|ista|ero|era|eiro|eira|ico|ica|ente|ario|aria|tore|trice|iere|aio|erin|ist|istin|eurin|mann|frau|leute|er)$/;
 // Words with a role's ending that are things, or the customer's own side
 const NOT_A_ROLE = new Set([
   'ordinateur', 'repondeur', 'serveur', 'moteur', 'robot', 'automate', 'ordenador', 'computador', 'contestador', 'motor', 'computer', 'roboter', 'drucker',
@@ -29,7 +35,13 @@ const NOT_A_ROLE = new Set([
 const TALK_VERB = new Set([
   'parler', 'discuter', 'causer', 'jaser', 'echanger', 'adresser', 'entretenir', 'hablar', 'platicar', 'conversar', 'charlar', 'dirigirme', 'falar',
   'parlare', 'conversare', 'rivolgermi', 'parlarne', 'discutere',
+  // a contact wished for: "um contato com o tatuador", "un contact avec le photographe"
+  'contato', 'contacto', 'contatto', 'contact',
 ]);
+// hand-over verbs, with "me" before or after them: "mettez-moi en ligne avec", "mi mette in comunicazione con"
+const HAND_OVER = new Set(['mettez', 'mets', 'mettre', 'passez', 'passe', 'transferez', 'branchez', 'connectez', 'mette', 'metta', 'mettete', 'passi', 'ponga', 'pone', 'ponme', 'pongame', 'coloca', 'coloque', 'poe', 'conecta', 'conecte', 'collega', 'colleghi']);
+// what may stand between such a verb and its preposition
+const BETWEEN = new Set(['incontact', 'moi', 'me', 'mi', 'm', 'online', 'en', 'em', 'in', 'relation', 'contact', 'contato', 'contacto', 'contatto', 'communication', 'comunicazione', 'comunicacion', 'comunicacao', 'rapport', 'ligne', 'linea', 'linha', 'directement', 'direttamente', 'directamente', 'diretamente', 'de', 'vive', 'voix', 'un', 'peu', 'rapidement']);
 const PREPOSITION = new Set(['a', 'avec', 'au', 'aux', 'con', 'com', 'al', 'ao', 'alla', 'allo', 'col']);
 // a contracted preposition carries its determiner: "al", "au", "ao", "alla"
 const CARRIES_DETERMINER = new Set(['al', 'au', 'aux', 'ao', 'alla', 'allo', 'col']);
@@ -41,6 +53,8 @@ const NEGATION = new Set(['ne', 'no', 'nao', 'non', 'nicht', 'pas', 'nunca', 'ja
 const GERMAN_WITH = new Set(['mit', 'an']);
 const GERMAN_DETERMINER = new Set(['einem', 'einer', 'einen', 'eine', 'dem', 'der', 'den', 'die', 'eurem', 'eurer', 'euren', 'eure', 'ihrem', 'ihrer', 'ihren']);
 const GERMAN_TALK_LAST = new Set(['sprechen', 'reden', 'telefonieren', 'unterhalten', 'wenden', 'verbunden', 'verbinden', 'rede', 'verbinde', 'besprechen', 'kommunizieren']);
+const GERMAN_ACCUSATIVE = new Set(['den', 'einen', 'eine', 'die', 'euren', 'eure', 'ihren']);
+const GERMAN_WISH = new Set(['mochte', 'mochten', 'will', 'wollte', 'wurde', 'hatte', 'gern', 'gerne', 'gib', 'gebt', 'geben', 'hol', 'holt', 'holen', 'brauche', 'brauchte', 'verlange']);
 const SUBJECT_DETERMINER = new Set(['un', 'une', 'una', 'uno', 'um', 'uma', 'ein', 'eine', 'einer', 'el', 'le', 'la', 'il', 'lo', 'o', 'der', 'die', 'vostro', 'vostra', 'votre', 'su', 'seu', 'sua']);
 const SOMEONE = new Set(['quelquun', 'alguien', 'alguem', 'qualcuno', 'jemand']);
 const ME = new Set(['me', 'mi', 'moi', 'mich', 'mir', 'm']);
@@ -61,10 +75,11 @@ export function isRoleByEnding(word: string): boolean {
 export function asksForRoleByEnding(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
-    if (TALK_VERB.has(word) && !negated(words, i)) {
+    const handOver = HAND_OVER.has(word) && (ME.has(words[i - 1] ?? '') || ME.has(words[i + 1] ?? ''));
+    if ((TALK_VERB.has(word) || handOver) && !negated(words, i)) {
       let k = i + 1;
-      // "m'adresser à", "parler directement avec"
-      if (words[k] !== undefined && !PREPOSITION.has(words[k]!) && words[k]!.endsWith('ment')) k += 1;
+      // "parler directement avec", "échanger de vive voix avec", "mettez-moi en ligne avec"
+      while (k < i + 5 && words[k] !== undefined && !PREPOSITION.has(words[k]!) && (BETWEEN.has(words[k]!) || words[k]!.endsWith('ment'))) k += 1;
       const preposition = words[k];
       if (preposition === undefined || !PREPOSITION.has(preposition)) continue;
       k += 1;
@@ -81,6 +96,11 @@ export function asksForRoleByEnding(words: readonly string[]): boolean {
       if (roleAt < 0) continue;
       for (let k = roleAt + 1; k < Math.min(words.length, roleAt + 6); k += 1) if (GERMAN_TALK_LAST.has(words[k]!)) return !negated(words, roleAt);
       continue;
+    }
+    // "ich möchte den Bestatter sprechen", "gebt mir den Tätowierer ans Telefon"
+    if (GERMAN_ACCUSATIVE.has(word) && isRoleByEnding(words[i + 1] ?? '') && words.slice(Math.max(0, i - 4), i).some((before) => GERMAN_WISH.has(before))) {
+      const next = words.slice(i + 2, i + 5).join(' ');
+      if (/^(\w+ )?(sprechen|erreichen)\b|^(\w+ )?(ans|am) telefon\b/.test(next)) return true;
     }
     // "un contador me puede llamar", "um técnico de vocês pode me ligar", "qualcuno … mi può rispondere"
     const subject = SOMEONE.has(word) || (SUBJECT_DETERMINER.has(word) && isRoleByEnding(words[i + 1] ?? '') && !(i > 0 && TALK_VERB.has(words[i - 1]!)));

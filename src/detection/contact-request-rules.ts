@@ -145,8 +145,8 @@ const REQUEST = [
   // bump up, switch someone in, reach, have someone step in
   'bump', 'schalten', 'zuschalten', 'dazuschalten', 'dazuholen', 'erreiche', 'erreichen', 'intervenga', 'intervengan', 'intervenir',
   'intervenire', 'intervenha', 'intervir',
-  // French familiar and Québécois talking
-  'causer', 'jaser',
+  // French familiar and Québécois talking; "il me faudrait"
+  'causer', 'jaser', 'faudrait',
 ];
 // German puts the verb last: "kann ich mit einem Mitarbeiter sprechen?"
 const REQUEST_AFTER = new Set(['besprechen', 'weitergeben', 'herstellen', 'eskalieren', 'quatschen', 'plaudern', 'unterhalten', 'atender', 'atenderme', 'atendre', 'sprechen', 'reden', 'verbinden', 'weiterleiten', 'chatten', 'durch', 'ubergeben', 'zuruckrufen', 'durchstellen', 'sprechen', 'weiter', 'telefonieren', 'anrufen', 'holen', 'verbunden',
@@ -194,7 +194,7 @@ const TALK = '(talk|speak|chat|causer|jaser|sprechen|reden|schreiben|chatten|tel
 const ANSWER = '(answer|reply|respond|antworten|beantworten|repondre|responder|atender|atenderme|rispondere|rispondermi|explain|erklaren|expliquer|explicar|explicarle|spiegare|call|anrufen|appeler|llamar|ligar|chiamare)';
 const EXISTS_TO_TALK = new RegExp(`\\b(gibt es|gibts|ist da|y a t il|il y a|y a|hay|tem|ha|ce|c e|ci sono|is there|are there)\\b( \\w+){0,4} ${SOMEONE.slice(0, -1)}|person|persona|personne|pessoa|personas|pessoas|persone|personnes|mitarbeiter|agent|agente|agents|agentes|operatore|operador|operateur|atendente|asesor|conseiller|berater|consulente|addetto|humano|humain|umano|mensch)\\b( \\w+){0,5} (${TALK.slice(1, -1)}|${ANSWER.slice(1, -1)})\\b`);
 // A person taking the conversation over: "un opérateur peut prendre le relais ?", "um atendente pode assumir a conversa?"
-const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conversation|discussion|main|relève)|assumir (a |o |esta |essa |este |esse )?(conversa|conversar|atendimento|caso|chat)|tomar (la |esta |mi )?(conversacion|charla|caso|chat)|prendere (in mano )?(la |questa |il )?(conversazione|chat|pratica)|take over (the |this |my )?(chat|conversation)|(den |diesen |meinen )?(chat|fall|vorgang) ubernehmen|ubernimmt|me (prendre|prenne|prend) en charge|pris en charge par)\b/;
+const TAKE_OVER = /\b(prendre le relais|reprendre (la |ma |cette |notre )?(conversation|discussion|main|relève)|assumir (a |o |esta |essa |este |esse )?(conversa|conversar|atendimento|caso|chat)|tomar (la |esta |mi )?(conversacion|charla|caso|chat)|prendere (in mano )?(la |questa |il )?(conversazione|chat|pratica)|take over (the |this |my )?(chat|conversation)|(den |diesen |meinen )?(chat|fall|vorgang) ubernehmen|(das|es|hier|jetzt) ubernehmen|ubernimmt|me (prendre|prenne|prend) en charge|pris en charge par)\b/;
 // "can a person take over from here?"
 const TAKE_OVER_END = /\btake over( from (here|you|the bot|now))?( please| pls)? $/;
 // A person of ours asked to look at the customer's case (not at a car or a sink: a person for a job)
@@ -206,11 +206,29 @@ const CASE_VERBS = new Set(['review', 'look', 'check', 'handle', 'see', 'regarde
 // German puts the verb last: "ein Mitarbeiter soll sich das bitte anschauen"
 const HANDLE_MY_CASE_LAST = /(?<!\b(mein|meine|meinem|meinen) )\b(jemand|mensch|mitarbeiter|mitarbeiterin|berater|beraterin|kollege|kollegin|sachbearbeiter)\b( \w+){0,5} (das|es|meinen fall|mein anliegen|meinen vorgang|mein konto)( \w+){0,3} (anschauen|ansehen|angucken|prufen|uberprufen|bearbeiten)\b/;
 // "…, not the bot": a person asked for against the machine
-const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|plutot qu|en vez de|en vez del|em vez de|em vez do|em vez da|invece di|invece del|invece della|en lugar de|en lugar del|au lieu de|au lieu du|au lieu d)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |einer |eine |einen |le |la |un |une |una |el |o |um |uma |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automat|automaten|automate|automata|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
+const NOT_THE_BOT = /\b(not|nicht|pas|no|nao|non|statt|instead of|plutot que|plutot qu|en vez de|en vez del|em vez de|em vez do|em vez da|invece di|invece del|invece della|en lugar de|en lugar del|au lieu de|au lieu du|au lieu d)( mit| with| con| com| avec| par| por| per)? (the |a |an |this |der |den |dem |einem |einer |eine |einen |le |la |au |al |ao |un |une |una |el |o |um |uma |il |ce |este |esse |questo )?(bot|robot|robo|machine|maquina|macchina|maschine|computer|chatbot|faq|script|automat|automaten|automate|automata|automated \w+|automatic \w+|reponse automatique|respuesta automatica|resposta automatica|risposta automatica)\b/;
 // "atendimento humano", "ayuda humana", "assistenza umana": a service asked for as human
 const HUMAN_SERVICE = /\b(atendimento|atencion|assistance|assistenza|suporte|soporte|ayuda|ajuda|aiuto|aide|supporto|contatto|contacto|contato) (humano|humana|humain|humaine|umano|umana)\b|\bmenschliche(n)? (hilfe|beratung|unterstutzung|betreuung)\b/;
-// "is there a cruise specialist I can chat with": whoever it is, the clause makes them someone to talk to
-const IS_THERE_ONE_TO_TALK_TO = /\bis there (a|an|any|some) (\w+ ){1,2}(i|we) (can|could) (talk|speak|chat)\w* (to|with)\b/;
+// "is there a cruise specialist I can chat with", "c'è qualcuno dello studio con cui posso parlare?": whoever it is, the clause
+// makes them someone to talk to
+const IS_THERE_ONE_TO_TALK_TO = /\b(is there|are there|c e|ce|ci sono|y a t il|il y a|hay|tem|existe|gibt es|hatten sie|haben sie) (\w+ ){1,5}((i|we) (can|could)|con cui|con chi|avec qui|a qui|con quien|con quienes|com quem|mit dem|mit der|mit denen)( \w+){0,2} (talk|speak|chat|parlare|parler|hablar|falar|conversar|sprechen|reden)\w*\b/;
+// "posso parlare con chi ripara i telefoni?": talking with whoever does something is talking with a person
+const TALK_TO_WHOEVER_DOES = /\b(parlare|hablar|falar|conversar|parler|discuter) (\w+ ){0,2}(con chi|con quien|com quem|avec celui qui|avec celle qui|avec la personne qui|a la personne qui) \w+/;
+// "pouvez-vous m'orienter vers quelqu'un", "can you direct me to someone"
+const ORIENT_TO_SOMEONE = /\b(orienter|orientez|orientar|orienta|oriente|diriger|dirigez|rediriger|redirigez|encaminhar|encaminhe|indirizzare|indirizzarmi|indirizzatemi|derivar|derivarme|direct me|redirect me|point me) (vers|to|a|para|pra|al|ao|verso|an|zu|towards) (quelquun|someone|somebody|alguien|alguem|qualcuno|jemandem|jemanden|la personne|the person|une personne|a person|the right person|la bonne personne)\b/;
+// "who's in charge there? let me talk to them", "Wer ist zuständig? Den würde ich gern sprechen"
+const PRONOUN_TO_TALK_TO = /\b(let me|i want to|i d like to|id like to|can i|could i|i need to) (talk|speak|chat) (to|with) (them|him|her)\b|\b(den|die|ihn) (wurde|mochte|will|mochten|konnte|kann) ich (\w+ ){0,2}(sprechen|anrufen|erreichen)\b|\bje (veux|voudrais|souhaite|aimerais|peux|dois) (lui|leur) parler\b|\b(quero|queria|gostaria de|preciso) falar com (ele|ela|eles|elas)\b|\b(quiero|quisiera|necesito) hablar con (ella|ellos|ellas)\b|\b(voglio|vorrei|devo) (parlargli|parlarle|parlarci|parlare con lui|parlare con lei)\b/;
+const WHO_IS_IT = /\b(who|whos|wer|qui|quem|quien|chi)\b/;
+// Asks that need no person word: "Melden Sie sich bitte bei mir", "prenez contact avec moi", "reach out to me"
+const CONTACT_ME_FIRST = /^(bitte )?(melden sie sich|meldet euch|melde dich) (\w+ ){0,3}bei mir\b|^(prenez|prends|veuillez prendre) contact avec moi\b|^(please )?(reach out|get back) to me\b|^(entre|entrem) em contato comigo\b|^(pongase|ponganse|ponte) en contacto conmigo\b|^(mi contatti|contattatemi|contattami)\b/;
+// "put the repair guy on", "passez-le-moi", "pásamelo": someone put on the line
+const PUT_THEM_ON = /^(please |pls )?put (the |your |a |an )?(\w+ )?(guy|gal|lady|person|human|manager|boss|tech|supervisor|agent|rep|owner|him|her|them|someone|somebody) on( the (phone|line))?( please| pls| now| asap)?$|^(passez|passe) (le|la|les) moi\b|^(pasamelo|pasamela|pasemelo|pasemela|pasenmelo|passamelo|passamela)\b|^me (lo|la) (passi|passa|pasa|pase)\b|^(geben sie|gib|gebt) (ihn|sie) mir\b/;
+// "vocês podem me ligar?", "können Sie mich zurückrufen?": the company asked to call (English "can you call me…" names the customer as
+// often as it asks for a call, and Rasa's demo data labels "can you call me back?" as not a request for a person)
+const YOU_CALL_ME = /^(\w+ ){0,2}(voces |ustedes |vous |voi |sie |ihr )?(podem|pueden|pouvez|pourriez|potete|potreste|konnen|konnten|konnt) (voces |ustedes |vous |voi |sie |ihr )?(me|mi|mich|m) (ligar|retornar|llamar|rappeler|appeler|richiamare|chiamare|anrufen|zuruckrufen|contatar|contactar|contacter|contattare|kontaktieren)\b|^(\w+ ){0,2}(potete|potreste) (richiamarmi|chiamarmi|contattarmi)\b/;
+const CALL_ME_A_THING = /\b(call|ring|phone|ligar|llamar|appeler|chiamare|anrufen|rappeler|retornar)( me| mi| mich| m)? (a|an|un|une|um|uma|una|ein|einen|eine|by|par|por|per|bei|mit)\b/;
+// "no more automatic answers", "keine automatischen Antworten mehr", beside a person asked for
+const NO_MORE_AUTOMATIC = /\b(keine|no more|plus de|no mas|chega de|basta|basta con|nada de|stop the|stop) (\w+ )?(automatischen|automatische|automated|automatic|automatiques|automaticas|automaticos|automatiche|automatici|canned) (antworten|answers|replies|responses|reponses|respuestas|respostas|risposte|messages|nachrichten)\b/;
 // "with whom can I talk about this?"
 const WITH_WHOM = new RegExp(`\\b(mit wem|a qui|avec qui|con quien|com quem|con chi|with whom)\\b( \\w+){0,4} ${TALK}\\b`);
 const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|livres|frei|erreichbar|joignable|disponivel|disponiveis|disponibile|disponibili|libero|libera|online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
@@ -218,18 +236,18 @@ const AVAILABLE = /^(available|free|disponible|disponibles|libre|libres|livre|li
 const IN_A_LANGUAGE = /\b(available|disponible|disponibles|disponivel|disponibile|verfugbar|erhaltlich) (in|en|em|auf) (english|spanish|french|german|italian|portuguese|chinese|ingles|espanol|frances|aleman|italiano|portugues|chino|anglais|espagnol|francais|allemand|italien|portugais|chinois|englisch|spanisch|franzosisch|deutsch|italienisch|portugiesisch|chinesisch|inglese|spagnolo|francese|tedesco|portoghese|cinese|espanhol|alemao|chines)\b/;
 const IN_THE_CHAT_NOW = /^(online|conectado|conectada|connecte|connectee|collegato|collegata)$/;
 // "anyone available to help pay a bill": available for a task
-const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!((un|une|a|an|um|uma|una|ein|einen|einem)\\s)?(${TALK.slice(1, -1)}|echange|discussion|conversation|appel|call|conversa|conversacion|charla|llamada|chamada|chiamata|gesprach|telefonat)\\b)`);
+const AVAILABLE_FOR_TASK = new RegExp(`\\b${AVAILABLE.source.slice(1, -1)} (to|para|pour|per|zum|um) (?!((un|une|a|an|um|uma|una|ein|einen|einem)\\s)?(${TALK.slice(1, -1)}|echange|discussion|conversation|appel|call|conversa|conversacion|charla|llamada|chamada|chiamata|gesprach|telefonat|jump on|hop on|get on)\\b)`);
 const WHEN = /\b(when|hours|what time|wann|bis wann|ab wann|offnungszeiten|quand|horaires|heures|jusqu|cuando|horario|horarios|a que hora|hasta que hora|quando|horas|orari|orario|a che ora)\b/;
 // How to reach a department or person: its hours, number or address (Bitext's labelling: not a request to talk).
 const CONTACT_DETAILS = /\b(hours|open|opening|closed|number|email|address|when|wann|offnungszeiten|geoffnet|offen|telefonnummer|nummer|adresse|post|quand|horaires|ouvert|ouvre|ferme|numero|cuando|horario|horarios|abre|cierra|abierto|correo|direccion|quando|horas|fecha|aberto|endereco|orari|orario|aperto|apre|chiude|indirizzo|hotline)\b|\b(cual|qual|quel|quelle|quale|what|welche|welches|lautet|quoi)\b( \w+){0,3} (phone|telephone|telefono|telefone|telefon)\b/;
 const STRONG_REQUEST = /\b(talk|speak|chat|connect|transfer|put me|pass me|sprechen|reden|verbinden|verbinde|weiterleiten|durchstellen|parler|passez|passer|transferez|mettez|hablar|pasame|paseme|transfiera|transfiereme|comuniqueme|conecteme|pongame|falar|transfira|transfere|passa|parlare|passami|passi|trasferisca|mette)\b/;
-const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|me (devuelva|devuelvan|devuelve|devuelvas) la llamada|me (retornar|retorne|retornem|retorna)\b|(faites|fais|faire) moi rappeler|retornar (a |minha )?(ligacao|chamada)|me (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $|(contacted|called|phoned|rung) (back )?by|me recontacter|me recontacte|(vuelva|volver|vuelvan) a (contactar|llamar)|entrar em contato comigo|entre em contato comigo|entrasse em contato comigo|ricontattarmi|ricontattare|ricontattami|(pode|puede|peut|puo|kann|podria|poderia|pourrait) me (contatar|contactar|ligar|llamar|chamar|appeler|rappeler|recontacter|richiamare|kontaktieren|anrufen))/;
+const CALLBACK = /(?:^|\s)(me (llama|llame|llamen|llamaria|llamar|liga|ligue|ligar|ligam|ligarem|rappeler|rappelle|rappelez|rappelles)|llamarme|llamenme|rappelez moi|rappelle moi|mi (\w+ )?(richiamare|richiami|richiama|richiamate|chiamare|chiami|chiama)|richiamarmi|richiamato|richiamata|mich (\w+ ){0,4}(zuruckrufen|anrufen)|(ruft|ruf|rufen) mich (\w+ ){0,3}(zuruck|an)|call me back|call me|ruckruf|rappel par|demande de rappel|rappel telephonique|(devolver|devolverme) la llamada|me (devuelva|devuelvan|devuelve|devuelvas) la llamada|me (retornar|retorne|retornem|retorna)\b|(faites|fais|faire) moi rappeler|retornar (a |minha )?(ligacao|chamada)|(me|mi) (puede|pueden|podria|podrian|pode|podem|poderia|peut|pouvez|puo|potete|potrebbe) (llamar|ligar|appeler|rappeler|chiamare|richiamare|contactar|contatar|contacter|contattare)|mich (\w+ ){0,4}(anzurufen|zuruckzurufen)|mich (\w+ ){0,3}kontaktieren|sich (\w+ ){0,3}bei mir melden|m appeler|m rappeler|me contacter|m contacter|me liguem|me chamem|me telefone|me telefonem|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|(llamado|llamada|ligado|ligada|chiamato|chiamata) (por|da|de)|callback|call back from|rappeler par|reach out( to me)?( please| pls)? $|(contacted|called|phoned|rung) (back )?by|me recontacter|me recontacte|(vuelva|volver|vuelvan) a (contactar|llamar)|entrar em contato comigo|entre em contato comigo|entrasse em contato comigo|ricontattarmi|ricontattare|ricontattami|(pode|puede|peut|puo|kann|podria|poderia|pourrait) me (contatar|contactar|ligar|llamar|chamar|appeler|rappeler|recontacter|richiamare|kontaktieren|anrufen))/;
 // "pass my details on so they can contact me": a call asked for
 const SO_THEY_CONTACT_ME = /\bso (that )?(they|someone|somebody|he|she|an agent|a person|a human) (can|could|will|would) (contact|call|ring|phone|reach|email) me\b/;
 // "waiting for a human to reply": the person is what is awaited
-const WAITING_FOR = /\b(waiting|wait|warte|warten|attends|attendre|espero|esperando|aguardo|aguardando|aspetto|aspettando)( still| ages| forever| so long| long| here| now)? (for|on|auf|pour|por|a|que|per) (a|an|un|una|une|um|uma|einen|einem|eine|real|actual|some|someone|somebody|anyone|qualcuno|alguien|alguem|quelquun|jemanden|jemand)\b( \w+){0,2} ?(human|person|agent|someone|somebody|anyone|humain|humano|umano|mensch|menschen|mitarbeiter|agente|operatore|operador|conseiller|asesor|atendente|reply|respond|answer|antwortet|reponde|responda|risponda)?\b/;
+const WAITING_FOR = /\b(waiting|wait|warte|warten|attends|attendre|espero|esperando|aguardo|aguardando|aspetto|aspettando)( still| ages| forever| so long| long| here| now)? (for|on|auf|pour|por|a|que|qu|per) (a|an|un|una|une|um|uma|einen|einem|eine|real|actual|some|someone|somebody|anyone|qualcuno|alguien|alguem|quelquun|jemanden|jemand)\b( \w+){0,2} ?(human|person|agent|someone|somebody|anyone|humain|humano|umano|mensch|menschen|mitarbeiter|agente|operatore|operador|conseiller|asesor|atendente|reply|respond|answer|antwortet|reponde|responda|risponda)?\b/;
 // a description of someone met before: "the agent on the phone was rude"
-const STORY = /\b(was|were|war|waren|etait|etaient|fue|fueron|foi|foram|era|erano)\b/;
+const STORY = /\b(was|were|war|waren|etait|etaient|fue|fueron|foi|foram|era|erano|yesterday|gestern|ayer|ontem|ieri|eu|tuve|tive|avuto|had)\b/;
 // An opening imperative to call the customer is itself the ask: "Appelez-moi, je préfère expliquer de vive voix", "ring me pls"
 const CALL_ME = /^(please |pls |plz |bitte |por favor )?(call me back|ring me back|phone me back|request a callback)\b|^(please |pls |plz |bitte |por favor )?(call me|ring me|phone me|give me a (ring|call|bell)|appelez moi|appelle moi|rappelez moi|rappelle moi|llameme|llamame|llamenme|me llaman|me liga|me ligue|ligue me|liguem me|me liguem|chiamatemi|mi chiami|richiamatemi|mi richiami|rufen sie mich (bitte )?(an|zuruck)|ruf mich (bitte )?(an|zuruck)|ruft mich (bitte )?(an|zuruck))(( (please|pls|plz|asap|now|today|svp|stp|sil vous plait|vite|demain|por favor|hoy|ahora|manana|urgente|agora|hoje|amanha|bitte|heute|morgen|jetzt|per favore|oggi|domani|subito))+\b|$)/;
 const JOB = /\b((work|working)(?<!\b(isnt|is not|not|stopped|arent|wasnt|doesnt|dont|didnt|wont|cant|keeps not) (work|working))|apply|applying|hiring|hire|become|career|careers|job|jobs|arbeiten|arbeite|bewerben|bewerbung|einstellen|travailler|travaille|postuler|devenir|recrutez|recrutement|embauchez|trabajar|trabajo|contratando|contratan|trabalhar|trabalho|contratam|lavorare|lavoro|cercate|assumete|assumono|candidarmi|diventare|vagas|vaga de|vacantes|vacante|offene stellen|freie stellen|stellenangebote|ausbildungsplatze|ausbildungsplatz|praktikum|stagiaires|faire un stage|estagio|estagiarios|practicantes|pasantias|tirocinio|stagisti|postes ouverts|postes disponibles|puestos disponibles|puestos vacantes|posizioni aperte)\b|\b(suchen sie|sucht ihr|buscan|procuram|para ser|quiero ser|quero ser|pour etre|como ser) (\w+ ){0,2}(mitarbeiter|agentes?|atendentes?|asesor|asesores|operadores?|conseillers?|berater)\b/;
@@ -238,9 +256,11 @@ const HUMANS_AT_WORK = /\b(humans|people|persons|menschen|humains|humanos|umani|
 const SOMEONE_REAL = /\b(am i|are we) (talking|chatting|speaking) (to|with) (someone|somebody|anyone) real\b/;
 const HUMAN_OR_MACHINE = /\b(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|mensch|person|human)( real| reale| vera| vero| echter| de verdad| de verdade)? (o|ou|oder|or|oppure) (un |une |una |uno |um |uma |ein |eine |einen |a |an |la |le |il )?(robot|robo|bot|chatbot|maquina|machine|macchina|maschine|ia|ki|ai|computer|programa|programm|programme|programma|intelligence|inteligencia|intelligenza)\b|\b(robot|robo|bot|chatbot|maquina|machine|macchina|maschine|ia|ki|ai|computer) (o|ou|oder|or|oppure) (un |une |una |uno |um |uma |ein |eine |einen |a |an )?(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|mensch|person|human)\b/;
 const ARE_YOU_HUMAN = /\b(tu es|t es|vous etes|etes vous|es tu|usted es|es usted|eres|voce e|vc e|e voce|lei e|sei|siete|sind sie|bist du|ist das( hier)?)( vraiment| really| wirklich| davvero| de verdad)? (un |une |una |uno |um |uma |ein |eine |einen )?(vrai |vraie |real |echter |echte |vero |vera |reale )?(humain|humaine|personne|humano|humana|persona|pessoa|umano|umana|essere umano|mensch|robot|robo|bot|chatbot|maquina|machine|macchina|roboter)\b/;
-const BOT_FRUSTRATION = /\b(bot|robot|robo|chatbot|roboter|maquina|macchina|maschine|du|tu|toi|dir|voce)\b.*\b(nul|nulle|useless|inutil|inutile|sinnlos|nutzlos|marre|cansado|cansada|canse|cansei|basta|sirve|serve|sers|capisce|capisci|entiende|entende|comprend|comprends|versteht|bringt|stupid|stupide|dumm|idiot|tonto|burro|stupido|pointless|hilfe|keine)\b|\b(marre|canse|cansei|basta|genug) (de |do |da |con |von |mit )?(ce |este |esse |questo |diesem |dem |il |el |o )?(bot|robot|robo|chatbot|roboter|maquina|macchina)\b/;
+const BOT_FRUSTRATION = /\b(bot|robot|robo|chatbot|roboter|maquina|macchina|maschine|du|tu|toi|dir|voce)\b.*\b(nul|nulle|useless|inutil|inutile|sinnlos|nutzlos|marre|cansado|cansada|canse|cansei|basta|sirve|serve|sers|capisce|capisci|entiende|entende|comprend|comprends|versteht|bringt|stupid|stupide|dumm|idiot|tonto|burro|stupido|pointless|hilfe|keine|capte|captes|pige|piges)\b|\b(done|finished|fed up) with (the |this |your )?(bot|robot|chatbot)\b|\b(marre|canse|cansei|basta|genug) (de |do |da |con |von |mit )?(ce |este |esse |questo |diesem |dem |il |el |o )?(bot|robot|robo|chatbot|roboter|maquina|macchina)\b/;
 const NO_BOT_ELSEWHERE = /\b(no quiero|nao quero|je ne veux pas|je veux pas|je veux plus|non voglio|ich will nicht|ich mochte nicht|ich will keinen|ich mochte keinen|je refuse de|me niego a|me recuso a|mi rifiuto di|ich weigere mich)( \w+)? (con|com|avec|a|mit|with|to) (un |una |um |uma |une |ein |einem |einer |el |la |o |le |il |lo |dem |der |este |esse |ce |questo )?(bot|robot|robo|maquina|macchina|maschine|roboter|chatbot|machine|automat|automaten|automate|automata)\b|\b(bot|robot|robo|chatbot|roboter) aus\b|\b(stop|chega de|assez de|arrete|fini|fini le|finis) (le |o |el |il |ce |den |dem )?(bot|robot|robo|chatbot|roboter)\b|\b(ich will keinen|je ne veux pas de|je veux pas de|no quiero|nao quero|non voglio) (bot|robot|robo|roboter|chatbot|maquina|macchina)\b/;
 // A relative or purpose clause after "someone": a person for a job ("jemanden, der die Küche streicht"), unless it is to help or talk.
+// "jemanden aus der Konditorei": "der" after a preposition is an article, not a relative clause
+const PREPOSITION_BEFORE_CLAUSE = /^(aus|von|vom|bei|in|im|an|am|zu|zur|mit|de|da|di|du|des|from|of|at)$/;
 const JOB_CLAUSE = /^(der|die|das|welcher|qui|que|che|who|that|para|pour|per|to|um|zum|kann|peut|puede|pode|puo|can|could|pourrait|podria|poderia|potrebbe|schicken|envoyer|enviar|mandar|mandare|send)$/;
 // Verbs that hand the customer over: "passatemi qualcuno che ne capisca" asks for that someone whatever the clause says.
 const HAND_OVER_WORD = /^(passatemi|passami|passi|passa|passez|passe|pasame|paseme|pasa|pongame|ponme|comuniqueme|conecteme|transfer|transferez|transfiera|transfira|trasferisca|verbinden|verbinde|durchstellen|weiterleiten|mettez|mette|metta|gib|donne|dame|dammi|hol|chama|arruma|fammi|fatemi|connect|put|give|gimme|get|geben|gebt)$/;
@@ -301,13 +321,20 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
   if (whole.isRequest || !SEVERAL_SENTENCES.test(text)) return whole;
   // one sentence of several may be the ask ("Sie verstehen mich nicht. Mitarbeiter bitte."); a look-alike verdict of the whole stands
   if (whole.score === 0.05 || whole.score === 0.1) return whole;
+  // or a first clause of a person word and filler: "un humain, vite, c'est pour des obsèques"
+  if (text.includes(',')) {
+    const first = text.slice(0, text.indexOf(','));
+    // two words at least: a lone "Mensch, …" is an interjection
+    const length = first.trim().split(/\s+/).length;
+    if (length >= 2 && length <= 4 && matchMessage(first).score === 0.9) return { isRequest: true, score: 0.8 };
+  }
   for (const sentence of text.split(SENTENCE_END)) {
-    if (sentence.trim() !== '' && matchMessage(sentence).isRequest) return { isRequest: true, score: 0.8 };
+    if (sentence.trim() !== '' && sentence !== text && matchMessage(sentence).isRequest) return { isRequest: true, score: 0.8 };
   }
   return whole;
 }
 
-const SEVERAL_SENTENCES = /[.!?;。！？]\s*\S/u;
+const SEVERAL_SENTENCES = /[.!?;,。！？]\s*\S/u;
 const SENTENCE_END = /[.!?;。！？]+/u;
 
 function matchMessage(text: string): { isRequest: boolean; score: number } {
@@ -325,6 +352,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   // each of this round's whole-message patterns needs a word most messages lack: look for it before running the expression
   if ((joined.includes('uman') || joined.includes('menschlich')) && HUMAN_SERVICE.test(joined) && !CURIOSITY.test(joined) && !HUMAN_OR_MACHINE.test(joined)) return { isRequest: true, score: 0.85 };
   if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence) || CALL_ME.test(sentence) || (joined.includes(' so ') && SO_THEY_CONTACT_ME.test(joined))) return { isRequest: true, score: 0.8 };
+  if (CONTACT_ME_FIRST.test(sentence) || PUT_THEM_ON.test(sentence) || (YOU_CALL_ME.test(sentence) && !CALL_ME_A_THING.test(sentence)) || askedForBy(words)) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };
   if (LANGUAGE_SPOKEN.test(sentence)) return { isRequest: false, score: 0.05 };
   const curious = CURIOSITY.test(joined) || CURIOSITY_ELSEWHERE.test(joined) || HUMAN_OR_MACHINE.test(joined) || ARE_YOU_HUMAN.test(joined) || SOMEONE_REAL.test(joined);
@@ -339,14 +367,16 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   // "un opérateur peut prendre le relais ?": the person word is followed by "can", which elsewhere makes it someone else's
   if (!curious && words.some(isPersonWord) && (TAKE_OVER.test(joined) || TAKE_OVER_END.test(joined))) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
-  if (!curious && joined.includes(' is there ') && IS_THERE_ONE_TO_TALK_TO.test(joined)) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.75 };
+  if (!curious && (IS_THERE_ONE_TO_TALK_TO.test(joined) || TALK_TO_WHOEVER_DOES.test(joined) || ORIENT_TO_SOMEONE.test(joined) || (PRONOUN_TO_TALK_TO.test(joined) && WHO_IS_IT.test(joined)) || (NOT_THE_BOT.test(joined) && words.some((word) => TALK_WORD.test(word))))) {
+    return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.75 };
+  }
   // "can a real agent review my case?", "alguien del equipo podría revisar mi caso": a person asked to handle the customer's case
   if (!curious && words.some((word) => CASE_VERBS.has(word)) && (HANDLE_MY_CASE.test(joined) || HANDLE_MY_CASE_LAST.test(joined))) return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.8 };
   if (personAt.length === 0) return { isRequest: false, score: curious ? 0.1 : 0.02 };
   // their hours, number or address: how to reach them, not a request to be put through now
   if (!strong && CONTACT_DETAILS.test(joined) && !CALLBACK.test(joined)) return { isRequest: false, score: 0.05 };
   if (!curious) {
-    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || (ON_THE_PHONE.test(joined) && !STORY.test(joined)) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined) || NOT_THE_BOT.test(joined) || WAITING_FOR.test(joined) || ASSISTANCE_FROM.test(joined)) {
+    if (HELPER.test(sentence) || EXISTS_TO_TALK.test(joined) || CALLBACK.test(joined) || BOT_FRUSTRATION.test(joined) || TAKE_OVER.test(joined) || (ON_THE_PHONE.test(joined) && !STORY.test(joined)) || APPOINTMENT.test(joined) || WAY_TO_REACH.test(joined) || NOT_THE_BOT.test(joined) || NO_MORE_AUTOMATIC.test(joined) || WAITING_FOR.test(joined) || ASSISTANCE_FROM.test(joined)) {
       return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.85 };
     }
     // "is an advisor free?", "c'è un operatore disponibile?"
@@ -408,6 +438,20 @@ const DESK_OF = /^(area|service|servicio|servico|setor|sector|departamento|depar
 // "I don't want to talk to anyone", "je ne veux parler à personne": nobody asked for
 const NO_ONE = /\b(dont|do not|don t|not|never)( \w+){0,2} (talk|speak|chat)\w* (to|with) (anyone|anybody)\b|\bne (\w+ ){0,2}parler a personne\b/;
 
+// "Bitte einen Studienberater, …", "einen Menschen bitte": a person asked for with "bitte" first or right after
+const GERMAN_INDEFINITE = /^(einen|eine|ein)$/;
+// "cadê o atendente?", "where's the agent?", "wo bleibt der Mitarbeiter?": a person looked for
+const WHERE_IS = /\b(cade|wheres|where is|where s|where are|onde esta|onde estao|donde esta|donde estan|ou est|ou sont|wo ist|wo bleibt|wo sind|wo bleiben|dov e|dove e|dove sono) (o |a |os |as |el |la |los |las |le |les |the |der |die |l |un |una |an |any |ein |eine |a real |an actual )?(\w+)\b/;
+
+function askedForBy(words: readonly string[]): boolean {
+  if (words[0] === 'bitte' && GERMAN_INDEFINITE.test(words[1] ?? '') && (isPersonWord(words[2] ?? '') || isPersonWord(words[3] ?? ''))) return true;
+  if (GERMAN_INDEFINITE.test(words[0] ?? '') && ((isPersonWord(words[1] ?? '') && words[2] === 'bitte') || (isPersonWord(words[2] ?? '') && words[3] === 'bitte'))) return true;
+  if (!words.some((word) => WHERE_WORDS.has(word))) return false;
+  const where = WHERE_IS.exec(words.join(' '));
+  return where !== null && isPersonWord(where[3]!);
+}
+const WHERE_WORDS = new Set(['cade', 'wheres', 'where', 'onde', 'donde', 'ou', 'wo', 'dov', 'dove']);
+
 function isSomeone(word: string): boolean {
   return SOMEONE_WORD.test(word);
 }
@@ -449,7 +493,7 @@ function ourPersonPositions(words: string[], joined: string): { positions: numbe
     // "someone to look at my car": a person for a job, not someone to talk to
     if (INDEFINITE_PERSON.test(word) && next === 'to' && !TALK_OR_HELP_VERB.test(words[i + 2] ?? '')) return;
     // "jemanden, der die Küche streicht", "alguien que arregle la lavadora": a person for a job, unless asked to talk to them
-    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after) => JOB_CLAUSE.test(after)) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 4), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before)) && !words.slice(i + 4, i + 14).some((after) => HAND_OVER_WORD.test(after) || HAND_OVER_EXTRA.has(after) || HAND_OVER_LATER.test(after))) return;
+    if (isSomeone(word) && words.slice(i + 1, i + 4).some((after, k) => JOB_CLAUSE.test(after) && !PREPOSITION_BEFORE_CLAUSE.test(words[i + k] ?? '')) && !words.slice(i + 1, i + 8).some((after) => HELP_OR_TALK_WORD.test(after)) && !words.slice(Math.max(0, i - 4), i).some((before) => TALK_WORD.test(before) || HAND_OVER_WORD.test(before)) && !words.slice(i + 4, i + 14).some((after) => HAND_OVER_WORD.test(after) || HAND_OVER_EXTRA.has(after) || HAND_OVER_LATER.test(after))) return;
     // "call someone", "text someone": the customer's own calls
     if (OWN_CALL_VERB.test(words[i - 1] ?? '')) return;
     // a title is a person only when asked to talk to them, not "my invoice from Mr. Jones"
