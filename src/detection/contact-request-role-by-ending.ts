@@ -39,7 +39,10 @@ const TALK_VERB = new Set([
   'contato', 'contacto', 'contatto', 'contact',
 ]);
 // hand-over verbs, with "me" before or after them: "mettez-moi en ligne avec", "mi mette in comunicazione con"
-const HAND_OVER = new Set(['mettez', 'mets', 'mettre', 'passez', 'passe', 'transferez', 'branchez', 'connectez', 'mette', 'metta', 'mettete', 'passi', 'ponga', 'pone', 'ponme', 'pongame', 'coloca', 'coloque', 'poe', 'conecta', 'conecte', 'collega', 'colleghi']);
+const HAND_OVER = new Set(['mettez', 'mets', 'mettre', 'passez', 'passe', 'transferez', 'branchez', 'connectez', 'mette', 'metta', 'mettete', 'passi', 'ponga', 'pone', 'ponme', 'pongame', 'coloca', 'coloque', 'poe', 'conecta', 'conecte', 'collega', 'colleghi',
+  'comunica', 'comunique', 'comunicar', 'pasa', 'pase', 'passa', 'transfere', 'transfira', 'transfiere', 'transfiera', 'trasferisca']);
+// the same verbs with "me" joined to them: "comuníqueme con", "pásame con", "ponme con"
+const HAND_OVER_ME = new Set(['comuniqueme', 'comunicame', 'pasame', 'paseme', 'ponme', 'pongame', 'conectame', 'conecteme', 'transfiereme', 'transfierame', 'passami', 'collegami', 'mettimi']);
 // what may stand between such a verb and its preposition
 const BETWEEN = new Set(['incontact', 'moi', 'me', 'mi', 'm', 'online', 'en', 'em', 'in', 'relation', 'contact', 'contato', 'contacto', 'contatto', 'communication', 'comunicazione', 'comunicacion', 'comunicacao', 'rapport', 'ligne', 'linea', 'linha', 'directement', 'direttamente', 'directamente', 'diretamente', 'de', 'vive', 'voix', 'un', 'peu', 'rapidement']);
 const PREPOSITION = new Set(['a', 'avec', 'au', 'aux', 'con', 'com', 'al', 'ao', 'alla', 'allo', 'col']);
@@ -75,7 +78,7 @@ export function isRoleByEnding(word: string): boolean {
 export function asksForRoleByEnding(words: readonly string[]): boolean {
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i]!;
-    const handOver = HAND_OVER.has(word) && (ME.has(words[i - 1] ?? '') || ME.has(words[i + 1] ?? ''));
+    const handOver = HAND_OVER_ME.has(word) || (HAND_OVER.has(word) && (ME.has(words[i - 1] ?? '') || ME.has(words[i + 1] ?? '')));
     if ((TALK_VERB.has(word) || handOver) && !negated(words, i)) {
       let k = i + 1;
       // "parler directement avec", "échanger de vive voix avec", "mettez-moi en ligne avec"

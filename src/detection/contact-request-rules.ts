@@ -218,6 +218,11 @@ const TALK_TO_WHOEVER_DOES = /\b(parlare|hablar|falar|conversar|parler|discuter)
 const ORIENT_TO_SOMEONE = /\b(orienter|orientez|orientar|orienta|oriente|diriger|dirigez|rediriger|redirigez|encaminhar|encaminhe|indirizzare|indirizzarmi|indirizzatemi|derivar|derivarme|direct me|redirect me|point me) (vers|to|a|para|pra|al|ao|verso|an|zu|towards) (quelquun|someone|somebody|alguien|alguem|qualcuno|jemandem|jemanden|la personne|the person|une personne|a person|the right person|la bonne personne)\b/;
 // "who's in charge there? let me talk to them", "Wer ist zuständig? Den würde ich gern sprechen"
 const PRONOUN_TO_TALK_TO = /\b(let me|i want to|i d like to|id like to|can i|could i|i need to) (talk|speak|chat) (to|with) (them|him|her)\b|\b(den|die|ihn) (wurde|mochte|will|mochten|konnte|kann) ich (\w+ ){0,2}(sprechen|anrufen|erreichen)\b|\bje (veux|voudrais|souhaite|aimerais|peux|dois) (lui|leur) parler\b|\b(quero|queria|gostaria de|preciso) falar com (ele|ela|eles|elas)\b|\b(quiero|quisiera|necesito) hablar con (ella|ellos|ellas)\b|\b(voglio|vorrei|devo) (parlargli|parlarle|parlarci|parlare con lui|parlare con lei)\b/;
+// the words those frames cannot match without (a verb of talking or of pointing the customer somewhere): most messages have none
+const SIXTH_ROUND_FRAME_WORDS = new Set([
+  ...TALK.slice(1, -1).split('|'), 'parlargli', 'parlarle', 'parlarci', 'parlarne', 'orienter', 'orientez', 'orientar', 'orienta', 'oriente', 'diriger', 'dirigez',
+  'rediriger', 'redirigez', 'encaminhar', 'encaminhe', 'indirizzare', 'indirizzarmi', 'indirizzatemi', 'derivar', 'derivarme', 'direct', 'redirect', 'point',
+]);
 const WHO_IS_IT = /\b(who|whos|wer|qui|quem|quien|chi)\b/;
 // Asks that need no person word: "Melden Sie sich bitte bei mir", "prenez contact avec moi", "reach out to me"
 const CONTACT_ME_FIRST = /^(bitte )?(melden sie sich|meldet euch|melde dich) (\w+ ){0,3}bei mir\b|^(prenez|prends|veuillez prendre) contact avec moi\b|^(please )?(reach out|get back) to me\b|^(entre|entrem) em contato comigo\b|^(pongase|ponganse|ponte) en contacto conmigo\b|^(mi contatti|contattatemi|contattami)\b/;
@@ -326,7 +331,7 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
     const first = text.slice(0, text.indexOf(','));
     // two words at least: a lone "Mensch, …" is an interjection
     const length = first.trim().split(/\s+/).length;
-    if (length >= 2 && length <= 4 && matchMessage(first).score === 0.9) return { isRequest: true, score: 0.8 };
+    if (length >= 2 && length <= 4 && PERSONISH_STEM.test(first) && matchMessage(first).score === 0.9) return { isRequest: true, score: 0.8 };
   }
   for (const sentence of text.split(SENTENCE_END)) {
     if (sentence.trim() !== '' && sentence !== text && matchMessage(sentence).isRequest) return { isRequest: true, score: 0.8 };
@@ -334,6 +339,8 @@ export function matchContactRequestRules(text: string): { isRequest: boolean; sc
   return whole;
 }
 
+// a cheap look for a person word's stem before the first clause is read again
+const PERSONISH_STEM = /hum|pers|agent|mensch|mitarb|conseil|asesor|atend|operat|rep|staff|some|any|quelq|algu|qualc|jemand|berat|consul|geren|manag|supervis|respons/i;
 const SEVERAL_SENTENCES = /[.!?;,。！？]\s*\S/u;
 const SENTENCE_END = /[.!?;。！？]+/u;
 
@@ -367,7 +374,7 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   // "un opérateur peut prendre le relais ?": the person word is followed by "can", which elsewhere makes it someone else's
   if (!curious && words.some(isPersonWord) && (TAKE_OVER.test(joined) || TAKE_OVER_END.test(joined))) return { isRequest: true, score: 0.85 };
   if (!curious && WITH_WHOM.test(joined)) return { isRequest: true, score: 0.75 };
-  if (!curious && (IS_THERE_ONE_TO_TALK_TO.test(joined) || TALK_TO_WHOEVER_DOES.test(joined) || ORIENT_TO_SOMEONE.test(joined) || (PRONOUN_TO_TALK_TO.test(joined) && WHO_IS_IT.test(joined)) || (NOT_THE_BOT.test(joined) && words.some((word) => TALK_WORD.test(word))))) {
+  if (!curious && words.some((word) => SIXTH_ROUND_FRAME_WORDS.has(word)) && (IS_THERE_ONE_TO_TALK_TO.test(joined) || TALK_TO_WHOEVER_DOES.test(joined) || ORIENT_TO_SOMEONE.test(joined) || (PRONOUN_TO_TALK_TO.test(joined) && WHO_IS_IT.test(joined)) || (NOT_THE_BOT.test(joined) && words.some((word) => TALK_WORD.test(word))))) {
     return ELSEWHERE.test(joined) ? { isRequest: false, score: 0.5 } : { isRequest: true, score: 0.75 };
   }
   // "can a real agent review my case?", "alguien del equipo podría revisar mi caso": a person asked to handle the customer's case
