@@ -52,7 +52,7 @@ const known = new Set(KNOWN_WORDS);
 // a Map, not the object: "constructor" is a word, not a property
 const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 // Real words one slip away from a known word: "beraten" (to advise) is not "berater", a directory not a director.
-const NOT_SLIPS = new Set(['algum', 'alguma', 'contacte', 'contacten', 'beraten', 'beratung', 'directory', 'directors', 'personal', 'personally', 'transfers', 'services', 'customers', 'parlato', 'parlata', 'contract', 'contracts', 'walking', 'charting', 'supported', 'hablan', 'hablas', 'habla', 'hable', 'hablen', 'hablo', 'falam', 'falas', 'fale', 'falem', 'parles', 'transfert']);
+const NOT_SLIPS = new Set(['gente', 'algum', 'alguma', 'contacte', 'contacten', 'beraten', 'beratung', 'directory', 'directors', 'personal', 'personally', 'transfers', 'services', 'customers', 'parlato', 'parlata', 'contract', 'contracts', 'walking', 'charting', 'supported', 'hablan', 'hablas', 'habla', 'hable', 'hablen', 'hablo', 'falam', 'falas', 'fale', 'falem', 'parles', 'transfert']);
 
 const MAY_START_WITH_MENSCH = /^\s*mensch/iu;
 // after "mit", "zu", "an", "Sie": "mit Ihrer Chefin", "holen Sie Ihren Vorgesetzten"; not "sprechen Ihre Mitarbeiter Englisch?"

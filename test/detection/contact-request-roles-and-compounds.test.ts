@@ -80,6 +80,20 @@ const requests: Case[] = [
   ['Chinese a role asked to contact me', '请你们的售后人员联系我'],
   ['Chinese fetch the manager', '叫你们店的经理来'],
   ['Chinese arrange a call', '能不能安排顾问跟我通个电话'],
+  // third pass
+  ['English connect me, alone', 'what a mess. connect me'],
+  ['English a team member to message back', 'can a team member text me back about the refund'],
+  ['English telephone me', 'a member of staff could telephone me this evening'],
+  ['English staff around to chat', 'is any of your staff around to chat'],
+  ['French "il faut que je parle à"', 'il faut que je parle à une conseillère'],
+  ['French "il me faut quelqu\'un"', "il me faut quelqu'un du service, rapidement"],
+  ['Spanish real people working', '¿hay gente de verdad trabajando hoy?'],
+  ['German employee', 'Ich würde gern mit einer Angestellten aus der Filiale reden'],
+  ['German fetch someone who knows', 'Holen Sie mir jemanden, der sich auskennt'],
+  ['Chinese contact a role', '麻烦联系一下配送员'],
+  ['Chinese your people in person', '我要找你们的人直接谈'],
+  ['Chinese the front desk', '我想跟酒店的前台聊一下'],
+  ['Chinese send someone to talk', '能派个同事跟我沟通一下吗'],
 ];
 
 const lookAlikes: Case[] = [
@@ -102,6 +116,10 @@ const lookAlikes: Case[] = [
   ['signing up, not a callback', 'Melden Sie mich bitte für den Yogakurs an'],
   ['a person met, not looked for', 'Die Mitarbeiterin war sehr nett, danke'],
   ['automatic updates, no person', 'no more automated messages about my parcel please'],
+  // third pass
+  ['curiosity still read as curiosity', 'je parle à un humain là ?'],
+  ['"gente" is people, not an agent', '¿cuánta gente cabe en la sala?'],
+  ['French how many people are needed', 'il faut combien de personnes pour déménager un piano ?'],
 ];
 
 describe('contact requests named by a role the rules have no entry for, and German compounds (issue 20, sixth round)', () => {
