@@ -3,6 +3,10 @@
 // it was. A stand-in model answers every request in a fixed 200 ms (the
 // Chat Completions protocol, through the service's openai SDK). At 32 clients:
 //  - AI turns: Handover's added p99 = the turn's p99 minus the model's 200 ms;
+//  - the same load on the AI turn's floor in the same round (bench/ceiling-server.ts
+//    with MODEL_URL: an HTTP server that asks the same stand-in through the
+//    same SDK and fetch, inserts one document and answers): what any service
+//    adds on this machine at this load, beside Handover's figure;
 //  - FAQ turns (the demo bot) beside 32 clients of AI turns, the model up,
 //    then with the model down (it never answers; the breaker opens after 3
 //    timeouts and the AI turns fall back to the knowledge base at once).
@@ -29,7 +33,7 @@ import { basename, join } from 'node:path';
 import { embeddedDatabaseUri, startEmbeddedDatabase } from '../adapters/mongo/embedded-ferretdb.js';
 import { startChatCompletionsStandIn } from '../test/ai/chat-completions-stand-in.js';
 import { startSlackStandIn } from '../test/slack/slack-stand-in.js';
-import { stopProcess, waitForHttp } from '../tools/node-processes.js';
+import { freePort, startNodeProcess, stopProcess, waitForHttp } from '../tools/node-processes.js';
 import { startBenchService } from './bench-service.js';
 import { benchHttpClient } from './http-client.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
@@ -136,6 +140,14 @@ const faqProfWindow = { from: 0n, to: 0n, turns: 0 };
 const serviceFlags = [...(process.env.SERVICE_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(profTemp ? ['--cpu-prof', `--cpu-prof-dir=${profTemp}`] : [])];
 const service = await startBenchService(serviceDbUri, slack.url, serviceFlags, { HANDOVER_CONFIG: configFile }, serviceDir || undefined);
 const http = benchHttpClient();
+const ceilingPort = await freePort();
+const ceiling = startNodeProcess('bench/ceiling-server.ts', { MONGODB_URI: embeddedDatabaseUri(db.uri, 'bench'), PORT: String(ceilingPort), MODEL_URL: model.url });
+const ceilingUrl = `http://127.0.0.1:${ceilingPort}`;
+/** A turn on the floor: the text asked of the model, the answer inserted, a 200 back. */
+const ceilingTurn = async (worker: number): Promise<boolean> => {
+  const response = await http.postJson(ceilingUrl, { text: QUESTIONS[worker % QUESTIONS.length]! }, {}).catch(() => null);
+  return response?.ok === true;
+};
 
 /**
  * A phase's turns that had no bot answer, by kind: errors (`http 500`,
@@ -247,12 +259,22 @@ function printCounts(phase: string, turns: number): void {
 const results: Array<Record<string, unknown>> = [];
 try {
   await waitForHttp(`${service.url}/readyz`);
+  await waitForHttp(`${ceilingUrl}/`);
   const databasePid = pidWithArgument(dataDir);
   // warm both paths (JIT, connections, the knowledge-base index)
   await runLoad(200, CONCURRENCY, turnsOf('demo'));
   await runLoad(CONCURRENCY * 4, CONCURRENCY, turnsOf('ai'));
+  await runLoad(CONCURRENCY * 4, CONCURRENCY, ceilingTurn);
   for (let r = 0; r < rounds; r++) {
     modelDown = false;
+    // the floor in the same round, with the same seed (the same offsets and think times), first in every other round
+    const floor = async () => {
+      const meter = cpuMeter({ ceiling: ceiling.pid!, database: databasePid });
+      const load = await clientLoad(AI_TURNS, CONCURRENCY, ceilingTurn, 1 + r);
+      const cpu = meter.stop();
+      return { load, cpuMsPerTurn: Math.round((cpu.ceiling! / load.requests) * 100) / 100, databaseCpuMsPerTurn: Math.round((cpu.database! / load.requests) * 100) / 100 };
+    };
+    const floorFirst = r % 2 === 1 ? await floor() : null;
     modelLatencies = [];
     let meter = cpuMeter({ service: service.process.pid!, database: databasePid });
     const modelConnectionsBefore = model.connections();
@@ -267,6 +289,15 @@ try {
     const aiCpu = meter.stop();
     printCounts('AI turns', ai.requests);
     const modelP99 = percentile(modelLatencies.sort((a, b) => a - b), 0.99);
+    const { load: ceilingLoad, ...ceilingCpu } = floorFirst ?? (await floor());
+    const ceilingAdded = {
+      ceilingAddedP99OverModel: Math.round((ceilingLoad.p99 - MODEL_MS) * 10) / 10,
+      ceilingAddedP50OverModel: Math.round((ceilingLoad.p50 - MODEL_MS) * 10) / 10,
+      ceilingErrors: ceilingLoad.errors,
+      ceilingCpuMsPerTurn: ceilingCpu.cpuMsPerTurn,
+      ceilingDatabaseCpuMsPerTurn: ceilingCpu.databaseCpuMsPerTurn,
+      addedP99BeyondCeiling: Math.round((ai.p99 - ceilingLoad.p99) * 10) / 10,
+    };
     if (phases) {
       const complete = [...turnTimes.values()].filter((t) => t.arrived !== undefined && t.answered !== undefined && t.replied !== undefined);
       const spread = (values: number[]) => {
@@ -297,7 +328,7 @@ try {
         paced = { faqPaced: { ...summary(faq, pacedErrors), ...cpuPerTurn(meter.stop(), faq.requests) } };
         printCounts('FAQ turns at the AI rate', faq.requests);
       }
-      const round = { round: r + 1, ai: { ...summary(ai, aiErrors), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) }, ...paced };
+      const round = { round: r + 1, ai: { ...summary(ai, aiErrors), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, ...ceilingAdded, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) }, ...paced };
       results.push({ ...round, loadAverage: loadavg()[0] });
       console.error(JSON.stringify(round));
       continue;
@@ -321,7 +352,7 @@ try {
     const aiTurnsBesideDown = await background.stop();
     const round = {
       round: r + 1,
-      ai: { ...summary(ai, aiErrors), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) },
+      ai: { ...summary(ai, aiErrors), addedP99OverModel: Math.round((ai.p99 - MODEL_MS) * 10) / 10, ...ceilingAdded, modelP99AsMeasured: Math.round(modelP99 * 10) / 10, modelConnections, ...cpuPerTurn(aiCpu, ai.requests) },
       faqAlone: { ...summary(faqAlone, faqAloneErrors), ...cpuPerTurn(faqCpu, faqAlone.requests) },
       faqBesideAiModelUp: { ...summary(faqBesideModel, faqBesideModelErrors), aiTurnsBeside: aiTurnsBesideUp },
       faqBesideAiModelDown: { ...summary(faqModelDown, faqModelDownErrors), aiTurnsBeside: aiTurnsBesideDown },
@@ -338,6 +369,7 @@ try {
   console.log(JSON.stringify({ shape, build: serviceDir ?? 'this checkout', loadAverage: loadavg().map((value) => Math.round(value * 10) / 10), concurrency: CONCURRENCY, modelMs: MODEL_MS, modelRequests: model.calls.length, modelConnectionsTotal: model.connections(), rounds: results }));
 } finally {
   http.close();
+  await stopProcess(ceiling);
   await stopProcess(service.process);
   await counter?.close();
   await db.stop();
