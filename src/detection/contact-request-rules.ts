@@ -359,7 +359,8 @@ function matchMessage(text: string): { isRequest: boolean; score: number } {
   if (RIGHT_DESK.test(joined)) return { isRequest: true, score: 0.8 };
   if (NO_BOT.test(joined) || NO_BOT_ELSEWHERE.test(joined)) return { isRequest: true, score: 0.95 };
   // each of this round's whole-message patterns needs a word most messages lack: look for it before running the expression
-  if ((joined.includes('uman') || joined.includes('menschlich')) && HUMAN_SERVICE.test(joined) && !CURIOSITY.test(joined) && !HUMAN_OR_MACHINE.test(joined)) return { isRequest: true, score: 0.85 };
+  // French "humain(e)" has no "uman" in it
+  if ((joined.includes('uman') || joined.includes('umai') || joined.includes('menschlich')) && HUMAN_SERVICE.test(joined) && !CURIOSITY.test(joined) && !HUMAN_OR_MACHINE.test(joined)) return { isRequest: true, score: 0.85 };
   if (BARE_REQUEST.test(normalized) || BARE_REQUEST.test(sentence) || SHORT_ASK.test(sentence) || CALL_ME.test(sentence) || (joined.includes(' so ') && SO_THEY_CONTACT_ME.test(joined))) return { isRequest: true, score: 0.8 };
   if (CONTACT_ME_FIRST.test(sentence) || PUT_THEM_ON.test(sentence) || (YOU_CALL_ME.test(sentence) && !CALL_ME_A_THING.test(sentence)) || askedForBy(words)) return { isRequest: true, score: 0.8 };
   if (MANNER.test(joined) || MANNER_ELSEWHERE.test(joined) || CONTACT_NUMBER.test(joined)) return { isRequest: false, score: 0.05 };

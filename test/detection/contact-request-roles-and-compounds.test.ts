@@ -94,6 +94,10 @@ const requests: Case[] = [
   ['Chinese your people in person', '我要找你们的人直接谈'],
   ['Chinese the front desk', '我想跟酒店的前台聊一下'],
   ['Chinese send someone to talk', '能派个同事跟我沟通一下吗'],
+  // fourth pass
+  ['French human assistance', 'aide humaine, svp'],
+  ['Chinese a customer service representative', '我想和客服代表谈谈'],
+  ['Chinese hand this to a colleague', '麻烦转给你们的同事处理'],
 ];
 
 const lookAlikes: Case[] = [
@@ -120,6 +124,8 @@ const lookAlikes: Case[] = [
   ['curiosity still read as curiosity', 'je parle à un humain là ?'],
   ['"gente" is people, not an agent', '¿cuánta gente cabe en la sala?'],
   ['French how many people are needed', 'il faut combien de personnes pour déménager un piano ?'],
+  // fourth pass
+  ['humankind judged in Chinese', '人类很奇怪'],
 ];
 
 describe('contact requests named by a role the rules have no entry for, and German compounds (issue 20, sixth round)', () => {
